@@ -1,0 +1,40 @@
+# One entry point per task. CI (.ci/run) runs `make lint` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+APP := $(VENV)/bin/gesi-app
+PYTEST_WORKERS ?= 2
+
+.PHONY: install compile run test lint messages bench audio clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+compile: install
+	$(PY) scripts/messages.py compile
+
+run: compile
+	$(APP) db upgrade
+	$(APP) demo --if-empty
+	$(APP) serve --host 127.0.0.1 --port 8000
+
+test: compile
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov=gesi_app --cov-branch --cov-report=term --cov-fail-under=80 $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check gesi_app tests bench scripts
+	$(VENV)/bin/ruff format --check gesi_app tests bench scripts
+	$(VENV)/bin/mypy --strict gesi_app
+
+messages: install
+	$(PY) scripts/messages.py
+
+bench: compile
+	$(PY) bench/report_journey.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

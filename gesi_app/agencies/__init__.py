@@ -1,0 +1,1 @@
+"""Agencies (OPD) that answer reports."""

@@ -1,0 +1,83 @@
+"""The application factory: every feature's routes and every middleware, in one visible place."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from asgi_csrf import asgi_csrf
+from lokal.samaran.logging import SamaranFilter
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.routing import Mount
+
+from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.home import routes as home
+from gesi_app.settings import Settings
+from gesi_app.web import errors
+from gesi_app.web.i18n import LocaleMiddleware
+from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
+from gesi_app.web.static import CachedStaticFiles
+from gesi_app.web.templating import STATIC_DIR, build_templates
+
+
+def _mask_personal_data_in_logs() -> None:
+    """UU PDP: phone numbers, emails, NIK and the like never reach a log file in clear."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if not any(isinstance(f, SamaranFilter) for f in handler.filters):
+            handler.addFilter(SamaranFilter())
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    templates = build_templates(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        _mask_personal_data_in_logs()
+        yield
+        await app.state.engine.dispose()
+
+    middleware = [
+        Middleware(SecurityHeadersMiddleware, https=settings.https),
+        Middleware(
+            LocaleMiddleware, default_locale=settings.default_locale, secure_cookie=settings.https
+        ),
+        Middleware(
+            SessionMiddleware,
+            secret_key=settings.secret_key,
+            session_cookie="suara_session",
+            same_site="lax",
+            https_only=settings.https,
+        ),
+        Middleware(
+            asgi_csrf,
+            signing_secret=settings.secret_key,
+            cookie_name=CSRF_COOKIE,
+            cookie_secure=settings.https,
+            cookie_samesite="Lax",
+            send_csrf_failed=errors.csrf_failed(templates),
+        ),
+    ]
+    routes = [
+        *home.routes,
+        Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers=errors.install(templates),  # type: ignore[arg-type]  # handler types
+        lifespan=lifespan,
+    )
+    if settings.is_sqlite:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Created here rather than in lifespan so an app used without lifespan (a bare ASGI server
+    # call, the TestClient without a with-block) still works; disposed at lifespan end.
+    app.state.engine = create_engine(settings.database_url)
+    app.state.sessions = session_factory(app.state.engine)
+    app.state.settings = settings
+    app.state.templates = templates
+    return app

@@ -1,0 +1,1 @@
+"""Report topics: a configurable two-level tree."""

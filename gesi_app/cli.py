@@ -1,0 +1,234 @@
+"""The ``gesi-app`` command: serve, migrate, seed demo data, manage regions and staff, check."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+
+from sqlalchemy import text
+
+from gesi_app.db import migrate
+from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.settings import Settings, SettingsError
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A one-line progress bar on stderr, redrawn in place."""
+
+    def show(done: int, total: int) -> None:
+        if done != total and done % 25:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+async def _with_session(settings: Settings, work: Callable[..., Awaitable[int]]) -> int:
+    engine = create_engine(settings.database_url)
+    try:
+        async with session_factory(engine)() as session:
+            code = await work(session)
+            await session.commit()
+            return code
+    finally:
+        await engine.dispose()
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "gesi_app.asgi:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+        server_header=False,
+    )
+    return 0
+
+
+def cmd_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    migrate.upgrade(settings.database_url)
+    print(f"database at revision {migrate.head_revision()}")
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.demo import seed_demo
+    from gesi_app.regions.service import count_regions
+
+    async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
+        if args.if_empty and await count_regions(session) > 0:
+            print("demo data: database already has data, nothing added")
+            return 0
+        result = await seed_demo(session, _progress("regions"))
+        print(f"demo data: {result.regions_added} regions added")
+        for username, password in result.new_passwords.items():
+            print(f"  staff user {username:<14} password {password}   (shown once)")
+        return 0
+
+    return asyncio.run(_with_session(settings, work))
+
+
+def cmd_regions_import(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.regions.service import UnknownRegion, import_regions
+
+    async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
+        try:
+            added = await import_regions(session, args.code, _progress(args.code))
+        except UnknownRegion:
+            print(
+                f"error: {args.code} is not a kabupaten/kota code (for example 36.03)",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"{added} regions added")
+        return 0
+
+    return asyncio.run(_with_session(settings, work))
+
+
+def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.agencies.service import agency_by_slug
+    from gesi_app.staff.models import Role
+    from gesi_app.staff.service import StaffError, create_user, generate_password
+
+    async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
+        agency = None
+        if args.agency:
+            agency = await agency_by_slug(session, args.agency)
+            if agency is None:
+                print(f"error: no agency with slug {args.agency!r}", file=sys.stderr)
+                return 2
+        password = generate_password()
+        try:
+            await create_user(
+                session,
+                username=args.username,
+                full_name=args.name or args.username,
+                role=Role(args.role),
+                password=password,
+                agency=agency,
+                email=args.email,
+            )
+        except StaffError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"created {args.role} {args.username}; password (shown once): {password}")
+        return 0
+
+    return asyncio.run(_with_session(settings, work))
+
+
+def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
+    from gesi_app.web.i18n import LOCALE_DIR
+
+    problems: list[str] = []
+    print(f"settings ok (data dir {settings.data_dir})")
+
+    async def db_state() -> str | None:
+        engine = create_engine(settings.database_url)
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        finally:
+            await engine.dispose()
+        return await migrate.current_revision(settings.database_url)
+
+    try:
+        current = asyncio.run(db_state())
+    except Exception as exc:  # report any driver error as one line
+        problems.append(f"database unreachable: {exc.__class__.__name__}")
+    else:
+        head = migrate.head_revision()
+        if current != head:
+            problems.append(
+                f"database at revision {current}, head is {head}: run gesi-app db upgrade"
+            )
+        else:
+            print(f"database ok (revision {current})")
+    catalogues = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))
+    if not catalogues:
+        problems.append("no language catalogues found")
+    for po in catalogues:
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            problems.append(f"catalogue {po.parent.parent.name} not compiled: run make messages")
+    if not problems:
+        print("catalogues ok")
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gesi-app", description="Suara public feedback system")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database migrations").add_subparsers(
+        dest="db_command", required=True
+    )
+    db.add_parser("upgrade", help="upgrade the database to the newest revision").set_defaults(
+        func=cmd_db_upgrade
+    )
+
+    demo = sub.add_parser("demo", help="add demo data (idempotent)")
+    demo.add_argument(
+        "--if-empty", action="store_true", help="only when the database has no regions"
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    regions = sub.add_parser("regions", help="region tree").add_subparsers(
+        dest="regions_command", required=True
+    )
+    imp = regions.add_parser("import", help="load a kabupaten/kota from Kemendagri data")
+    imp.add_argument("code", help="Kemendagri code, e.g. 36.03")
+    imp.set_defaults(func=cmd_regions_import)
+
+    user = sub.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    create = user.add_parser("create", help="create a staff account with a generated password")
+    create.add_argument(
+        "--role", required=True, choices=["admin", "verifier", "agency_officer", "facilitator"]
+    )
+    create.add_argument("--username", required=True)
+    create.add_argument("--name", default="")
+    create.add_argument("--agency", default="", help="agency slug (required for agency_officer)")
+    create.add_argument("--email", default=None)
+    create.set_defaults(func=cmd_user_create)
+
+    sub.add_parser("check", help="check settings, database and catalogues").set_defaults(
+        func=cmd_check
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result: int = args.func(settings, args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,9 @@
+"""Imports every feature's models so that Base.metadata is complete (Alembic, tests)."""
+
+from gesi_app.agencies import models as agencies
+from gesi_app.categories import models as categories
+from gesi_app.db.base import Base
+from gesi_app.regions import models as regions
+from gesi_app.staff import models as staff
+
+__all__ = ["Base", "agencies", "categories", "regions", "staff"]

@@ -1,0 +1,1 @@
+"""Start page, help, display preferences and the health check."""

@@ -1,0 +1,1 @@
+"""Region tree (Kemendagri codes): kabupaten/kota, kecamatan, desa/kelurahan."""

@@ -1,0 +1,1 @@
+"""Staff accounts, roles and (later) the back office."""

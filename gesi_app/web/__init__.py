@@ -1,0 +1,1 @@
+"""Shared web plumbing: templating, i18n, security middleware, preferences, error pages."""

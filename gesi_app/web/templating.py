@@ -1,0 +1,136 @@
+"""The one Jinja environment: autoescape, i18n (newstyle gettext), Babel filters, static URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zoneinfo
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from gesi_app.settings import LOCALES, Settings
+from gesi_app.web import i18n
+from gesi_app.web.forms import Choice
+from gesi_app.web.preferences import preferences_of
+
+# Indonesia's three time zones by their everyday names.
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+# Indonesia's three time zones by their everyday names.
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+STATIC_DIR = PACKAGE_DIR / "static"
+
+
+@cache
+def _static_hash(path: str) -> str:
+    return hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:12]
+
+
+def static_url(path: str) -> str:
+    """A cache-busting URL: the file's hash in the query lets it be cached as immutable."""
+    return f"/static/{path}?v={_static_hash(path)}"
+
+
+@pass_context
+def path_for(context: Context, name: str, /, **params: Any) -> str:
+    request: Request = context["request"]
+    query = params.pop("_query", None)
+    path = str(request.app.url_path_for(name, **params))
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def switch_language_url(request: Request, locale: str) -> str:
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    query.append(("lang", locale))
+    return f"{request.url.path}?{urlencode(query)}"
+
+
+def build_environment(settings: Settings) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
+    tz = zoneinfo.ZoneInfo(settings.timezone)
+
+    def _local(value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(tz)
+
+    def date_filter(value: dt.date | dt.datetime, fmt: str = "long") -> str:
+        if isinstance(value, dt.datetime):
+            value = _local(value).date()
+        return format_date(value, fmt, locale=i18n.get_locale())
+
+    def datetime_filter(value: dt.datetime, with_zone: bool = True) -> str:
+        """'23 November 2026, 14.05 WIB': date, time and (by default) the zone's short name."""
+        local = _local(value)
+        locale = i18n.get_locale()
+        day = format_date(local.date(), "long", locale=locale)
+        text = f"{day}, {format_time(local, 'HH.mm', locale=locale)}"
+        zone = ZONE_NAMES.get(settings.timezone)
+        return f"{text} {zone}" if with_zone and zone else text
+
+    def iso_filter(value: dt.date | dt.datetime) -> str:
+        return value.isoformat()
+
+    env.filters.update(
+        date=date_filter,
+        datetime=datetime_filter,
+        isodate=iso_filter,
+        number=lambda n: format_decimal(n, locale=i18n.get_locale()),
+        percent=lambda n: format_percent(n, locale=i18n.get_locale()),
+        full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
+    )
+    env.globals.update(static_url=static_url, path_for=path_for, locales=LOCALES, Choice=Choice)
+    return env
+
+
+def build_templates(settings: Settings) -> Jinja2Templates:
+    def page_context(request: Request) -> dict[str, Any]:
+        locale = i18n.get_locale()
+        other = "en" if locale == "id" else "id"
+        token = request.scope.get("csrftoken")
+        return {
+            "locale": locale,
+            "prefs": preferences_of(request),
+            "csrf_token": token() if callable(token) else "",
+            "other_locale": other,
+            "other_locale_url": switch_language_url(request, other),
+            "authority_name": settings.authority_name,
+        }
+
+    return Jinja2Templates(env=build_environment(settings), context_processors=[page_context])
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Render a page template with the app's one Jinja environment."""
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, name, context or {}, status_code=status_code, headers=headers
+    )

@@ -1,0 +1,87 @@
+"""Test databases: a migrated SQLite template copied per test, and one PostgreSQL database per
+test worker, emptied after each test.
+
+PostgreSQL tests run when GESI_TEST_POSTGRES_URL is set. With CI=true they must run: a missing
+or unreachable server fails them rather than skipping them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from pathlib import Path
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from gesi_app.db import migrate
+from gesi_app.db.engine import create_engine
+from gesi_app.db.models import Base
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")
+
+
+def sqlite_template(directory: Path) -> Path:
+    path = directory / "template.sqlite3"
+    migrate.upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+def fresh_sqlite(template: Path, directory: Path) -> str:
+    path = directory / "suara.sqlite3"
+    shutil.copyfile(template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def postgres_unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"PostgreSQL is required in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+async def _recreate_database(admin_url: str, name: str) -> None:
+    url = make_url(admin_url)
+    conn = await asyncpg.connect(
+        user=url.username,
+        password=url.password,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+def worker_postgres(worker_id: str) -> str:
+    """Create (anew) and migrate this worker's PostgreSQL database; return its URL."""
+    if not POSTGRES_URL:
+        postgres_unavailable("GESI_TEST_POSTGRES_URL is not set")
+    name = f"suara_test_{worker_id}"
+    try:
+        asyncio.run(_recreate_database(POSTGRES_URL, name))
+    except (OSError, asyncpg.PostgresError) as exc:
+        postgres_unavailable(f"cannot reach {make_url(POSTGRES_URL).host}: {exc}")
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    migrate.upgrade(url)
+    return url
+
+
+async def _truncate(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    finally:
+        await engine.dispose()
+
+
+def empty_postgres(url: str) -> None:
+    asyncio.run(_truncate(url))

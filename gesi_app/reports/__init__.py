@@ -1,0 +1,1 @@
+"""Reports (laporan): the citizen journey, drafts, tracking codes, workflow and deadlines."""

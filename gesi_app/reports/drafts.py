@@ -1,0 +1,65 @@
+"""Drafts of reports being written: answers kept on the server, keyed by a cookie.
+
+No time limit while filling in; a draft untouched for 7 days is purged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.db.base import utcnow
+from gesi_app.reports.models import Draft
+
+DRAFT_COOKIE = "suara_draft"
+KEEP_FOR = dt.timedelta(days=7)
+
+
+def _fresh(draft: Draft, now: dt.datetime) -> bool:
+    updated = (
+        draft.updated_at if draft.updated_at.tzinfo else draft.updated_at.replace(tzinfo=dt.UTC)
+    )
+    return now - updated < KEEP_FOR
+
+
+async def load_draft(
+    session: AsyncSession, draft_id: str | None, now: dt.datetime | None = None
+) -> Draft | None:
+    if not draft_id:
+        return None
+    draft = await session.get(Draft, draft_id)
+    if draft is None or not _fresh(draft, now or utcnow()):
+        return None
+    return draft
+
+
+async def start_draft(session: AsyncSession, now: dt.datetime | None = None) -> Draft:
+    now = now or utcnow()
+    draft = Draft(id=secrets.token_urlsafe(32), answers={}, created_at=now, updated_at=now)
+    session.add(draft)
+    await session.flush()
+    return draft
+
+
+def update_answers(draft: Draft, changes: dict[str, Any], now: dt.datetime | None = None) -> None:
+    """Merge answers into the draft; a value of None removes that answer."""
+    answers = dict(draft.answers)
+    for key, value in changes.items():
+        if value is None:
+            answers.pop(key, None)
+        else:
+            answers[key] = value
+    draft.answers = answers  # a new dict, so SQLAlchemy sees the JSON change
+    draft.updated_at = now or utcnow()
+
+
+async def purge_expired(session: AsyncSession, now: dt.datetime | None = None) -> int:
+    """Delete drafts (and their uploaded evidence rows) untouched for 7 days."""
+    cutoff = (now or utcnow()) - KEEP_FOR
+    result = await session.execute(delete(Draft).where(Draft.updated_at < cutoff))
+    await session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]  # CursorResult has rowcount

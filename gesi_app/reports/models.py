@@ -1,0 +1,228 @@
+"""Reports and what hangs off them. Identity (contact) and GESI segments live in their own
+tables, apart from the report, so that no query for public pages can reach them by accident."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gesi_app.db.base import Base, utcnow
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    return Enum(cls, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+
+
+class ReportType(enum.StrEnum):
+    PENGADUAN = "pengaduan"
+    ASPIRASI = "aspirasi"
+    PERMINTAAN_INFORMASI = "permintaan_informasi"
+
+
+class Status(enum.StrEnum):
+    DITERIMA = "diterima"
+    TERVERIFIKASI = "terverifikasi"
+    DITINDAKLANJUTI = "ditindaklanjuti"
+    SELESAI = "selesai"
+    DITUNDA = "ditunda"
+    BUKAN_WEWENANG = "bukan_wewenang"
+    DIARSIPKAN = "diarsipkan"
+
+
+class Channel(enum.StrEnum):
+    WEB = "web"
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    LETTER = "letter"
+    FORUM = "forum"
+
+
+class WhenKind(enum.StrEnum):
+    DATE = "date"
+    UNKNOWN = "unknown"
+    ONGOING = "ongoing"
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_public_list", "rahasia", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(12), unique=True)
+    # Anonymous reporters prove they own the report with a PIN (hashed like a password).
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    type: Mapped[ReportType] = mapped_column(_enum(ReportType))
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(150))
+    description: Mapped[str] = mapped_column(Text)
+    when_kind: Mapped[WhenKind] = mapped_column(_enum(WhenKind))
+    occurred_on: Mapped[dt.date | None]
+    region_code: Mapped[str | None] = mapped_column(
+        ForeignKey("regions.code", ondelete="SET NULL"), index=True
+    )
+    landmark: Mapped[str | None] = mapped_column(String(200))
+    anonim: Mapped[bool]
+    rahasia: Mapped[bool]
+    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.DITERIMA, index=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel), default=Channel.WEB)
+    agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agencies.id", ondelete="SET NULL"), index=True
+    )
+    locale: Mapped[str] = mapped_column(String(5), default="id")
+    # A collective submission speaks for this many people (1 for an individual report).
+    weight: Mapped[int] = mapped_column(default=1)
+    support_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    verify_due: Mapped[dt.date | None]
+    answer_due: Mapped[dt.date | None]
+    closed_at: Mapped[dt.datetime | None]
+
+    history: Mapped[list[ReportEvent]] = relationship(
+        back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"
+    )
+    messages: Mapped[list[ReportMessage]] = relationship(
+        back_populates="report", order_by="ReportMessage.id", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="report", order_by="Attachment.id", cascade="all, delete-orphan"
+    )
+
+
+class ReporterContact(Base):
+    """Who sent the report and how to reach them. Never shown to the public; for an anonim
+    report never shown to the agency either."""
+
+    __tablename__ = "reporter_contacts"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str | None] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164, normalised with lokal-id
+
+
+class ReporterSegment(Base):
+    """Self-declared GESI answers, given with consent. Counted in aggregates only."""
+
+    __tablename__ = "reporter_segments"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    consent_at: Mapped[dt.datetime]
+    gender: Mapped[str | None] = mapped_column(
+        String(20)
+    )  # perempuan | laki_laki | None (not said)
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    # Washington Group Short Set: 1 no difficulty … 4 cannot do at all; None = not said.
+    wg_seeing: Mapped[int | None]
+    wg_hearing: Mapped[int | None]
+    wg_walking: Mapped[int | None]
+    wg_remembering: Mapped[int | None]
+    wg_selfcare: Mapped[int | None]
+    wg_communicating: Mapped[int | None]
+    disability: Mapped[bool | None]  # derived: any domain 3 or 4
+    disability_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)  # UU 8/2016 kinds
+
+
+class ReportEvent(Base):
+    """Append-only history: every status change with actor, agency, time and reason."""
+
+    __tablename__ = "report_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[Status | None] = mapped_column(_enum(Status))
+    to_status: Mapped[Status] = mapped_column(_enum(Status))
+    actor_kind: Mapped[str] = mapped_column(String(20))  # reporter | staff | system
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="history")
+
+
+class ReportMessage(Base):
+    """An answer from the agency, or a reply from the reporter."""
+
+    __tablename__ = "report_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    author_kind: Mapped[str] = mapped_column(String(20))  # agency | reporter
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="messages")
+
+
+class Rating(Base):
+    __tablename__ = "report_ratings"
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    score: Mapped[int]
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Attachment(Base):
+    """Evidence: a photo (location metadata stripped) or a document, stored in the data dir."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), index=True
+    )
+    draft_id: Mapped[str | None] = mapped_column(
+        ForeignKey("report_drafts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # photo | document | voice | sign_video
+    content_type: Mapped[str] = mapped_column(String(100))
+    filename: Mapped[str] = mapped_column(String(200))
+    storage_key: Mapped[str] = mapped_column(String(100))  # file name under <data dir>/uploads
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report | None] = relationship(back_populates="attachments")
+
+
+class Support(Base):
+    """One "dukung" per browser per report (the browser's random token, hashed)."""
+
+    __tablename__ = "report_supports"
+    __table_args__ = (UniqueConstraint("report_id", "supporter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    supporter: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Draft(Base):
+    """Answers of a report being written, keyed by a random id kept in a cookie.
+
+    Server-side so nothing depends on JavaScript; purged 7 days after the last change.
+    """
+
+    __tablename__ = "report_drafts"
+
+    id: Mapped[str] = mapped_column(String(43), primary_key=True)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)

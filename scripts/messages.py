@@ -6,6 +6,7 @@ that every language has every string, and a test can insist on that.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -67,6 +68,30 @@ def fix_headers(locale: str) -> None:
     path.write_text(text)
 
 
+def apply_pending_translations() -> None:
+    """Merge scripts/i18n/*.id.json (msgid -> Indonesian) into the Indonesian catalogue.
+
+    Each feature may carry its new strings' translations in its own JSON file, so that work
+    on several features at once never edits the same catalogue lines.
+    """
+    path = LOCALES / "id" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale="id")
+    changed = False
+    for source in sorted((ROOT / "scripts" / "i18n").glob("*.id.json")):
+        for msgid, msgstr in json.loads(source.read_text()).items():
+            key = tuple(msgid) if isinstance(msgid, list) else msgid
+            message = catalog.get(key)
+            if message is None:
+                continue
+            message.string = tuple(msgstr) if isinstance(msgstr, list) else msgstr
+            message.flags.discard("fuzzy")
+            changed = True
+    if changed:
+        with path.open("wb") as fh:
+            write_po(fh, catalog, sort_output=True, no_location=True, width=100)
+
+
 def main() -> None:
     extract(POT)
     for locale in ("id", "en"):
@@ -88,6 +113,7 @@ def main() -> None:
         else:
             run("init", "-i", str(POT), "-o", str(po), "-l", locale)
         fix_headers(locale)
+    apply_pending_translations()
     fill_english()
     compile_all()
 

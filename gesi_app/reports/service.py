@@ -7,7 +7,6 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -20,6 +19,7 @@ from gesi_app.reports.models import (
     ReporterContact,
     ReporterSegment,
     ReportType,
+    Status,
     WhenKind,
 )
 from gesi_app.staff.service import hash_password, verify_password
@@ -88,36 +88,32 @@ async def submit_report(
     now = now or utcnow()
     today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
     pin = codes.new_pin() if new.anonim else None
-    for _attempt in range(5):
-        report = Report(
-            tracking_code=codes.new_tracking_code(),
-            pin_hash=hash_password(pin) if pin else None,
-            type=new.type,
-            category_id=new.category_id,
-            title=new.title,
-            description=new.description,
-            when_kind=new.when_kind,
-            occurred_on=new.occurred_on,
-            region_code=new.region_code,
-            landmark=new.landmark,
-            anonim=new.anonim,
-            rahasia=new.rahasia,
-            channel=new.channel,
-            locale=new.locale,
-            created_at=now,
-            updated_at=now,
-            verify_due=deadlines.working_days_after(today, deadlines.VERIFY_DAYS),
-        )
-        workflow.record_creation(report, "reporter" if new.channel is Channel.WEB else "staff")
-        session.add(report)
-        try:
-            await session.flush()
-        except IntegrityError:  # the random code is taken: try another
-            await session.rollback()
-            continue
-        break
-    else:  # pragma: no cover - 31^6 codes make five collisions in a row practically impossible
-        raise RuntimeError("could not find a free tracking code")
+    code = codes.new_tracking_code()
+    while await session.scalar(select(Report.id).where(Report.tracking_code == code)) is not None:
+        code = codes.new_tracking_code()
+    report = Report(
+        tracking_code=code,
+        pin_hash=hash_password(pin) if pin else None,
+        type=new.type,
+        category_id=new.category_id,
+        title=new.title,
+        description=new.description,
+        when_kind=new.when_kind,
+        occurred_on=new.occurred_on,
+        region_code=new.region_code,
+        landmark=new.landmark,
+        anonim=new.anonim,
+        rahasia=new.rahasia,
+        channel=new.channel,
+        locale=new.locale,
+        created_at=now,
+        updated_at=now,
+        status=Status.DITERIMA,
+        verify_due=deadlines.working_days_after(today, deadlines.VERIFY_DAYS),
+    )
+    workflow.record_creation(report, "reporter" if new.channel is Channel.WEB else "staff", now=now)
+    session.add(report)
+    await session.flush()
     if new.contact_name or new.contact_email or new.contact_phone:
         session.add(
             ReporterContact(

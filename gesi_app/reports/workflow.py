@@ -37,10 +37,16 @@ class ReasonRequired(Exception):
     """This transition needs a reason; nothing was changed."""
 
 
-def record_creation(report: Report, actor_kind: str, actor_id: int | None = None) -> None:
+def record_creation(
+    report: Report, actor_kind: str, actor_id: int | None = None, now: dt.datetime | None = None
+) -> None:
     report.history.append(
         ReportEvent(
-            from_status=None, to_status=report.status, actor_kind=actor_kind, actor_id=actor_id
+            from_status=None,
+            to_status=report.status,
+            actor_kind=actor_kind,
+            actor_id=actor_id,
+            created_at=now or utcnow(),
         )
     )
 

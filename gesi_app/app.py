@@ -15,7 +15,9 @@ from starlette.routing import Mount
 
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.home import routes as home
+from gesi_app.public import routes as public
 from gesi_app.settings import Settings
+from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
@@ -64,6 +66,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     routes = [
         *home.routes,
+        *public.routes,
+        *tracking.routes,
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
     app = Starlette(

@@ -1,0 +1,113 @@
+"""Public reports: the filterable list, one report's page, and the support button."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.public import forms, labels, service
+from gesi_app.reports.service import ReportNotFound
+from gesi_app.web.database import db
+from gesi_app.web.i18n import get_locale
+from gesi_app.web.templating import render
+
+SUPPORTER_COOKIE = "suara_supporter"
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+VARY = {"Vary": "HX-Request"}
+
+
+def _wants_fragment(request: Request) -> bool:
+    # On a history miss htmx asks for the whole page again: give it the whole page.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and "HX-History-Restore-Request" not in request.headers
+    )
+
+
+async def reports(request: Request) -> Response:
+    async with db(request) as session:
+        options = await service.filter_options(session)
+        filters = forms.parse_filters(request.query_params, options.topic_slugs, options.area_codes)
+        found = await service.list_public_reports(session, filters)
+    context = {
+        "filters": filters,
+        "found": found,
+        "labels": labels,
+        "previous_query": forms.query_of(filters, found.page - 1),
+        "next_query": forms.query_of(filters, found.page + 1),
+        "type_choices": forms.type_choices(),
+        "status_choices": forms.status_choices(),
+        "topic_groups": forms.topic_groups(options.topics, get_locale()),
+        "area_choices": forms.area_choices(options.areas),
+    }
+    if _wants_fragment(request):
+        return render(request, "public/_results.html", {**context, "announce": True}, headers=VARY)
+    return render(request, "public/list.html", context, headers=VARY)
+
+
+async def public_report(request: Request) -> Response:
+    async with db(request) as session:
+        try:
+            found = await service.public_report(session, request.path_params["code"])
+        except ReportNotFound:
+            raise HTTPException(404) from None
+        supported = await service.supports(
+            session, found.report, request.cookies.get(SUPPORTER_COOKIE)
+        )
+    return render(
+        request,
+        "public/report.html",
+        {"found": found, "report": found.report, "supported": supported, "labels": labels},
+    )
+
+
+async def support(request: Request) -> Response:
+    token = request.cookies.get(SUPPORTER_COOKIE, "")
+    new_token = _TOKEN.match(token) is None
+    if new_token:
+        token = secrets.token_urlsafe(32)
+    async with db(request) as session:
+        try:
+            result = await service.support_report(session, request.path_params["code"], token)
+        except ReportNotFound:
+            raise HTTPException(404) from None
+    response: Response
+    if _wants_fragment(request):
+        response = render(
+            request,
+            "public/_support.html",
+            {
+                "code": result.code,
+                "count": result.count,
+                "supported": True,
+                "labels": labels,
+                "announce": labels.you_support(result.count),
+            },
+            headers=VARY,
+        )
+    else:
+        response = RedirectResponse(
+            request.url_for("public_report", code=result.code), 303, headers=VARY
+        )
+    if new_token:
+        response.set_cookie(
+            SUPPORTER_COOKIE,
+            token,
+            max_age=400 * 24 * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=request.app.state.settings.https,
+        )
+    return response
+
+
+routes = [
+    Route("/reports", reports, name="reports"),
+    Route("/reports/{code}", public_report, name="public_report"),
+    Route("/reports/{code}/support", support, methods=["POST"], name="public_report_support"),
+]

@@ -16,10 +16,12 @@ from starlette.routing import Mount
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.home import routes as home
 from gesi_app.public import routes as public
+from gesi_app.reports import routes as reports
 from gesi_app.settings import Settings
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.i18n import LocaleMiddleware
+from gesi_app.web.ratelimit import SlidingWindow
 from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         *home.routes,
         *public.routes,
+        *reports.routes,
         *tracking.routes,
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
@@ -83,5 +86,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.engine = create_engine(settings.database_url)
     app.state.sessions = session_factory(app.state.engine)
     app.state.settings = settings
+    app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
     app.state.templates = templates
     return app

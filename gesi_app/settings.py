@@ -76,6 +76,16 @@ class Settings:
     contact_phone: str = _setting(
         "GESI_CONTACT_PHONE", "(none)", "Phone or WhatsApp number for help, shown on the help page."
     )
+    min_fill_seconds: int = _setting(
+        "GESI_MIN_FILL_SECONDS",
+        "5",
+        "Anti-spam: a report sent sooner than this after its first answer is refused.",
+    )
+    reports_per_hour: int = _setting(
+        "GESI_REPORTS_PER_HOUR",
+        "20",
+        "Anti-spam: reports one address may send per hour (per app process).",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -128,6 +138,8 @@ class Settings:
             authority_name=get("GESI_AUTHORITY_NAME") or "Pemerintah Kabupaten Tangerang",
             contact_email=get("GESI_CONTACT_EMAIL"),
             contact_phone=get("GESI_CONTACT_PHONE"),
+            min_fill_seconds=_int(get("GESI_MIN_FILL_SECONDS") or "5", "GESI_MIN_FILL_SECONDS"),
+            reports_per_hour=_int(get("GESI_REPORTS_PER_HOUR") or "20", "GESI_REPORTS_PER_HOUR", 1),
         )
 
     @property
@@ -137,6 +149,16 @@ class Settings:
     @property
     def https(self) -> bool:
         return self.base_url.startswith("https://")
+
+
+def _int(value: str, name: str, minimum: int = 0) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number") from None
+    if number < minimum:
+        raise SettingsError(f"{name} must be {minimum} or more")
+    return number
 
 
 def documented_settings() -> list[tuple[str, str, str]]:

@@ -8,11 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.demo import DemoResult, seed_demo
-from gesi_app.reports.models import ReportType, WhenKind
+from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, WhenKind
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
+from gesi_app.reports.workflow import transition
 
 DEFAULT_REPORT = NewReport(
     type=ReportType.PENGADUAN,
@@ -66,4 +68,48 @@ def create_report(database_url: str, **overrides: Any) -> Submitted:
     return submitted
 
 
-__all__ = ["DEFAULT_REPORT", "Segment", "add_report", "create_report", "new_report", "run", "seed"]
+def move_report(
+    database_url: str,
+    report_id: int,
+    *statuses: Status,
+    reason: str | None = None,
+    actor_kind: str = "staff",
+) -> None:
+    """Take a report through the workflow, one status after another (the real state machine)."""
+
+    async def go(session: AsyncSession) -> None:
+        report = await session.get(Report, report_id, options=[selectinload(Report.history)])
+        assert report is not None
+        for status in statuses:
+            transition(report, status, actor_kind=actor_kind, reason=reason)
+
+    run(database_url, go)
+
+
+def answer_report(database_url: str, report_id: int, body: str) -> None:
+    """The agency answers: verified if needed, then answered, with the answer as a message."""
+
+    async def go(session: AsyncSession) -> None:
+        report = await session.get(
+            Report, report_id, options=[selectinload(Report.history), selectinload(Report.messages)]
+        )
+        assert report is not None
+        if report.status is not Status.TERVERIFIKASI:
+            transition(report, Status.TERVERIFIKASI, actor_kind="staff")
+        transition(report, Status.DITINDAKLANJUTI, actor_kind="staff")
+        report.messages.append(ReportMessage(author_kind="agency", body=body))
+
+    run(database_url, go)
+
+
+__all__ = [
+    "DEFAULT_REPORT",
+    "Segment",
+    "add_report",
+    "answer_report",
+    "create_report",
+    "move_report",
+    "new_report",
+    "run",
+    "seed",
+]

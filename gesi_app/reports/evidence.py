@@ -1,0 +1,192 @@
+"""Evidence files: checked by their bytes (never by name or browser claim), capped in size,
+stripped of location metadata, and stored durably under the data folder by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.reports.models import Attachment
+from gesi_app.web.i18n import gettext as _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+DESCRIPTION_MAX = 300
+GPS_IFD = 0x8825
+Image.MAX_IMAGE_PIXELS = 60_000_000  # larger is a decompression bomb, not a phone photo
+
+
+@dataclass(frozen=True)
+class FileKind:
+    kind: str  # photo | document
+    content_type: str
+    extension: str
+
+
+JPEG = FileKind("photo", "image/jpeg", "jpg")
+PNG = FileKind("photo", "image/png", "png")
+WEBP = FileKind("photo", "image/webp", "webp")
+PDF = FileKind("document", "application/pdf", "pdf")
+
+
+class EvidenceError(ValueError):
+    """A file or its description cannot be accepted; ``field`` names the form field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def sniff(data: bytes) -> FileKind | None:
+    """The file's real type from its first bytes, or None when we do not accept it."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return WEBP
+    if data.startswith(b"%PDF-"):
+        return PDF
+    return None
+
+
+def strip_location(data: bytes, kind: FileKind) -> bytes:
+    """The photo without GPS data (and without XMP, which can also carry a location).
+
+    JPEG keeps its original compression ("keep"), so the picture itself is not degraded.
+    """
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        exif = image.getexif()
+        if GPS_IFD in exif:
+            del exif[GPS_IFD]
+        out = io.BytesIO()
+        if kind is JPEG:
+            image.save(out, "JPEG", quality="keep", exif=exif.tobytes(), optimize=True)
+        elif kind is PNG:
+            image.save(out, "PNG", exif=exif.tobytes(), optimize=True)
+        else:
+            image.save(out, "WEBP", quality=90, exif=exif.tobytes())
+        return out.getvalue()
+
+
+def check_upload(filename: str, data: bytes, description: str) -> tuple[FileKind, bytes]:
+    """Validate one upload; returns its kind and the bytes to store. Raises EvidenceError."""
+    if not data:
+        raise EvidenceError("evidence_file", _("Choose a file to upload"))
+    if len(data) > MAX_BYTES:
+        raise EvidenceError("evidence_file", _("The file must be smaller than 10 MB"))
+    kind = sniff(data)
+    if kind is None:
+        raise EvidenceError(
+            "evidence_file", _("The file must be a photo (JPG, PNG or WebP) or a PDF")
+        )
+    if len(description) > DESCRIPTION_MAX:
+        raise EvidenceError(
+            "evidence_description",
+            _("Write a description of %(max)s characters or fewer", max=DESCRIPTION_MAX),
+        )
+    if kind.kind == "photo":
+        if not description:
+            raise EvidenceError("evidence_description", _("Describe what the photo shows"))
+        try:
+            data = strip_location(data, kind)
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
+            raise EvidenceError(
+                "evidence_file", _("The photo cannot be opened. Try another file")
+            ) from None
+    return kind, data
+
+
+def _write_durably(directory: Path, name: str, data: bytes) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / name
+    if target.exists():
+        return
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".upload-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _safe_name(filename: str, kind: FileKind) -> str:
+    base = Path(filename.replace("\\", "/")).name.strip() or f"file.{kind.extension}"
+    return base[:200]
+
+
+async def draft_attachments(session: AsyncSession, draft_id: str) -> Sequence[Attachment]:
+    result = await session.scalars(
+        select(Attachment).where(Attachment.draft_id == draft_id).order_by(Attachment.id)
+    )
+    return result.all()
+
+
+async def add_to_draft(
+    session: AsyncSession,
+    uploads_dir: Path,
+    draft_id: str,
+    filename: str,
+    data: bytes,
+    description: str,
+) -> Attachment:
+    """Check and store one file for a draft; the file is on disk before the row is added."""
+    count = await session.scalar(
+        select(func.count()).select_from(Attachment).where(Attachment.draft_id == draft_id)
+    )
+    if (count or 0) >= MAX_FILES:
+        raise EvidenceError("evidence_file", _("You can add up to %(max)s files", max=MAX_FILES))
+    kind, stored = check_upload(filename, data, description.strip())
+    digest = hashlib.sha256(stored).hexdigest()
+    _write_durably(uploads_dir, digest, stored)
+    attachment = Attachment(
+        draft_id=draft_id,
+        kind=kind.kind,
+        content_type=kind.content_type,
+        filename=_safe_name(filename, kind),
+        storage_key=digest,
+        size=len(stored),
+        sha256=digest,
+        description=description.strip() or None,
+    )
+    session.add(attachment)
+    await session.flush()
+    return attachment
+
+
+async def remove_from_draft(
+    session: AsyncSession, uploads_dir: Path, draft_id: str, attachment_id: int
+) -> bool:
+    """Remove a draft's file; the stored bytes go too unless another attachment shares them."""
+    attachment = await session.get(Attachment, attachment_id)
+    if attachment is None or attachment.draft_id != draft_id:
+        return False
+    key = attachment.storage_key
+    await session.delete(attachment)
+    await session.flush()
+    others = await session.scalar(
+        select(func.count()).select_from(Attachment).where(Attachment.storage_key == key)
+    )
+    if not others:
+        (uploads_dir / key).unlink(missing_ok=True)
+    return True

@@ -1,0 +1,130 @@
+"""The order of the report journey's questions and which of them apply to a draft's answers.
+
+Pure functions over the answers dict, so the navigation rules are tested without HTTP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Answers = Mapping[str, Any]
+WG_DOMAINS = ("seeing", "hearing", "walking", "remembering", "selfcare", "communicating")
+
+
+def _always(_answers: Answers) -> bool:
+    return True
+
+
+def _has_subtopics(answers: Answers) -> bool:
+    return answers.get("topic") not in (None, "unknown") and bool(
+        answers.get("_topic_has_children")
+    )
+
+
+def _knows_kecamatan(answers: Answers) -> bool:
+    return answers.get("kecamatan") not in (None, "unknown")
+
+
+def _about_you(answers: Answers) -> bool:
+    return answers.get("about_consent") == "yes"
+
+
+def _disability(answers: Answers) -> bool:
+    return _about_you(answers) and any(
+        str(answers.get(f"wg_{d}", "")) in ("3", "4") for d in WG_DOMAINS
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    keys: tuple[str, ...]  # the answers this step owns
+    applies: Callable[[Answers], bool] = _always
+    optional: bool = False  # may be left without an answer (e.g. evidence)
+
+
+STEPS: tuple[Step, ...] = (
+    Step("type", ("type",)),
+    Step("topic", ("topic",)),
+    Step("subtopic", ("subtopic",), _has_subtopics),
+    Step("title", ("title",)),
+    Step("details", ("details",)),
+    Step("when", ("when_kind", "occurred_on")),
+    Step("where", ("kecamatan",)),
+    Step("village", ("desa",), _knows_kecamatan),
+    Step("landmark", ("landmark",), optional=True),
+    Step("evidence", (), optional=True),
+    Step("anonymous", ("anonim",)),
+    Step("confidential", ("rahasia",)),
+    Step("about-you", ("about_consent",)),
+    Step("gender", ("gender",), _about_you),
+    Step("age", ("age_band",), _about_you),
+    *(Step(f"difficulty-{d}", (f"wg_{d}",), _about_you) for d in WG_DOMAINS),
+    Step("disability-kind", ("disability_kinds",), _disability, optional=True),
+    Step("contact", ("contact_name", "contact_email", "contact_phone"), optional=True),
+)
+BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def applicable(answers: Answers) -> list[Step]:
+    return [step for step in STEPS if step.applies(answers)]
+
+
+def is_answered(step: Step, answers: Answers) -> bool:
+    if step.optional:
+        return f"_seen_{step.slug}" in answers
+    return all(key in answers for key in step.keys[:1])
+
+
+def first_unanswered(answers: Answers) -> Step | None:
+    for step in applicable(answers):
+        if not is_answered(step, answers):
+            return step
+    return None
+
+
+def next_step(answers: Answers, current: str, returning: bool) -> str:
+    """Where to go after ``current`` was answered: the next question, or "check".
+
+    When changing an answer from "check your answers", go back there unless the change made
+    a new question apply that has no answer yet (e.g. a new topic's sub-topic).
+    """
+    steps = applicable(answers)
+    if returning:
+        missing = first_unanswered(answers)
+        return missing.slug if missing else "check"
+    slugs = [s.slug for s in steps]
+    if current in slugs:
+        index = slugs.index(current)
+        if index + 1 < len(slugs):
+            return slugs[index + 1]
+    return "check"
+
+
+def previous_step(answers: Answers, current: str) -> str | None:
+    slugs = [s.slug for s in applicable(answers)]
+    if current == "check":
+        return slugs[-1]
+    if current in slugs:
+        index = slugs.index(current)
+        return slugs[index - 1] if index > 0 else None
+    return None
+
+
+def may_visit(answers: Answers, slug: str) -> bool:
+    """A question may be shown once every question before it has an answer."""
+    for step in applicable(answers):
+        if step.slug == slug:
+            return True
+        if not is_answered(step, answers):
+            return False
+    return slug == "check" and first_unanswered(answers) is None
+
+
+def stale_keys(answers: Answers) -> list[str]:
+    """Answers of questions that no longer apply (e.g. About you after saying no)."""
+    live = {key for step in applicable(answers) for key in step.keys}
+    owned = {key for step in STEPS for key in step.keys}
+    return [key for key in answers if key in owned and key not in live]

@@ -1,0 +1,275 @@
+"""The report journey over HTTP: one question per page, check your answers, confirmation.
+
+Handlers parse, call the journey rules and render; every rule lives in journey.py,
+forms.py and drafting.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.db.base import utcnow
+from gesi_app.reports import codes, drafting, drafts, journey
+from gesi_app.reports.evidence import draft_attachments
+from gesi_app.reports.evidence_routes import evidence_action, evidence_context
+from gesi_app.reports.forms import DETAILS_MAX, PARSERS
+from gesi_app.reports.models import Draft
+from gesi_app.reports.questions import QUESTIONS
+from gesi_app.reports.summary import summary_rows
+from gesi_app.web.database import db
+from gesi_app.web.i18n import get_locale
+from gesi_app.web.i18n import gettext as _
+from gesi_app.web.templating import render
+
+TEMPLATES = {
+    "when": "report/when.html",
+    "contact": "report/contact.html",
+    "evidence": "report/evidence.html",
+}
+
+
+def _step_url(request: Request, slug: str, returning: bool = False) -> str:
+    url = str(request.app.url_path_for("report_step", step=slug))
+    return f"{url}?{urlencode({'return': 'check'})}" if returning else url
+
+
+def _today(request: Request) -> dt.date:
+    return utcnow().astimezone(zoneinfo.ZoneInfo(request.app.state.settings.timezone)).date()
+
+
+def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> None:
+    response.set_cookie(
+        drafts.DRAFT_COOKIE,
+        draft.id,
+        max_age=int(drafts.KEEP_FOR.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.settings.https,
+        path="/report",
+    )
+
+
+async def start(request: Request) -> Response:
+    return render(request, "report/start.html", {"first_step": _step_url(request, "type")})
+
+
+async def _page(
+    request: Request,
+    session: AsyncSession,
+    slug: str,
+    answers: dict[str, Any],
+    *,
+    draft: Draft | None = None,
+    errors: dict[str, str] | None = None,
+    typed: dict[str, str] | None = None,
+) -> Response:
+    returning = request.query_params.get("return") == "check"
+    question = QUESTIONS[slug]
+    offer = await drafting.offer(session, slug, answers, get_locale(), _today(request))
+    previous = journey.previous_step(answers, slug)
+    if returning:
+        back = str(request.app.url_path_for("report_check"))
+    elif previous:
+        back = _step_url(request, previous)
+    else:
+        back = str(request.app.url_path_for("report_start"))
+    values = {**answers, **(typed or {})}
+    if slug == "when" and answers.get("occurred_on") and not typed:
+        day = dt.date.fromisoformat(answers["occurred_on"])
+        values.update(when_day=str(day.day), when_month=str(day.month), when_year=str(day.year))
+    context: dict[str, Any] = {
+        "slug": slug,
+        "question": question,
+        "label": str(question.label),
+        "hint": str(question.hint) if question.hint else None,
+        "choices": offer.choices,
+        "values": values,
+        "errors": errors or {},
+        "back_url": back,
+        "action": _step_url(request, slug, returning),
+        "details_max": DETAILS_MAX,
+        "anonymous": answers.get("anonim") == "yes",
+    }
+    if slug == "evidence":
+        context.update(await evidence_context(session, draft))
+    template = TEMPLATES.get(slug, "report/question.html")
+    return render(request, template, context, status_code=400 if errors else 200)
+
+
+async def step(request: Request) -> Response:
+    slug = request.path_params["step"]
+    if slug not in journey.BY_SLUG:
+        raise HTTPException(404)
+    async with db(request) as session:
+        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        answers: dict[str, Any] = dict(draft.answers) if draft else {}
+        if request.method == "GET":
+            if not journey.may_visit(answers, slug):
+                missing = journey.first_unanswered(answers)
+                return RedirectResponse(
+                    _step_url(request, missing.slug if missing else "type"), 303
+                )
+            return await _page(request, session, slug, answers, draft=draft)
+        if not journey.may_visit(answers, slug):
+            missing = journey.first_unanswered(answers)
+            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+        if slug == "evidence":
+            draft = draft or await drafts.start_draft(session)
+            outcome = await evidence_action(request, session, draft)
+            if outcome.action == "error":
+                await session.commit()  # keeps a new draft; the failed file stored nothing
+                response = await _page(
+                    request,
+                    session,
+                    slug,
+                    answers,
+                    draft=draft,
+                    errors=outcome.errors,
+                    typed=outcome.typed,
+                )
+                _set_draft_cookie(request, response, draft)
+                return response
+            if outcome.action == "stay":  # a file added or removed: show the list again
+                drafts.update_answers(draft, {})
+                await session.commit()
+                response = RedirectResponse(
+                    _step_url(request, slug, request.query_params.get("return") == "check"), 303
+                )
+                _set_draft_cookie(request, response, draft)
+                return response
+            parsed_answers: dict[str, Any] = {"_seen_evidence": True}
+        else:
+            form = await request.form()
+            offer = await drafting.offer(session, slug, answers, get_locale(), _today(request))
+            parsed = PARSERS[slug](form, offer.options)
+            if parsed.errors:
+                return await _page(
+                    request,
+                    session,
+                    slug,
+                    answers,
+                    draft=draft,
+                    errors=parsed.errors,
+                    typed=parsed.typed,
+                )
+            parsed_answers = parsed.answers
+        draft = draft or await drafts.start_draft(session)
+        changes = dict(parsed_answers)
+        if slug == "topic" and changes.get("topic") != answers.get("topic"):
+            changes["subtopic"] = None
+        if slug == "where" and changes.get("kecamatan") != answers.get("kecamatan"):
+            changes["desa"] = None
+        drafts.update_answers(draft, changes)
+        merged = dict(draft.answers)
+        for key in journey.stale_keys(merged):
+            merged.pop(key)
+        draft.answers = merged
+        await session.commit()
+        returning = request.query_params.get("return") == "check"
+        target = journey.next_step(merged, slug, returning)
+        url = (
+            str(request.app.url_path_for("report_check"))
+            if target == "check"
+            else _step_url(request, target, returning)
+        )
+        response = RedirectResponse(url, 303)
+        _set_draft_cookie(request, response, draft)
+        return response
+
+
+async def check(request: Request) -> Response:
+    settings = request.app.state.settings
+    async with db(request) as session:
+        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        answers: dict[str, Any] = dict(draft.answers) if draft else {}
+        missing = journey.first_unanswered(answers)
+        if draft is None or missing is not None:
+            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+        errors: dict[str, str] = {}
+        if request.method == "POST":
+            form = await request.form()
+            client = request.client.host if request.client else "unknown"
+            limiter = request.app.state.report_limiter
+            if not limiter.allowed(client):
+                raise HTTPException(429)
+            age = (utcnow() - drafting_created(draft)).total_seconds()
+            if str(form.get("website", "")).strip() or age < settings.min_fill_seconds:
+                errors["submit"] = _(
+                    "We could not send your report yet. Check your answers, then press Send report again."
+                )
+            else:
+                submitted = await drafting.submit_draft(
+                    session, draft.id, answers, locale=get_locale(), timezone=settings.timezone
+                )
+                limiter.hit(client)
+                await session.delete(draft)
+                await session.commit()
+                report = submitted.report
+                request.session["submitted"] = {
+                    "code": report.tracking_code,
+                    "pin": submitted.pin,
+                    "verify_due": report.verify_due.isoformat() if report.verify_due else None,
+                    "type": report.type.value,
+                    "rahasia": report.rahasia,
+                }
+                response = RedirectResponse(str(request.app.url_path_for("report_done")), 303)
+                response.delete_cookie(drafts.DRAFT_COOKIE, path="/report")
+                return response
+        evidence_names = await _evidence_names(session, draft)
+        rows = await summary_rows(session, answers, get_locale(), evidence_names)
+        return render(
+            request,
+            "report/check.html",
+            {
+                "rows": rows,
+                "errors": errors,
+                "back_url": _step_url(request, journey.previous_step(answers, "check") or "type"),
+            },
+            status_code=400 if errors else 200,
+        )
+
+
+def drafting_created(draft: Draft) -> dt.datetime:
+    created = draft.created_at
+    return created if created.tzinfo else created.replace(tzinfo=dt.UTC)
+
+
+async def _evidence_names(session: AsyncSession, draft: Draft) -> list[str]:
+    return [a.filename for a in await draft_attachments(session, draft.id)]
+
+
+async def done(request: Request) -> Response:
+    submitted = request.session.get("submitted")
+    if not submitted:
+        return RedirectResponse(str(request.app.url_path_for("report_start")), 303)
+    verify_due = (
+        dt.date.fromisoformat(submitted["verify_due"]) if submitted.get("verify_due") else None
+    )
+    return render(
+        request,
+        "report/done.html",
+        {
+            "code": submitted["code"],
+            "spelled": codes.spaced(submitted["code"]),
+            "pin": submitted.get("pin"),
+            "verify_due": verify_due,
+            "rahasia": submitted.get("rahasia"),
+        },
+    )
+
+
+routes = [
+    Route("/report", start, name="report_start"),
+    Route("/report/check", check, methods=["GET", "POST"], name="report_check"),
+    Route("/report/done", done, name="report_done"),
+    Route("/report/{step}", step, methods=["GET", "POST"], name="report_step"),
+]

@@ -11,15 +11,12 @@ import sqlalchemy as sa
 from alembic import op
 
 # The audit log is append-only in the database too, not only in the app.
-_PG_GUARD = """
-CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'audit_log is append-only';
-END;
-$$;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
-    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-"""
+_PG_GUARD = [
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$",
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+]
 _SQLITE_GUARD = [
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
@@ -29,11 +26,9 @@ _SQLITE_GUARD = [
 
 
 def _guard_audit_log() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(_PG_GUARD)
-    else:
-        for statement in _SQLITE_GUARD:
-            op.execute(statement)
+    guard = _PG_GUARD if op.get_bind().dialect.name == "postgresql" else _SQLITE_GUARD
+    for statement in guard:
+        op.execute(statement)
 
 
 def _unguard_audit_log() -> None:

@@ -21,7 +21,7 @@ PLURALS = {
     "id": r'"Plural-Forms: nplurals=1; plural=0;\\n"',
     "en": r'"Plural-Forms: nplurals=2; plural=(n != 1);\\n"',
 }
-KEYWORDS = ["-k", "lazy_gettext", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"]
+KEYWORDS = ["-k", "lazy_gettext", "-k", "_l", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"]
 
 
 def run(*args: str) -> None:

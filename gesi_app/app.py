@@ -18,6 +18,7 @@ from gesi_app.home import routes as home
 from gesi_app.public import routes as public
 from gesi_app.reports import routes as reports
 from gesi_app.settings import Settings
+from gesi_app.staff import routes as staff
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.i18n import LocaleMiddleware
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     routes = [
         *home.routes,
+        *staff.routes,
         *public.routes,
         *reports.routes,
         *tracking.routes,

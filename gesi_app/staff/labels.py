@@ -1,0 +1,52 @@
+"""Words shown for roles and audit actions, translated when shown."""
+
+from __future__ import annotations
+
+from babel.support import LazyProxy
+
+from gesi_app.staff.audit import Action
+from gesi_app.staff.models import Role
+from gesi_app.web.i18n import lazy_gettext
+
+ROLE_LABELS: dict[Role, LazyProxy] = {
+    Role.ADMIN: lazy_gettext("Admin"),
+    Role.VERIFIER: lazy_gettext("Verifier"),
+    Role.AGENCY_OFFICER: lazy_gettext("Agency officer"),
+    Role.FACILITATOR: lazy_gettext("Facilitator"),
+}
+
+ROLE_HINTS: dict[Role, LazyProxy] = {
+    Role.ADMIN: lazy_gettext("Manages staff members, agencies, topics and settings."),
+    Role.VERIFIER: lazy_gettext("Checks new reports and sends them to the right agency."),
+    Role.AGENCY_OFFICER: lazy_gettext("Answers reports sent to their own agency only."),
+    Role.FACILITATOR: lazy_gettext("Runs public consultation forums."),
+}
+
+ACTION_LABELS: dict[str, LazyProxy] = {
+    Action.SIGN_IN: lazy_gettext("Signed in"),
+    Action.SIGN_IN_FAILED: lazy_gettext("Sign-in failed"),
+    Action.SIGN_IN_LOCKED: lazy_gettext("Sign-in paused after too many tries"),
+    Action.SIGN_OUT: lazy_gettext("Signed out"),
+    Action.USER_CREATED: lazy_gettext("Staff member added"),
+    Action.USER_CHANGED: lazy_gettext("Staff member changed"),
+    Action.USER_DEACTIVATED: lazy_gettext("Staff member deactivated"),
+    Action.RESET_LINK_CREATED: lazy_gettext("Password link made"),
+    Action.PASSWORD_SET: lazy_gettext("Password set"),
+}
+
+OBJECT_LABELS: dict[str, LazyProxy] = {
+    "staff_user": lazy_gettext("Staff member"),
+    "lockout": lazy_gettext("Sign-in pause"),
+}
+
+
+def role_label(role: Role | str) -> str:
+    try:
+        return str(ROLE_LABELS[Role(role)])
+    except ValueError:
+        return str(role)
+
+
+def action_label(action: str) -> str:
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action

@@ -1,0 +1,44 @@
+"""The staff menu and the dashboard's list of tasks: only pages that exist, by permission.
+
+A feature that adds a staff page adds one ``Link`` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.support import LazyProxy
+
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, has_permission
+from gesi_app.web.i18n import lazy_gettext
+
+
+@dataclass(frozen=True)
+class Link:
+    route: str
+    label: LazyProxy
+    description: LazyProxy
+    permission: Permission | None = None
+
+
+LINKS: tuple[Link, ...] = (
+    Link(
+        "staff_users",
+        lazy_gettext("Staff members"),
+        lazy_gettext("Add staff members, change their role or agency, and make password links."),
+        Permission.MANAGE_USERS,
+    ),
+    Link(
+        "staff_audit",
+        lazy_gettext("Audit log"),
+        lazy_gettext("See who did what and when."),
+        Permission.VIEW_AUDIT,
+    ),
+)
+
+
+def links_for(user: StaffUser) -> list[Link]:
+    return [
+        link for link in LINKS if link.permission is None or has_permission(user, link.permission)
+    ]

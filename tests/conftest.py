@@ -21,8 +21,10 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(worker_id: str) -> str:
-    return databases.worker_postgres(worker_id)
+def postgres_url(worker_id: str) -> Iterator[str]:
+    url = databases.worker_postgres(worker_id)
+    yield url
+    databases.drop_worker_postgres(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

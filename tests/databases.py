@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import asyncpg
@@ -23,6 +24,7 @@ from gesi_app.db.models import Base
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")
+RUN_ID = uuid.uuid4().hex
 
 
 def sqlite_template(directory: Path) -> Path:
@@ -59,11 +61,17 @@ async def _recreate_database(admin_url: str, name: str) -> None:
         await conn.close()
 
 
+def worker_database_name(worker_id: str) -> str:
+    """Unique per test run and worker, so two runs on one server never share a database."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or RUN_ID
+    return f"suara_test_{run[:10]}_{worker_id}"
+
+
 def worker_postgres(worker_id: str) -> str:
     """Create (anew) and migrate this worker's PostgreSQL database; return its URL."""
     if not POSTGRES_URL:
         postgres_unavailable("GESI_TEST_POSTGRES_URL is not set")
-    name = f"suara_test_{worker_id}"
+    name = worker_database_name(worker_id)
     try:
         asyncio.run(_recreate_database(POSTGRES_URL, name))
     except (OSError, asyncpg.PostgresError) as exc:
@@ -71,6 +79,25 @@ def worker_postgres(worker_id: str) -> str:
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     migrate.upgrade(url)
     return url
+
+
+async def _drop_database(admin_url: str, name: str) -> None:
+    url = make_url(admin_url)
+    conn = await asyncpg.connect(
+        user=url.username,
+        password=url.password,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+    )
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def drop_worker_postgres(url: str) -> None:
+    asyncio.run(_drop_database(POSTGRES_URL, str(make_url(url).database)))
 
 
 async def _truncate(url: str) -> None:

@@ -132,7 +132,7 @@ def parse_details(form: FormData, _o: Options) -> Parsed:
 
 def parse_when(form: FormData, o: Options) -> Parsed:
     kind = _text(form, "when_kind")
-    typed = {k: _text(form, k) for k in ("when_day", "when_month", "when_year")}
+    typed = {k: _text(form, k) for k in ("when_kind", "when_day", "when_month", "when_year")}
     if kind not in ("date", "ongoing", "unknown"):
         return Parsed(errors={"when_kind": _("Choose when it happened")}, typed=typed)
     if kind != "date":

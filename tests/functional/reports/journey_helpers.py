@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.testclient import TestClient
 from httpx2 import Response
+from starlette.testclient import TestClient
 
 from tests.conftest import form_token
 

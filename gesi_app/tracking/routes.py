@@ -14,20 +14,25 @@ from gesi_app.reports import deadlines
 from gesi_app.reports.codes import normalise_code, spaced
 from gesi_app.tracking import service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
-from gesi_app.tracking.limiter import FailureWindow
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext
+from gesi_app.web.ratelimit import SlidingWindow
 from gesi_app.web.templating import render
 
 TRACKED = "tracked"  # session: the codes this browser has proven it may see
 NOTICE = "track_notice"  # session: a one-time "sent" notice for the next page view
 REMEMBERED = 20
+# Brute-force guard without a CAPTCHA: failed lookups per client address, per process.
+# 10 failures in 10 minutes; with P processes at most 10*P guesses in a space of 31**6 codes.
+FAILURES_ALLOWED = 10
+FAILURE_WINDOW_SECONDS = 600
 
 
-def _failures(request: Request) -> FailureWindow:
-    window: FailureWindow | None = getattr(request.app.state, "track_failures", None)
+def _failures(request: Request) -> SlidingWindow:
+    window: SlidingWindow | None = getattr(request.app.state, "track_failures", None)
     if window is None:
-        window = request.app.state.track_failures = FailureWindow()
+        window = SlidingWindow(FAILURES_ALLOWED, FAILURE_WINDOW_SECONDS)
+        request.app.state.track_failures = window
     return window
 
 
@@ -36,12 +41,12 @@ def _client(request: Request) -> str:
 
 
 def _refuse_if_guessing(request: Request) -> None:
-    if _failures(request).blocked(_client(request)):
+    if not _failures(request).allowed(_client(request)):
         raise HTTPException(429)
 
 
 def _failed(request: Request) -> None:
-    _failures(request).fail(_client(request))
+    _failures(request).hit(_client(request))
 
 
 def _proven(request: Request, code: str) -> bool:

@@ -241,6 +241,12 @@ async def sign_out(
     return user
 
 
+async def forget(session: AsyncSession, key: str | None) -> None:
+    """Drop a session without a sign-out entry: signing in again replaces the old session."""
+    if key:
+        await session.execute(delete(StaffSession).where(StaffSession.key_hash == _hash(key)))
+
+
 async def end_all_sessions(session: AsyncSession, user_id: int) -> int:
     """Sign a staff member out everywhere (deactivation, new password). Returns how many."""
     result = await session.execute(delete(StaffSession).where(StaffSession.user_id == user_id))

@@ -74,6 +74,8 @@ async def login(request: Request) -> Response:
         except auth.BadCredentials:
             await session.commit()
             return _login_page(request, kept=kept, errors=bad_credentials(), status_code=400)
+        previous = request.session.get(SESSION_KEY)
+        await auth.forget(session, previous if isinstance(previous, str) else None)
         await session.commit()
     # A fresh session: nothing from before sign-in survives but the typed work being resumed.
     resume = request.session.get(RESUME_KEY)

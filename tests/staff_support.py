@@ -1,0 +1,79 @@
+"""Staff test data through the real services: two agencies and one staff member per role."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.testclient import TestClient
+
+from gesi_app.agencies.service import ensure_agency
+from gesi_app.staff.models import Role
+from gesi_app.staff.service import create_user
+from tests import factories
+from tests.conftest import form_token
+
+PASSWORD = "correct horse battery staple"
+ROLES = {
+    "admin": Role.ADMIN,
+    "verifikator": Role.VERIFIER,
+    "petugas.pupr": Role.AGENCY_OFFICER,
+    "fasilitator": Role.FACILITATOR,
+}
+
+
+@dataclass(frozen=True)
+class Team:
+    ids: dict[str, int]  # username -> id
+    agencies: dict[str, int]  # slug -> id
+
+
+def make_team(database_url: str) -> Team:
+    async def work(session: AsyncSession) -> Team:
+        pupr = await ensure_agency(
+            session, "dpupr", "Dinas Pekerjaan Umum", "Public Works Agency"
+        )
+        dinkes = await ensure_agency(session, "dinkes", "Dinas Kesehatan", "Health Agency")
+        ids = {}
+        for username, role in ROLES.items():
+            user = await create_user(
+                session,
+                username=username,
+                full_name=username.title(),
+                role=role,
+                password=PASSWORD,
+                agency=pupr if role is Role.AGENCY_OFFICER else None,
+            )
+            ids[username] = user.id
+        return Team(ids, {"dpupr": pupr.id, "dinkes": dinkes.id})
+
+    team: Team = factories.run(database_url, work)
+    return team
+
+
+def token(client: TestClient) -> str:
+    return form_token(client.get("/staff/login").text)
+
+
+def sign_in(
+    client: TestClient, username: str, password: str = PASSWORD, next_path: str | None = None
+) -> Any:
+    url = "/staff/login" + (f"?next={next_path}" if next_path else "")
+    return client.post(
+        url,
+        data={"csrftoken": token(client), "username": username, "password": password},
+        follow_redirects=False,
+    )
+
+
+def summary(html: str) -> dict[str, str]:
+    """The error summary as {field id: message}."""
+    return dict(re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', html))
+
+
+def title(html: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", html)
+    assert match
+    return match.group(1)

@@ -21,6 +21,7 @@ from gesi_app.settings import Settings
 from gesi_app.staff import routes as staff
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
+from gesi_app.web.csrf import is_multipart
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.ratelimit import SlidingWindow
 from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             cookie_secure=settings.https,
             cookie_samesite="Lax",
             send_csrf_failed=errors.csrf_failed(templates),
+            skip_if_scope=is_multipart,  # checked by web.csrf.multipart_form instead
         ),
     ]
     routes = [

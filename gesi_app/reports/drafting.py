@@ -13,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.categories.models import Category
 from gesi_app.categories.service import topic_tree
+from gesi_app.db.base import utcnow
 from gesi_app.regions.models import Region
 from gesi_app.regions.service import children, get_region, top_regions
 from gesi_app.reports import journey
 from gesi_app.reports.forms import Options
-from gesi_app.reports.models import Channel, ReportType, WhenKind
+from gesi_app.reports.models import Channel, Draft, ReportType, WhenKind
 from gesi_app.reports.questions import DONT_KNOW, QUESTIONS
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.web.forms import Choice
@@ -172,3 +173,15 @@ async def topic_names(session: AsyncSession, answers: dict[str, Any], locale: st
             if category is not None:
                 names.append(category.name(locale))
     return names
+
+
+def looks_automated(
+    honeypot: str, draft: Draft, min_seconds: int, now: dt.datetime | None = None
+) -> bool:
+    """Anti-spam without a CAPTCHA: the hidden field was filled, or the whole journey took
+    less time than a person could need."""
+    created = (
+        draft.created_at if draft.created_at.tzinfo else draft.created_at.replace(tzinfo=dt.UTC)
+    )
+    age = ((now or utcnow()) - created).total_seconds()
+    return bool(honeypot.strip()) or age < min_seconds

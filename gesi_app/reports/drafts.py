@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.db.base import utcnow
+from gesi_app.db.base import aware, utcnow
 from gesi_app.reports.models import Draft
 
 DRAFT_COOKIE = "suara_draft"
@@ -20,10 +20,7 @@ KEEP_FOR = dt.timedelta(days=7)
 
 
 def _fresh(draft: Draft, now: dt.datetime) -> bool:
-    updated = (
-        draft.updated_at if draft.updated_at.tzinfo else draft.updated_at.replace(tzinfo=dt.UTC)
-    )
-    return now - updated < KEEP_FOR
+    return now - aware(draft.updated_at) < KEEP_FOR
 
 
 async def load_draft(

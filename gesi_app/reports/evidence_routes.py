@@ -16,6 +16,7 @@ from starlette.requests import Request
 
 from gesi_app.reports import evidence
 from gesi_app.reports.models import Draft
+from gesi_app.web.csrf import multipart_form
 from gesi_app.web.i18n import gettext as _
 
 
@@ -52,8 +53,10 @@ async def _read_limited(upload: UploadFile) -> bytes | None:
 
 async def evidence_action(request: Request, session: AsyncSession, draft: Draft) -> EvidenceOutcome:
     try:
-        form = await request.form(max_files=2, max_fields=20)
-    except HTTPException:
+        form = await multipart_form(request, max_files=1, max_fields=10)
+    except HTTPException as exc:
+        if exc.status_code != 400:  # a CSRF refusal stays a refusal
+            raise
         return EvidenceOutcome("error", {"evidence_file": _("Upload one file at a time")})
     action = str(form.get("action", "continue"))
     description = str(form.get("evidence_description", "")).strip()

@@ -201,10 +201,12 @@ async def check(request: Request) -> Response:
             limiter = request.app.state.report_limiter
             if not limiter.allowed(client):
                 raise HTTPException(429)
-            age = (utcnow() - drafting_created(draft)).total_seconds()
-            if str(form.get("website", "")).strip() or age < settings.min_fill_seconds:
+            if drafting.looks_automated(
+                str(form.get("website", "")), draft, settings.min_fill_seconds
+            ):
                 errors["submit"] = _(
-                    "We could not send your report yet. Check your answers, then press Send report again."
+                    "We could not send your report yet. "
+                    "Check your answers, then press Send report again."
                 )
             else:
                 submitted = await drafting.submit_draft(
@@ -236,11 +238,6 @@ async def check(request: Request) -> Response:
             },
             status_code=400 if errors else 200,
         )
-
-
-def drafting_created(draft: Draft) -> dt.datetime:
-    created = draft.created_at
-    return created if created.tzinfo else created.replace(tzinfo=dt.UTC)
 
 
 async def _evidence_names(session: AsyncSession, draft: Draft) -> list[str]:

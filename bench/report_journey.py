@@ -137,7 +137,8 @@ def page_benchmark(seconds: float, concurrency: int) -> None:
     print(f"page size: {size} bytes; {concurrency} concurrent clients for {seconds:.0f} s each")
     for name, (rps, p50, p99, count) in results.items():
         print(
-            f"  {name:<22} {rps:8.0f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   ({count} requests)"
+            f"  {name:<22} {rps:8.0f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms"
+            f"   ({count} requests)"
         )
     ratio = results["Suara /report/type"][0] / results["bare Starlette"][0]
     print(f"  ratio (Suara / bare): {ratio:.2f}   target >= 0.5")
@@ -181,7 +182,8 @@ def storage_benchmark(count: int) -> None:
     from gesi_app.db import migrate
 
     print(
-        f"complete reports stored, one transaction each ({count} reports, with contact and segment):"
+        f"complete reports stored, one transaction each ({count} reports,"
+        " with contact and segment):"
     )
     with tempfile.TemporaryDirectory() as data_dir:
         url = f"sqlite+aiosqlite:///{Path(data_dir) / 'bench.sqlite3'}"

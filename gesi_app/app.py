@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator
 
@@ -13,6 +14,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 
+from gesi_app import jobs
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.home import routes as home
 from gesi_app.public import routes as public
@@ -44,7 +46,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         _mask_personal_data_in_logs()
-        yield
+        every = dt.timedelta(minutes=settings.jobs_interval_minutes)
+        async with jobs.periodic(app.state.sessions, settings.data_dir, every):
+            yield
         await app.state.engine.dispose()
 
     middleware = [

@@ -129,6 +129,21 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(_with_session(settings, work))
 
 
+def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
+    from gesi_app.jobs import run_jobs
+
+    async def work() -> dict[str, int]:
+        engine = create_engine(settings.database_url)
+        try:
+            return await run_jobs(session_factory(engine), settings.data_dir)
+        finally:
+            await engine.dispose()
+
+    for name, count in asyncio.run(work()).items():
+        print(f"{name}: {count}")
+    return 0
+
+
 def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
     from gesi_app.web.i18n import LOCALE_DIR
 
@@ -212,6 +227,13 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--agency", default="", help="agency slug (required for agency_officer)")
     create.add_argument("--email", default=None)
     create.set_defaults(func=cmd_user_create)
+
+    jobs = sub.add_parser("jobs", help="periodic jobs").add_subparsers(
+        dest="jobs_command", required=True
+    )
+    jobs.add_parser("run", help="run the periodic jobs once (for cron)").set_defaults(
+        func=cmd_jobs_run
+    )
 
     sub.add_parser("check", help="check settings, database and catalogues").set_defaults(
         func=cmd_check

@@ -81,6 +81,11 @@ class Settings:
         "5",
         "Anti-spam: a report sent sooner than this after its first answer is refused.",
     )
+    jobs_interval_minutes: int = _setting(
+        "GESI_JOBS_INTERVAL_MINUTES",
+        "60",
+        "How often each app process runs periodic jobs (purge old drafts); 0 leaves them to cron.",
+    )
     reports_per_hour: int = _setting(
         "GESI_REPORTS_PER_HOUR",
         "20",
@@ -139,6 +144,9 @@ class Settings:
             contact_email=get("GESI_CONTACT_EMAIL"),
             contact_phone=get("GESI_CONTACT_PHONE"),
             min_fill_seconds=_int(get("GESI_MIN_FILL_SECONDS") or "5", "GESI_MIN_FILL_SECONDS"),
+            jobs_interval_minutes=_int(
+                get("GESI_JOBS_INTERVAL_MINUTES") or "60", "GESI_JOBS_INTERVAL_MINUTES"
+            ),
             reports_per_hour=_int(get("GESI_REPORTS_PER_HOUR") or "20", "GESI_REPORTS_PER_HOUR", 1),
         )
 

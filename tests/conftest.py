@@ -52,6 +52,7 @@ def make_settings(data_dir: Path, database_url: str, **extra: str) -> Settings:
         "GESI_DATABASE_URL": database_url,
         "GESI_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "GESI_MIN_FILL_SECONDS": "0",
+        "GESI_JOBS_INTERVAL_MINUTES": "0",  # tests run jobs themselves
         **extra,
     }
     return Settings.from_env(env)

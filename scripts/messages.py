@@ -52,6 +52,9 @@ def fill_english() -> None:
     for message in catalog:
         if message.id and not message.string:
             message.string = message.id
+        # A plural's string is a tuple of empty strings, which is truthy: fill it too.
+        if isinstance(message.id, tuple | list) and not all(message.string):
+            message.string = tuple(message.id)
         if message.id and message.fuzzy:
             message.flags.discard("fuzzy")
             message.string = message.id

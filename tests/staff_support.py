@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
@@ -32,9 +32,7 @@ class Team:
 
 def make_team(database_url: str) -> Team:
     async def work(session: AsyncSession) -> Team:
-        pupr = await ensure_agency(
-            session, "dpupr", "Dinas Pekerjaan Umum", "Public Works Agency"
-        )
+        pupr = await ensure_agency(session, "dpupr", "Dinas Pekerjaan Umum", "Public Works Agency")
         dinkes = await ensure_agency(session, "dinkes", "Dinas Kesehatan", "Health Agency")
         ids = {}
         for username, role in ROLES.items():

@@ -105,7 +105,10 @@ def test_empty_sign_in_fields(
 ) -> None:
     make_team(database_url)
     page = client.get("/staff/login", params={"lang": lang}).text
-    response = client.post("/staff/login", data={"csrftoken": re.search(r'name="csrftoken" value="([^"]+)"', page).group(1), **form})  # type: ignore[union-attr]
+    response = client.post(
+        "/staff/login",
+        data={"csrftoken": re.search(r'name="csrftoken" value="([^"]+)"', page).group(1), **form},
+    )  # type: ignore[union-attr]
     assert response.status_code == 400
     assert summary(response.text) == messages
 

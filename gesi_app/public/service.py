@@ -189,8 +189,7 @@ async def list_public_reports(
         .offset((page - 1) * per_page)
     )
     items = [
-        ListedReport(report, topic, _place(area, parent))
-        for report, topic, area, parent in rows.tuples()
+        ListedReport(report, topic, _place(area, parent)) for report, topic, area, parent in rows
     ]
     return ReportPage(items, total, page, pages)
 
@@ -215,18 +214,14 @@ async def public_report(session: AsyncSession, code: str) -> PublicReport:
     row = None
     if canonical is not None:
         row = (
-            (
-                await session.execute(
-                    _with_topic_and_place(
-                        select(Report).where(
-                            Report.tracking_code == canonical, Report.rahasia.is_(False)
-                        )
+            await session.execute(
+                _with_topic_and_place(
+                    select(Report).where(
+                        Report.tracking_code == canonical, Report.rahasia.is_(False)
                     )
                 )
             )
-            .tuples()
-            .first()
-        )
+        ).first()
     if row is None:
         raise ReportNotFound(code)
     report, topic, area, parent = row
@@ -240,7 +235,7 @@ async def public_report(session: AsyncSession, code: str) -> PublicReport:
         report,
         topic,
         _place(area, parent),
-        [Answer(m.body, m.created_at, agency) for m, agency in answers.tuples()],
+        [Answer(m.body, m.created_at, agency) for m, agency in answers],
     )
 
 

@@ -96,7 +96,7 @@ async def list_users(session: AsyncSession, actor: StaffUser) -> Sequence[UserRo
         .outerjoin(Agency, Agency.id == StaffUser.agency_id)
         .order_by(StaffUser.active.desc(), StaffUser.username)
     )
-    return [UserRow(user, agency) for user, agency in result.tuples()]
+    return [UserRow(user, agency) for user, agency in result.all()]
 
 
 async def get_user(session: AsyncSession, actor: StaffUser, user_id: int) -> StaffUser:

@@ -1,0 +1,94 @@
+"""Every staff route by every role (and nobody signed in) against the expected answer.
+
+Adding a staff route without a row here fails test_every_staff_route_has_a_row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+from gesi_app.app import create_app
+from tests.conftest import make_settings
+from tests.staff_support import make_team, sign_in, token
+
+LOGIN = "303 to sign-in"
+WHO = ("anonymous", "admin", "verifikator", "petugas.pupr", "fasilitator")
+
+
+def only(*allowed: str, ok: int | str = 200, others: int | str = 403) -> dict[str, int | str]:
+    answers: dict[str, int | str] = {"anonymous": LOGIN}
+    answers.update({who: ok if who in allowed else others for who in WHO[1:]})
+    return answers
+
+
+def everyone(answer: int | str, anonymous: int | str | None = None) -> dict[str, int | str]:
+    return {who: answer for who in WHO} | {"anonymous": anonymous or answer}
+
+
+# (path, method) -> who -> answer. POST bodies are empty (but carry the CSRF token), so a
+# page that lets you in answers 400 with its error summary.
+MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
+    ("/staff", "GET"): only(*WHO[1:]),
+    ("/staff/login", "GET"): everyone(303, anonymous=200),
+    ("/staff/login", "POST"): everyone(400),
+    ("/staff/reset/{token:str}", "GET"): everyone(404),
+    ("/staff/reset/{token:str}", "POST"): everyone(404),
+    ("/staff/users", "GET"): only("admin"),
+    ("/staff/users/new", "GET"): only("admin"),
+    ("/staff/users/new", "POST"): only("admin", ok=400),
+    ("/staff/users/{user_id:int}", "GET"): only("admin"),
+    ("/staff/users/{user_id:int}", "POST"): only("admin", ok=400),
+    ("/staff/users/{user_id:int}/reset", "GET"): only("admin"),
+    ("/staff/users/{user_id:int}/reset", "POST"): only("admin"),
+    ("/staff/audit", "GET"): only("admin"),
+    # Last: it signs the browser out.
+    ("/staff/logout", "POST"): everyone("303 to signed out"),
+}
+
+
+def test_every_staff_route_has_a_row(tmp_path: Path, sqlite_url: str) -> None:
+    app = create_app(make_settings(tmp_path, sqlite_url))
+    found = {
+        (route.path, method)
+        for route in app.routes
+        if isinstance(route, Route) and route.path.startswith("/staff")
+        for method in (route.methods or ())
+        if method != "HEAD"
+    }
+    assert found == set(MATRIX)
+
+
+def answer(response: object) -> int | str:
+    status: int = response.status_code  # type: ignore[attr-defined]
+    location: str = response.headers.get("location", "")  # type: ignore[attr-defined]
+    if status == 303 and location.startswith("/staff/login?next="):
+        return LOGIN
+    if status == 303 and location == "/staff/login?signed_out=1":
+        return "303 to signed out"
+    return status
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_each_role_gets_the_expected_answer_on_every_staff_route(
+    client: TestClient, database_url: str, who: str
+) -> None:
+    team = make_team(database_url)
+    csrf = token(client)
+    if who != "anonymous":
+        assert sign_in(client, who).status_code == 303
+    params = {"token": "not-a-real-token", "user_id": str(team.ids["verifikator"])}
+    got: dict[tuple[str, str], int | str] = {}
+    for path, method in MATRIX:
+        url = path.replace("{token:str}", params["token"]).replace(
+            "{user_id:int}", params["user_id"]
+        )
+        if method == "GET":
+            response = client.get(url, follow_redirects=False)
+        else:
+            response = client.post(url, data={"csrftoken": csrf}, follow_redirects=False)
+        got[(path, method)] = answer(response)
+    assert got == {key: answers[who] for key, answers in MATRIX.items()}

@@ -144,25 +144,33 @@ def live_server(directory: Path) -> Iterator[LiveServer]:
 # browser
 
 
-def browser_unavailable(reason: str) -> None:
+def browser_unavailable(reason: str, *, in_ci: bool = IN_CI) -> None:
     """In CI a missing browser fails the test run; on a developer machine the tests skip."""
-    if IN_CI:
+    if in_ci:
         pytest.fail(f"Chromium is required in CI: {reason}", pytrace=False)
     pytest.skip(reason)
 
 
 @contextmanager
-def chromium(directory: Path) -> Iterator[WebDriver]:
+def chromium(
+    directory: Path,
+    *,
+    binary: Path = CHROMIUM,
+    chromedriver: Path = CHROMEDRIVER,
+    in_ci: bool = IN_CI,
+) -> Iterator[WebDriver]:
     """Headless Debian Chromium through chromedriver, with a fresh profile in ``directory``."""
-    for program in (CHROMIUM, CHROMEDRIVER):
+    for program in (binary, chromedriver):
         if not (program.is_file() and os.access(program, os.X_OK)):
-            browser_unavailable(f"{program} is missing (Debian packages chromium, chromium-driver)")
+            browser_unavailable(
+                f"{program} is missing (Debian packages chromium, chromium-driver)", in_ci=in_ci
+            )
     options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
+    options.binary_location = str(binary)
     for flag in CHROME_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={directory}")
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path=str(chromedriver)), options=options)
     try:
         yield driver
     finally:

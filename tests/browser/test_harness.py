@@ -5,13 +5,18 @@ The broken pages are data: URLs, so none of them needs a route in the app.
 
 from __future__ import annotations
 
+import json
+import urllib.request
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from tests.browser import harness, keyboard
+from gesi_app.regions.service import count_regions
+from tests import factories
+from tests.browser import harness, keyboard, server
 from tests.browser.harness import Mode
 from tests.browser.server import LiveServer
 
@@ -116,3 +121,22 @@ def test_tab_to_names_where_the_focus_went(driver: WebDriver) -> None:
     driver.get(page('<p><a href="#a">First</a> <a href="#b">Second</a></p>'))
     with pytest.raises(AssertionError, match='a "First", a "Second"'):
         keyboard.tab_to(driver, lambda element: False, max_tabs=2)
+
+
+@pytest.mark.parametrize(("in_ci", "outcome"), [(True, "fail"), (False, "skip")])
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(
+    tmp_path: Path, in_ci: bool, outcome: str
+) -> None:
+    expected = pytest.fail.Exception if outcome == "fail" else pytest.skip.Exception
+    with (
+        pytest.raises(expected, match="no-chromium is missing"),
+        server.chromium(tmp_path, binary=tmp_path / "no-chromium", in_ci=in_ci),
+    ):
+        pass
+
+
+def test_factories_write_to_the_live_servers_database(live_server: LiveServer) -> None:
+    assert live_server.database_url.endswith(f"{live_server.data_dir}/suara.sqlite3")
+    assert factories.run(live_server.database_url, count_regions) > 0  # seeded by `gesi-app demo`
+    with urllib.request.urlopen(live_server.url("/healthz")) as response:  # noqa: S310  # http
+        assert json.load(response) == {"status": "ok", "database": "ok"}

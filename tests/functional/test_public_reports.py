@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from gesi_app.reports.models import ReportMessage, ReportType, Status, WhenKind
+from gesi_app.reports.models import ReportType, Status, WhenKind
 from gesi_app.reports.service import report_by_code
+from gesi_app.tracking.service import add_reply
 from tests import factories
 from tests.functional.public_data import add, move, topic_id
 
@@ -204,16 +205,15 @@ def test_report_page(client: TestClient, database_url: str, reports: dict[str, s
         category_id=topic_id(database_url, "drainase"),
     )
 
-    async def answer(session: AsyncSession) -> None:
+    report_id = factories.run(database_url, lambda s: report_by_code(s, code)).id
+    factories.answer_report(database_url, report_id, "Kami cek besok.\nTerima kasih.")
+
+    async def reply(session: AsyncSession) -> None:
         report = await report_by_code(session, code)
         assert report is not None
-        # Until the staff pages land there is no service that writes answers.
-        report.messages.append(
-            ReportMessage(author_kind="agency", body="Kami cek besok.\nTerima kasih.")
-        )
-        report.messages.append(ReportMessage(author_kind="reporter", body="BALASAN PELAPOR"))
+        await add_reply(session, report, "BALASAN PELAPOR", timezone="Asia/Jakarta")
 
-    factories.run(database_url, answer)
+    factories.run(database_url, reply)
     html = client.get(f"/reports/{code}", params={"lang": "en"}).text
     for text in (
         f"<dd>{code}</dd>",
@@ -223,7 +223,7 @@ def test_report_page(client: TestClient, database_url: str, reports: dict[str, s
         "<dd>Cibadak</dd>",
         "<dd>Dekat &lt;masjid&gt;</dd>",
         '<time datetime="2026-10-30">October 30, 2026</time>',
-        "<dd>Received</dd>",
+        "<dd>Verified</dd>",
         "<dd>Sent without a name</dd>",
         '<p class="pre-line">Baris satu.\nBaris &lt;b&gt;dua&lt;/b&gt;.</p>',
         '<p class="pre-line">Kami cek besok.\nTerima kasih.</p>',

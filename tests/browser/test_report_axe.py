@@ -48,8 +48,7 @@ MISTAKES: dict[str, list[Mistake]] = {
             {"when_kind": "date", "when_day": "31", "when_month": "2", "when_year": "2026"},
         ),
     ],
-    # The district list offers every value; a forged one is what a tampered request sends.
-    "where": [Mistake(["kecamatan"], forged={"kecamatan": "99.99.99"})],
+    "where": [Mistake(["kecamatan"], {"kecamatan": ""})],
     "landmark": [Mistake(["landmark"], {"landmark": "Depan pasar " * 20})],
     "evidence": [
         Mistake(["evidence_file"], button=UPLOAD),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,7 +69,8 @@ def sign_in(
 
 def summary(html: str) -> dict[str, str]:
     """The error summary as {field id: message}."""
-    return dict(re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', html))
+    found = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', html)
+    return {field: unescape(message) for field, message in found}
 
 
 def title(html: str) -> str:

@@ -12,7 +12,12 @@ from gesi_app.agencies.service import ensure_agency
 from gesi_app.categories.service import ensure_category
 from gesi_app.regions.service import import_regions
 from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user, generate_password, user_by_username
+from gesi_app.staff.service import (
+    create_user,
+    generate_password,
+    hash_password,
+    user_by_username,
+)
 
 DEMO_REGION = "36.03"  # Kabupaten Tangerang
 
@@ -211,10 +216,21 @@ class DemoResult:
     new_passwords: dict[str, str]
 
 
+def new_credentials(_username: str) -> tuple[str, str]:
+    """A generated password and its Argon2 hash."""
+    password = generate_password()
+    return password, hash_password(password)
+
+
 async def seed_demo(
-    session: AsyncSession, progress: Callable[[int, int], None] | None = None
+    session: AsyncSession,
+    progress: Callable[[int, int], None] | None = None,
+    credentials: Callable[[str], tuple[str, str]] = new_credentials,
 ) -> DemoResult:
-    """Add whatever demo data is missing; running it twice adds nothing the second time."""
+    """Add whatever demo data is missing; running it twice adds nothing the second time.
+
+    ``credentials`` gives each new staff account its (password, hash).
+    """
     regions_added = await import_regions(session, DEMO_REGION, progress)
     agencies: dict[str, Agency] = {}
     for slug, name_id, name_en in AGENCIES:
@@ -237,13 +253,14 @@ async def seed_demo(
     for username, full_name, role, agency_slug in STAFF:
         if await user_by_username(session, username) is not None:
             continue
-        password = generate_password()
+        password, password_hash = credentials(username)
         await create_user(
             session,
             username=username,
             full_name=full_name,
             role=role,
             password=password,
+            password_hash=password_hash,
             agency=agencies[agency_slug] if agency_slug else None,
         )
         passwords[username] = password

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from gesi_app.db.engine import create_engine, session_factory
-from gesi_app.demo import DemoResult, seed_demo
+from gesi_app.demo import DemoResult, new_credentials, seed_demo
 from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, WhenKind
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.reports.workflow import transition
@@ -57,9 +57,19 @@ def run(database_url: str, work: Any) -> Any:
     return asyncio.run(go())
 
 
+_CREDENTIALS: dict[str, tuple[str, str]] = {}
+
+
+def _cached_credentials(username: str) -> tuple[str, str]:
+    """Argon2 is slow by design: hash each demo account's password once per test process."""
+    if username not in _CREDENTIALS:
+        _CREDENTIALS[username] = new_credentials(username)
+    return _CREDENTIALS[username]
+
+
 def seed(database_url: str) -> DemoResult:
     """Demo regions, agencies, topics and staff: what a real installation starts with."""
-    result: DemoResult = run(database_url, seed_demo)
+    result: DemoResult = run(database_url, lambda s: seed_demo(s, credentials=_cached_credentials))
     return result
 
 

@@ -46,8 +46,13 @@ async def create_user(
     password: str,
     agency: Agency | None = None,
     email: str | None = None,
+    password_hash: str | None = None,
 ) -> StaffUser:
-    """Add a staff account. An agency officer must belong to an agency; others may not."""
+    """Add a staff account. An agency officer must belong to an agency; others may not.
+
+    ``password_hash``, when given, is the Argon2 hash of ``password`` computed beforehand
+    (seeding many databases with the same demo accounts need not hash again each time).
+    """
     username = username.strip().lower()
     if not _USERNAME.match(username):
         raise StaffError("username: 3-60 characters of a-z, 0-9, dot, dash or underscore")
@@ -61,7 +66,7 @@ async def create_user(
         username=username,
         full_name=full_name.strip() or username,
         role=role,
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         agency_id=agency.id if agency else None,
         email=email,
     )

@@ -143,7 +143,7 @@ def answer(driver: WebDriver, slug: str) -> None:
 
 
 def assert_on_step(driver: WebDriver, slug: str) -> None:
-    path = driver.current_url.split("?")[0]
+    path = driver.current_url.split("?")[0].split("#")[0]
     wanted = "/report/check" if slug == "check" else f"/report/{slug}"
     assert path.endswith(wanted), f"on {driver.current_url}, expected {wanted}"
 

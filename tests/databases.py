@@ -45,7 +45,8 @@ def postgres_unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-async def _recreate_database(admin_url: str, name: str) -> None:
+async def _admin(admin_url: str, *statements: str) -> None:
+    """Run statements (CREATE/DROP DATABASE) on the server's admin database."""
     url = make_url(admin_url)
     conn = await asyncpg.connect(
         user=url.username,
@@ -55,8 +56,8 @@ async def _recreate_database(admin_url: str, name: str) -> None:
         database=url.database,
     )
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            await conn.execute(statement)
     finally:
         await conn.close()
 
@@ -73,7 +74,13 @@ def worker_postgres(worker_id: str) -> str:
         postgres_unavailable("GESI_TEST_POSTGRES_URL is not set")
     name = worker_database_name(worker_id)
     try:
-        asyncio.run(_recreate_database(POSTGRES_URL, name))
+        asyncio.run(
+            _admin(
+                POSTGRES_URL,
+                f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+                f'CREATE DATABASE "{name}"',
+            )
+        )
     except (OSError, asyncpg.PostgresError) as exc:
         postgres_unavailable(f"cannot reach {make_url(POSTGRES_URL).host}: {exc}")
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
@@ -81,23 +88,9 @@ def worker_postgres(worker_id: str) -> str:
     return url
 
 
-async def _drop_database(admin_url: str, name: str) -> None:
-    url = make_url(admin_url)
-    conn = await asyncpg.connect(
-        user=url.username,
-        password=url.password,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-    )
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
 def drop_worker_postgres(url: str) -> None:
-    asyncio.run(_drop_database(POSTGRES_URL, str(make_url(url).database)))
+    name = make_url(url).database
+    asyncio.run(_admin(POSTGRES_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 async def _truncate(url: str) -> None:

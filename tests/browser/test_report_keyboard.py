@@ -4,8 +4,10 @@ in Indonesian, with JavaScript off and on; the focus is seen at every stop."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -178,3 +180,26 @@ def test_whole_journey_with_the_keyboard_alone(
     assert stored["occurred_on"] == dt.date(2026, 8, 17)
     assert (stored["wg_seeing"], stored["disability"]) == (3, True)
     assert stored["disability_kinds"] == ["sensorik_netra"]
+
+
+def test_enter_in_the_description_box_never_removes_a_file(
+    driver: WebDriver, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """Enter in a text box sends the form with its first button: that must be Upload, not
+    the Remove button of a file added before."""
+    photo = tmp_path / "jalan.jpg"
+    Image.new("RGB", (16, 12), (120, 90, 60)).save(photo, "JPEG")
+    driver.get(live_server.url("/report/type", lang="id"))
+    for slug in rj.ALL_STEPS[: rj.ALL_STEPS.index("evidence")]:
+        rj.answer(driver, slug)
+    driver.find_element(By.ID, "evidence_file").send_keys(str(photo))  # no file dialog here
+    type_into(driver, "evidence_description", "Lubang di jalan")
+    rj.submit_focused(driver)
+    assert "jalan.jpg" in driver.find_element(By.CSS_SELECTOR, ".file-list").text
+
+    type_into(driver, "evidence_description", "Foto kedua")
+    rj.submit_focused(driver)  # Enter, with no file chosen
+    rj.assert_error_shown(driver, "id", ["evidence_file"])
+    assert "jalan.jpg" in driver.find_element(By.CSS_SELECTOR, ".file-list").text
+    remove = driver.find_element(By.CSS_SELECTOR, ".file-list button")
+    assert remove.get_attribute("textContent").split() == ["Hapus", "jalan.jpg"]

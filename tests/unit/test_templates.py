@@ -16,13 +16,23 @@ PAGES = sorted(
     if not p.name.startswith("_") and p.parent.name not in ("layouts", "components")
 )
 
+def _extends_base(source: str) -> bool:
+    """True when the template extends base.html, directly or through another layout."""
+    match = re.search(r'{% extends "(layouts/[a-z_]+\.html)" %}', source)
+    if match is None:
+        return False
+    if match.group(1) == "layouts/base.html":
+        return True
+    return _extends_base((TEMPLATE_DIR / match.group(1)).read_text())
+
+
 HTMX_SHA256 = "d6fdc75f204e6bdefa99b69bf1e6d4ac69b8a364f77929f45c13476b4000f717"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(TEMPLATE_DIR)))
 def test_every_page_template_fills_the_title_block(page: Path) -> None:
     source = page.read_text()
-    assert '{% extends "layouts/base.html" %}' in source
+    assert _extends_base(source), "a page extends layouts/base.html, directly or through a layout"
     match = re.search(r"{% block title %}(.*?){% endblock %}", source, re.S)
     assert match and match.group(1).strip(), "a page needs a non-empty title block"
 

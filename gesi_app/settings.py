@@ -11,8 +11,9 @@ import os
 import secrets
 import stat
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -91,6 +92,38 @@ class Settings:
         "20",
         "Anti-spam: reports one address may send per hour (per app process).",
     )
+    tts_engines: tuple[str, ...] = _setting(
+        "GESI_TTS_ENGINES",
+        "gtts,espeak",
+        "Voices for audio prompts, tried in order: gtts (web, only our own texts), espeak.",
+    )
+    tts_timeout: float = _setting(
+        "GESI_TTS_TIMEOUT",
+        "5",
+        "Seconds to wait for the web voice (gtts) before espeak-ng speaks instead.",
+    )
+    smtp_host: str = _setting(
+        "GESI_SMTP_HOST",
+        "(none)",
+        "Mail server for notifications to reporters; without it emails wait in the outbox.",
+    )
+    smtp_port: int = _setting("GESI_SMTP_PORT", "587", "Port of the mail server.")
+    smtp_user: str = _setting(
+        "GESI_SMTP_USER", "(none)", "User name on the mail server, if it asks for one."
+    )
+    smtp_password: str = _setting(
+        "GESI_SMTP_PASSWORD", "(none)", "Password on the mail server (with GESI_SMTP_USER)."
+    )
+    smtp_starttls: bool = _setting(
+        "GESI_SMTP_STARTTLS",
+        "true",
+        "Encrypt the connection to the mail server with STARTTLS: true or false.",
+    )
+    mail_from: str = _setting(
+        "GESI_MAIL_FROM",
+        "(none)",
+        "Sender of notification emails, e.g. Suara <no-reply@example.go.id>; needed with SMTP.",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -148,6 +181,8 @@ class Settings:
                 get("GESI_JOBS_INTERVAL_MINUTES") or "60", "GESI_JOBS_INTERVAL_MINUTES"
             ),
             reports_per_hour=_int(get("GESI_REPORTS_PER_HOUR") or "20", "GESI_REPORTS_PER_HOUR", 1),
+            **_tts(get),
+            **_smtp(get),
         )
 
     @property
@@ -167,6 +202,49 @@ def _int(value: str, name: str, minimum: int = 0) -> int:
     if number < minimum:
         raise SettingsError(f"{name} must be {minimum} or more")
     return number
+
+
+def _smtp(get: Callable[[str], str]) -> dict[str, Any]:
+    """Mail settings: all optional, but consistent when given."""
+    host = get("GESI_SMTP_HOST")
+    port = _int(get("GESI_SMTP_PORT") or "587", "GESI_SMTP_PORT", 1)
+    if port > 65535:
+        raise SettingsError("GESI_SMTP_PORT must be 65535 or less")
+    starttls = (get("GESI_SMTP_STARTTLS") or "true").lower()
+    if starttls not in ("true", "false"):
+        raise SettingsError("GESI_SMTP_STARTTLS must be true or false")
+    user, password = get("GESI_SMTP_USER"), get("GESI_SMTP_PASSWORD")
+    if bool(user) != bool(password):
+        raise SettingsError("GESI_SMTP_USER and GESI_SMTP_PASSWORD must be set together")
+    mail_from = get("GESI_MAIL_FROM")
+    if mail_from and "@" not in parseaddr(mail_from)[1]:
+        raise SettingsError(f"GESI_MAIL_FROM has {mail_from!r}, which is not an email address")
+    if host and not mail_from:
+        raise SettingsError("GESI_MAIL_FROM must be set when GESI_SMTP_HOST is")
+    return {
+        "smtp_host": host,
+        "smtp_port": port,
+        "smtp_user": user,
+        "smtp_password": password,
+        "smtp_starttls": starttls == "true",
+        "mail_from": mail_from,
+    }
+
+
+def _tts(get: Any) -> dict[str, Any]:
+    """Audio prompt voices: a known, non-empty chain and a positive web timeout."""
+    names = get("GESI_TTS_ENGINES") or "gtts,espeak"
+    engines = tuple(n.strip().lower() for n in names.split(",") if n.strip())
+    unknown = [n for n in engines if n not in ("gtts", "espeak")]
+    if unknown or not engines or len(set(engines)) != len(engines):
+        raise SettingsError("GESI_TTS_ENGINES must list gtts and/or espeak, once each")
+    try:
+        timeout = float(get("GESI_TTS_TIMEOUT") or "5")
+    except ValueError:
+        raise SettingsError("GESI_TTS_TIMEOUT must be a number of seconds") from None
+    if not 0 < timeout <= 60:
+        raise SettingsError("GESI_TTS_TIMEOUT must be more than 0 and at most 60")
+    return {"tts_engines": engines, "tts_timeout": timeout}
 
 
 def documented_settings() -> list[tuple[str, str, str]]:

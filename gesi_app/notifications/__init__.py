@@ -1,0 +1,1 @@
+"""Notifications: tell the reporter, in their language, when their report moves on."""

@@ -1,0 +1,120 @@
+"""Queueing notifications: one outbox row per channel the reporter gave, written in the same
+transaction as the status change that caused it.
+
+How it hooks into the workflow: ``workflow.transition`` stays a plain, synchronous function
+that appends a ``ReportEvent`` to the report's history. A session factory on which
+``install`` was called queues the messages for every such event when the session flushes,
+inside that same transaction. So every path that changes a status (staff back office,
+periodic jobs, anything later) gets its messages without having to remember a call, and a
+committed transition always has its messages: both are in one commit or neither is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
+
+from gesi_app.agencies.models import Agency
+from gesi_app.db.base import utcnow
+from gesi_app.notifications.messages import KINDS, compose
+from gesi_app.notifications.models import Outbox, OutboxChannel
+from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
+
+_BASE_URL = "notifications_base_url"
+
+
+def queue(
+    session: Session,
+    report: Report,
+    new_status: Status,
+    base_url: str,
+    *,
+    agency_id: int | None = None,
+    change: ReportEvent | None = None,
+) -> list[Outbox]:
+    """Queue the messages for ``report`` having become ``new_status`` (sync session).
+
+    Nothing for a status the reporter is not told about, or when they left no contact.
+    """
+    kind = KINDS.get(new_status)
+    if kind is None or report.id is None:
+        return []
+    with session.no_autoflush:
+        contact = session.get(ReporterContact, report.id)
+        if contact is None or not (contact.email or contact.phone):
+            return []
+        agency_id = agency_id or report.agency_id
+        agency = session.get(Agency, agency_id) if agency_id else None
+    locale = report.locale or "id"
+    notice = compose(
+        kind,
+        code=report.tracking_code,
+        base_url=base_url,
+        agency=agency.name(locale) if agency else None,
+        locale=locale,
+    )
+    when = change.created_at if change is not None and change.created_at else utcnow()
+    rows: list[Outbox] = []
+    for channel, recipient, body in (
+        (OutboxChannel.EMAIL, contact.email, notice.body),
+        (OutboxChannel.SMS, contact.phone, notice.sms),
+    ):
+        if recipient:
+            rows.append(
+                Outbox(
+                    report_id=report.id,
+                    channel=channel,
+                    recipient=recipient,
+                    locale=locale,
+                    kind=kind,
+                    subject=notice.subject,
+                    body=body,
+                    attempts=0,
+                    next_attempt_at=when,
+                    created_at=when,
+                )
+            )
+    session.add_all(rows)
+    return rows
+
+
+async def enqueue_for_transition(
+    session: AsyncSession, report: Report, new_status: Status, base_url: str
+) -> list[Outbox]:
+    """Queue the messages for a status change by hand, in the caller's transaction.
+
+    Not needed on sessions from an ``install``-ed factory: they queue on flush by themselves.
+    """
+    return await session.run_sync(lambda sync: queue(sync, report, new_status, base_url))
+
+
+def install(sessions: async_sessionmaker[AsyncSession], base_url: str) -> None:
+    """Sessions from ``sessions`` queue notifications for every status change they flush."""
+    sessions.configure(info={_BASE_URL: base_url})
+    if not event.contains(Session, "before_flush", _queue_on_flush):
+        event.listen(Session, "before_flush", _queue_on_flush)
+
+
+def _queue_on_flush(session: Session, _context: Any, _instances: Any) -> None:
+    base_url = session.info.get(_BASE_URL)
+    if not base_url:  # a session from a factory without notifications (bare scripts)
+        return
+    events = [obj for obj in session.new if isinstance(obj, ReportEvent)]
+    for change in sorted(events, key=_order):
+        report = change.report
+        # A reporter's own reply reopens an answered report: nothing to tell them about.
+        if report is None or change.from_status is None or change.actor_kind == "reporter":
+            continue
+        queue(
+            session, report, change.to_status, base_url, agency_id=change.agency_id, change=change
+        )
+
+
+def _order(change: ReportEvent) -> tuple[int, int]:
+    report = change.report
+    if report is None or report.id is None:
+        return (0, 0)
+    return (report.id, report.history.index(change))

@@ -17,6 +17,8 @@ from starlette.routing import Mount
 from gesi_app import jobs
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.home import routes as home
+from gesi_app.notifications.delivery import senders_from
+from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
 from gesi_app.reports import routes as reports
 from gesi_app.settings import Settings
@@ -47,7 +49,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         _mask_personal_data_in_logs()
         every = dt.timedelta(minutes=settings.jobs_interval_minutes)
-        async with jobs.periodic(app.state.sessions, settings.data_dir, every):
+        async with jobs.periodic(
+            app.state.sessions, settings.data_dir, every, senders=senders_from(settings)
+        ):
             yield
         await app.state.engine.dispose()
 
@@ -93,6 +97,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # call, the TestClient without a with-block) still works; disposed at lifespan end.
     app.state.engine = create_engine(settings.database_url)
     app.state.sessions = session_factory(app.state.engine)
+    # Every status change made through these sessions queues its notifications.
+    install_notifications(app.state.sessions, settings.base_url)
     app.state.settings = settings
     app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
     app.state.templates = templates

@@ -8,9 +8,12 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.notifications.delivery import outbox_state, senders_from
+from gesi_app.notifications.service import install as install_notifications
 from gesi_app.settings import Settings, SettingsError
 
 
@@ -30,10 +33,17 @@ def _progress(label: str) -> Callable[[int, int], None]:
     return show
 
 
+def _sessions(settings: Settings, engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that queue notifications on status changes, as the app's do."""
+    sessions = session_factory(engine)
+    install_notifications(sessions, settings.base_url)
+    return sessions
+
+
 async def _with_session(settings: Settings, work: Callable[..., Awaitable[int]]) -> int:
     engine = create_engine(settings.database_url)
     try:
-        async with session_factory(engine)() as session:
+        async with _sessions(settings, engine)() as session:
             code = await work(session)
             await session.commit()
             return code
@@ -135,7 +145,9 @@ def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
     async def work() -> dict[str, int]:
         engine = create_engine(settings.database_url)
         try:
-            return await run_jobs(session_factory(engine), settings.data_dir)
+            return await run_jobs(
+                _sessions(settings, engine), settings.data_dir, senders=senders_from(settings)
+            )
         finally:
             await engine.dispose()
 
@@ -171,6 +183,12 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
             )
         else:
             print(f"database ok (revision {current})")
+            notes, troubles = asyncio.run(
+                outbox_state(settings.database_url, bool(settings.smtp_host))
+            )
+            for note in notes:
+                print(note)
+            problems.extend(troubles)
     catalogues = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))
     if not catalogues:
         problems.append("no language catalogues found")

@@ -16,10 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gesi_app.db.base import utcnow
+from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import drafts
 from gesi_app.reports.models import Attachment, Draft
 
 log = logging.getLogger(__name__)
+# Reporters hear about their report within a minute, not at the next hourly run.
+DELIVER_EVERY = dt.timedelta(minutes=1)
 
 
 async def purge_expired_drafts(session: AsyncSession, uploads_dir: Path, now: dt.datetime) -> int:
@@ -45,19 +48,39 @@ async def purge_expired_drafts(session: AsyncSession, uploads_dir: Path, now: dt
 
 
 async def run_jobs(
-    sessions: async_sessionmaker[AsyncSession], data_dir: Path, now: dt.datetime | None = None
+    sessions: async_sessionmaker[AsyncSession],
+    data_dir: Path,
+    now: dt.datetime | None = None,
+    *,
+    senders: Senders | None = None,
 ) -> dict[str, int]:
     now = now or utcnow()
     async with sessions() as session:
         purged = await purge_expired_drafts(session, data_dir / "uploads", now)
-    return {"drafts_purged": purged}
+    sent = await deliver_notifications(sessions, senders, now)
+    return {"drafts_purged": purged, "notifications_sent": sent}
+
+
+async def deliver_notifications(
+    sessions: async_sessionmaker[AsyncSession], senders: Senders | None, now: dt.datetime
+) -> int:
+    """Send the notifications that are due (none without senders)."""
+    if senders is None:
+        return 0
+    async with sessions() as session:
+        return await deliver_due(session, senders.email, senders.sms, now)
 
 
 @contextlib.asynccontextmanager
 async def periodic(
-    sessions: async_sessionmaker[AsyncSession], data_dir: Path, every: dt.timedelta
+    sessions: async_sessionmaker[AsyncSession],
+    data_dir: Path,
+    every: dt.timedelta,
+    *,
+    senders: Senders | None = None,
 ) -> AsyncIterator[None]:
-    """Run the jobs now and then at each interval while the app runs (not at all when 0)."""
+    """Run the jobs now and then at each interval while the app runs (not at all when 0);
+    with ``senders``, deliver notifications every minute in a loop of their own."""
     if every <= dt.timedelta(0):
         yield
         return
@@ -65,16 +88,30 @@ async def periodic(
     async def loop() -> None:
         while True:
             try:
-                done = await run_jobs(sessions, data_dir)
+                done = await run_jobs(sessions, data_dir, senders=senders)
                 log.info("periodic jobs: %s", done)
             except Exception:  # a failed run is logged and retried next hour, never fatal
                 log.exception("periodic jobs failed")
             await asyncio.sleep(every.total_seconds())
 
-    task = asyncio.create_task(loop())
+    async def deliver() -> None:
+        while True:
+            try:
+                sent = await deliver_notifications(sessions, senders, utcnow())
+                if sent:
+                    log.info("notifications sent: %s", sent)
+            except Exception:  # logged; the messages stay in the outbox for the next run
+                log.exception("notification delivery failed")
+            await asyncio.sleep(DELIVER_EVERY.total_seconds())
+
+    tasks = [asyncio.create_task(loop())]
+    if senders is not None:
+        tasks.append(asyncio.create_task(deliver()))
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
+from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.mail import DeliveryError, EmailSender, SmtpConfig, SmtpSender
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from gesi_app.notifications.sms import LogOnlySms, SmsSender
@@ -155,3 +156,31 @@ async def outbox_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
         select(Outbox.channel, Outbox.status, func.count()).group_by(Outbox.channel, Outbox.status)
     )
     return {(channel.value, status.value): int(count) for channel, status, count in rows}
+
+
+def describe_outbox(
+    counts: dict[tuple[str, str], int], email_configured: bool
+) -> tuple[list[str], list[str]]:
+    """Lines for ``gesi-app check``: (notes, problems). Emails piling up unsent is a problem."""
+    notes: list[str] = []
+    problems: list[str] = []
+    waiting_email = counts.get((OutboxChannel.EMAIL.value, OutboxStatus.PENDING.value), 0)
+    if not email_configured:
+        line = "email not configured (GESI_SMTP_HOST)"
+        if waiting_email:
+            problems.append(f"{line}: {waiting_email} emails to reporters are waiting")
+        else:
+            notes.append(f"{line}: emails to reporters will wait in the outbox")
+    pending = sum(n for (_, status), n in counts.items() if status == OutboxStatus.PENDING.value)
+    failed = sum(n for (_, status), n in counts.items() if status == OutboxStatus.FAILED.value)
+    notes.append(f"notifications: {pending} waiting, {failed} failed")
+    return notes, problems
+
+
+async def outbox_state(database_url: str, email_configured: bool) -> tuple[list[str], list[str]]:
+    engine = create_engine(database_url)
+    try:
+        async with session_factory(engine)() as session:
+            return describe_outbox(await outbox_counts(session), email_configured)
+    finally:
+        await engine.dispose()

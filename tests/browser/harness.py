@@ -206,9 +206,10 @@ def check_current_page(
     """Check the page that is loaded now (in ``mode``): axe, and layout when narrow or zoomed."""
     where = f"{driver.current_url} ({mode})"
     if not mode.js:
-        assert not driver.execute_script("return typeof window.htmx !== 'undefined'"), (
-            f"scripts ran on {where}"
-        )
+        # suara.js, on every page, marks <html class="js-enabled"> when scripts run.
+        assert not driver.execute_script(
+            "return document.documentElement.classList.contains('js-enabled')"
+        ), f"scripts ran on {where}"
         enable_scripts(driver)
     if mode.width or mode.text_zoom:
         assert_layout_fits(driver, mode)

@@ -78,14 +78,14 @@ def test_200_percent_text_doubles_the_text(driver: WebDriver, live_server: LiveS
 def test_javascript_off_really_stops_page_scripts(
     driver: WebDriver, live_server: LiveServer
 ) -> None:
-    loaded = "return typeof window.htmx !== 'undefined'"
+    loaded = "return document.documentElement.classList.contains('js-enabled')"
     harness.check_page(driver, live_server.url("/"))
     assert driver.execute_script(loaded)
     with harness.mode_applied(driver, Mode(js=False)):
         driver.get(live_server.url("/"))
         assert not driver.execute_script(loaded)
         harness.check_current_page(driver, Mode(js=False))
-        # axe ran with scripts on again, yet the page was not reloaded: htmx never loaded.
+        # axe ran with scripts on again, yet the page was not reloaded: suara.js never ran.
         assert not driver.execute_script(loaded)
 
 

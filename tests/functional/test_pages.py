@@ -142,8 +142,14 @@ def test_static_files_with_hash_are_immutable(client: TestClient) -> None:
     assert client.get("/static/nope.css").status_code == 404
 
 
+def test_htmx_loads_only_where_a_page_uses_it(client: TestClient) -> None:
+    for path in ("/", "/report", "/help", "/preferences"):
+        assert "htmx" not in client.get(path).text
+        assert '<script src="/static/js/suara.js?v=' in client.get(path).text
+
+
 def test_htmx_is_deferred_and_optional(client: TestClient) -> None:
-    html = client.get("/").text
+    html = client.get("/reports").text
     assert re.search(
         r'<script src="/static/vendor/htmx-2\.0\.11\.min\.js\?v=[0-9a-f]+" defer></script>', html
     )

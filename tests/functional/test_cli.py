@@ -124,3 +124,20 @@ def test_bad_setting_stops_with_one_line(
     assert main(["check"]) == 2
     err = capsys.readouterr().err
     assert err == "error: GESI_DEFAULT_LOCALE must be one of: id, en\n"
+
+
+def test_server_entry_stops_with_one_line_on_a_bad_setting(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GESI_DATA_DIR": str(tmp_path), "GESI_BASE_URL": "lapor.example"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import gesi_app.asgi"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == "error: GESI_BASE_URL must be an http:// or https:// address\n"

@@ -50,7 +50,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         _mask_personal_data_in_logs()
         every = dt.timedelta(minutes=settings.jobs_interval_minutes)
         async with jobs.periodic(
-            app.state.sessions, settings.data_dir, every, senders=senders_from(settings)
+            app.state.sessions,
+            settings.data_dir,
+            every,
+            timezone=settings.timezone,
+            senders=senders_from(settings),
         ):
             yield
         await app.state.engine.dispose()

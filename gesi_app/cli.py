@@ -146,7 +146,10 @@ def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
         engine = create_engine(settings.database_url)
         try:
             return await run_jobs(
-                _sessions(settings, engine), settings.data_dir, senders=senders_from(settings)
+                _sessions(settings, engine),
+                settings.data_dir,
+                timezone=settings.timezone,
+                senders=senders_from(settings),
             )
         finally:
             await engine.dispose()

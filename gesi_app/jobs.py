@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.delivery import Senders, deliver_due
-from gesi_app.reports import drafts
+from gesi_app.reports import autoclose, drafts
 from gesi_app.reports.models import Attachment, Draft
 
 log = logging.getLogger(__name__)
@@ -52,13 +52,16 @@ async def run_jobs(
     data_dir: Path,
     now: dt.datetime | None = None,
     *,
+    timezone: str = "Asia/Jakarta",
     senders: Senders | None = None,
 ) -> dict[str, int]:
     now = now or utcnow()
     async with sessions() as session:
         purged = await purge_expired_drafts(session, data_dir / "uploads", now)
+    async with sessions() as session:
+        closed = await autoclose.close_unreplied(session, now, timezone)
     sent = await deliver_notifications(sessions, senders, now)
-    return {"drafts_purged": purged, "notifications_sent": sent}
+    return {"drafts_purged": purged, "reports_closed": closed, "notifications_sent": sent}
 
 
 async def deliver_notifications(
@@ -77,6 +80,7 @@ async def periodic(
     data_dir: Path,
     every: dt.timedelta,
     *,
+    timezone: str = "Asia/Jakarta",
     senders: Senders | None = None,
 ) -> AsyncIterator[None]:
     """Run the jobs now and then at each interval while the app runs (not at all when 0);
@@ -88,7 +92,7 @@ async def periodic(
     async def loop() -> None:
         while True:
             try:
-                done = await run_jobs(sessions, data_dir, senders=senders)
+                done = await run_jobs(sessions, data_dir, timezone=timezone, senders=senders)
                 log.info("periodic jobs: %s", done)
             except Exception:  # a failed run is logged and retried next hour, never fatal
                 log.exception("periodic jobs failed")

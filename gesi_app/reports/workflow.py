@@ -79,3 +79,24 @@ def transition(
     report.status = to
     if to is S.SELESAI:
         report.closed_at = now or utcnow()
+
+
+def disposition(
+    report: Report,
+    agency_id: int,
+    *,
+    actor_id: int | None,
+    answer_due: dt.date | None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Verified and routed to an agency (disposisi): the agency's answer deadline starts."""
+    transition(
+        report,
+        S.TERVERIFIKASI,
+        actor_kind="staff",
+        actor_id=actor_id,
+        agency_id=agency_id,
+        now=now,
+    )
+    report.agency_id = agency_id
+    report.answer_due = answer_due

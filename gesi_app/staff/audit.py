@@ -31,6 +31,14 @@ class Action(enum.StrEnum):
     USER_DEACTIVATED = "user_deactivated"
     RESET_LINK_CREATED = "reset_link_created"
     PASSWORD_SET = "password_set"  # noqa: S105  # an action name, not a password
+    REPORT_VERIFIED = "report_verified"
+    REPORT_ON_HOLD = "report_on_hold"
+    REPORT_NOT_OURS = "report_not_ours"
+    REPORT_ARCHIVED = "report_archived"
+    REPORT_ANSWERED = "report_answered"
+    REPORT_CLOSED = "report_closed"
+    REPORT_TAKEN_IN = "report_taken_in"
+    FILE_DOWNLOADED = "file_downloaded"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

@@ -32,11 +32,21 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.USER_DEACTIVATED: lazy_gettext("Staff member deactivated"),
     Action.RESET_LINK_CREATED: lazy_gettext("Password link made"),
     Action.PASSWORD_SET: lazy_gettext("Password set"),
+    Action.REPORT_VERIFIED: lazy_gettext("Report verified and sent to an agency"),
+    Action.REPORT_ON_HOLD: lazy_gettext("Report put on hold"),
+    Action.REPORT_NOT_OURS: lazy_gettext("Report marked not our authority"),
+    Action.REPORT_ARCHIVED: lazy_gettext("Report archived"),
+    Action.REPORT_ANSWERED: lazy_gettext("Report answered"),
+    Action.REPORT_CLOSED: lazy_gettext("Report closed"),
+    Action.REPORT_TAKEN_IN: lazy_gettext("Report taken in by staff"),
+    Action.FILE_DOWNLOADED: lazy_gettext("Evidence file downloaded"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {
     "staff_user": lazy_gettext("Staff member"),
     "lockout": lazy_gettext("Sign-in pause"),
+    "report": lazy_gettext("Report"),
+    "attachment": lazy_gettext("Evidence file"),
 }
 
 

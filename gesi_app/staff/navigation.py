@@ -24,6 +24,18 @@ class Link:
 
 LINKS: tuple[Link, ...] = (
     Link(
+        "staff_queue",
+        lazy_gettext("Report queue"),
+        lazy_gettext("Reports to handle, the nearest deadline first."),
+        Permission.VIEW_QUEUE,
+    ),
+    Link(
+        "staff_intake",
+        lazy_gettext("Take in a report"),
+        lazy_gettext("Type in a report brought in person, by phone or by letter."),
+        Permission.VERIFY,
+    ),
+    Link(
         "staff_users",
         lazy_gettext("Staff members"),
         lazy_gettext("Add staff members, change their role or agency, and make password links."),

@@ -10,9 +10,20 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.agencies.models import Agency
-from gesi_app.staff import audit_routes, auth, resets, user_routes
+from gesi_app.db.base import utcnow
+from gesi_app.staff import (
+    audit_routes,
+    auth,
+    casework,
+    casework_routes,
+    intake_routes,
+    queue,
+    resets,
+    user_routes,
+)
 from gesi_app.staff.forms import bad_credentials, parse_login, parse_new_password
 from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, has_permission
 from gesi_app.staff.web import (
     RESUME_KEY,
     SESSION_KEY,
@@ -99,10 +110,14 @@ async def logout(request: Request) -> Response:
 @staff_page()
 async def dashboard(request: Request, user: StaffUser) -> Response:
     agency = None
-    if user.agency_id is not None:
-        async with db(request) as session:
+    overdue = None
+    async with db(request) as session:
+        if user.agency_id is not None:
             agency = await session.get(Agency, user.agency_id)
-    return page(request, user, "staff/dashboard.html", {"agency": agency})
+        if has_permission(user, Permission.VIEW_QUEUE):
+            today = casework.local_today(utcnow(), request.app.state.settings.timezone)
+            overdue = await queue.count_overdue(session, user, today)
+    return page(request, user, "staff/dashboard.html", {"agency": agency, "overdue": overdue})
 
 
 async def set_password(request: Request) -> Response:
@@ -137,4 +152,6 @@ routes = [
     Route("/staff/reset/{token:str}", set_password, methods=["GET", "POST"], name="staff_reset"),
     *user_routes.routes,
     *audit_routes.routes,
+    *casework_routes.routes,
+    *intake_routes.routes,
 ]

@@ -12,6 +12,8 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
+from gesi_app.reports.models import Status
+from tests.casework_support import report_in
 from tests.conftest import make_settings
 from tests.staff_support import make_team, sign_in, token
 
@@ -45,6 +47,26 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/users/{user_id:int}/reset", "GET"): only("admin"),
     ("/staff/users/{user_id:int}/reset", "POST"): only("admin"),
     ("/staff/audit", "GET"): only("admin"),
+    # Casework on a report sent to dpupr (petugas.pupr's agency) and waiting for its answer.
+    ("/staff/queue", "GET"): only("admin", "verifikator", "petugas.pupr"),
+    ("/staff/intake", "GET"): only("admin", "verifikator"),
+    ("/staff/intake", "POST"): only("admin", "verifikator", ok=400),
+    ("/staff/reports/{code:str}", "GET"): only("admin", "verifikator", "petugas.pupr"),
+    ("/staff/reports/{code:str}/files/{file_id:int}", "GET"): only(
+        "admin", "verifikator", "petugas.pupr", ok=404
+    ),
+    ("/staff/reports/{code:str}/verify", "GET"): only("admin", "verifikator", ok=409),
+    ("/staff/reports/{code:str}/verify", "POST"): only("admin", "verifikator", ok=409),
+    ("/staff/reports/{code:str}/answer", "GET"): only("admin", "petugas.pupr"),
+    ("/staff/reports/{code:str}/answer", "POST"): only("admin", "petugas.pupr", ok=400),
+    ("/staff/reports/{code:str}/hold", "GET"): only("admin", "verifikator"),
+    ("/staff/reports/{code:str}/hold", "POST"): only("admin", "verifikator", ok=400),
+    ("/staff/reports/{code:str}/not-ours", "GET"): only("admin", "verifikator"),
+    ("/staff/reports/{code:str}/not-ours", "POST"): only("admin", "verifikator", ok=400),
+    ("/staff/reports/{code:str}/archive", "GET"): only("admin", "verifikator"),
+    ("/staff/reports/{code:str}/archive", "POST"): only("admin", "verifikator", ok=400),
+    ("/staff/reports/{code:str}/close", "GET"): only("admin", "verifikator", ok=409),
+    ("/staff/reports/{code:str}/close", "POST"): only("admin", "verifikator", ok=409),
     # Last: it signs the browser out.
     ("/staff/logout", "POST"): everyone("303 to signed out"),
 }
@@ -81,11 +103,14 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
     if who != "anonymous":
         assert sign_in(client, who).status_code == 303
     params = {"token": "not-a-real-token", "user_id": str(team.ids["verifikator"])}
+    report = report_in(database_url, Status.TERVERIFIKASI, team.agencies["dpupr"])
+    params |= {"code": report.tracking_code, "file_id": "1"}
     got: dict[tuple[str, str], int | str] = {}
     for path, method in MATRIX:
         url = path.replace("{token:str}", params["token"]).replace(
             "{user_id:int}", params["user_id"]
         )
+        url = url.replace("{code:str}", params["code"]).replace("{file_id:int}", params["file_id"])
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

@@ -1,0 +1,65 @@
+"""Closing answered reports the reporter left without a reply (SP4N-LAPOR!: after 10 working
+days). A periodic job; idempotent, and safe to run from several processes at once on
+PostgreSQL (rows are locked and skipped when another process holds them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from gesi_app.reports import deadlines, workflow
+from gesi_app.reports.models import Report, Status
+
+
+def _local_date(moment: dt.datetime, timezone: str) -> dt.date:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def close_due(report: Report, timezone: str) -> dt.date | None:
+    """The day an answered report closes itself: 10 working days after the latest answer.
+
+    A reporter's reply reopens the report (it leaves "answered"), so a report still answered
+    had no reply since; the check on messages guards against a reply stored without that.
+    """
+    answered = [e for e in report.history if e.to_status is Status.DITINDAKLANJUTI]
+    if report.status is not Status.DITINDAKLANJUTI or not answered:
+        return None
+    since = max(e.created_at for e in answered)
+    if any(m.author_kind == "reporter" and m.created_at > since for m in report.messages):
+        return None
+    return deadlines.working_days_after(_local_date(since, timezone), deadlines.AUTO_CLOSE_DAYS)
+
+
+async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str) -> int:
+    """Close every answered report whose reporter did not reply in time; commits."""
+    today = _local_date(now, timezone)
+    reports = await session.scalars(
+        select(Report)
+        .where(Report.status == Status.DITINDAKLANJUTI)
+        .options(selectinload(Report.history), selectinload(Report.messages))
+        .order_by(Report.id)
+        .with_for_update(skip_locked=True, of=Report)
+    )
+    closed = 0
+    for report in reports.all():
+        due = close_due(report, timezone)
+        if due is None or today < due:
+            continue
+        workflow.transition(
+            report,
+            Status.SELESAI,
+            actor_kind="system",
+            agency_id=report.agency_id,
+            reason=f"No reply from the reporter in {deadlines.AUTO_CLOSE_DAYS} working days.",
+            now=now,
+        )
+        report.updated_at = now
+        closed += 1
+    await session.commit()
+    return closed

@@ -1,0 +1,176 @@
+"""Staff actions on a report: verify and send to an agency, put on hold, not our authority,
+archive, answer and close. Each goes through the state machine and is audited with the
+report's state before and after, in the same transaction as the change.
+
+Each function raises ActionDenied (the role may not), IllegalTransition (not in this status)
+or ReasonRequired before changing anything; the caller commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.db.base import utcnow
+from gesi_app.reports import deadlines, workflow
+from gesi_app.reports.models import Report, ReportMessage, Status
+from gesi_app.staff import audit
+from gesi_app.staff.audit import Action
+from gesi_app.staff.casework import TARGET, CaseAction, check, local_today
+from gesi_app.staff.models import StaffUser
+
+S = Status
+ANSWER_MIN, ANSWER_MAX = 10, 5000
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A verifier's decision. Privacy can only be raised: True makes the report anonim or
+    rahasia; False leaves it as it is (there is no way to lower it)."""
+
+    agency_id: int
+    title: str
+    category_id: int | None
+    make_anonim: bool = False
+    make_rahasia: bool = False
+
+
+def snapshot(report: Report) -> dict[str, Any]:
+    """The report's handling state, as the audit log keeps it."""
+    return {
+        "status": report.status.value,
+        "agency_id": report.agency_id,
+        "title": report.title,
+        "category_id": report.category_id,
+        "anonim": report.anonim,
+        "rahasia": report.rahasia,
+        "answer_due": report.answer_due.isoformat() if report.answer_due else None,
+    }
+
+
+async def _audit(
+    session: AsyncSession,
+    user: StaffUser,
+    action: Action,
+    report: Report,
+    before: dict[str, Any],
+    ip: str | None,
+    now: dt.datetime,
+    **extra: Any,
+) -> None:
+    after = {**snapshot(report), **extra}
+    changed_before = {k: v for k, v in before.items() if after.get(k) != v}
+    changed_after = {k: v for k, v in after.items() if before.get(k) != v}
+    await audit.record(
+        session,
+        user,
+        action,
+        "report",
+        report.tracking_code,
+        changed_before,
+        changed_after,
+        ip,
+        now=now,
+    )
+
+
+async def verify(
+    session: AsyncSession,
+    user: StaffUser,
+    report: Report,
+    decision: Verification,
+    *,
+    ip: str | None,
+    timezone: str,
+    now: dt.datetime | None = None,
+) -> None:
+    """Verify the report and send it to an agency; the agency has 5 working days to answer."""
+    check(user, report, CaseAction.VERIFY)
+    now = now or utcnow()
+    before = snapshot(report)
+    due = deadlines.working_days_after(local_today(now, timezone), deadlines.ANSWER_DAYS)
+    workflow.disposition(report, decision.agency_id, actor_id=user.id, answer_due=due, now=now)
+    report.title = decision.title
+    report.category_id = decision.category_id
+    report.anonim = report.anonim or decision.make_anonim
+    report.rahasia = report.rahasia or decision.make_rahasia
+    report.updated_at = now
+    await _audit(session, user, Action.REPORT_VERIFIED, report, before, ip, now)
+
+
+_REASONED = {
+    CaseAction.HOLD: Action.REPORT_ON_HOLD,
+    CaseAction.NOT_OURS: Action.REPORT_NOT_OURS,
+    CaseAction.ARCHIVE: Action.REPORT_ARCHIVED,
+    CaseAction.CLOSE: Action.REPORT_CLOSED,
+}
+
+
+async def move(
+    session: AsyncSession,
+    user: StaffUser,
+    report: Report,
+    action: CaseAction,
+    reason: str | None,
+    *,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Put on hold, not our authority (the reason is the forward note), archive or close."""
+    if action not in _REASONED:
+        raise ValueError(action.value)
+    check(user, report, action)
+    now = now or utcnow()
+    before = snapshot(report)
+    workflow.transition(
+        report,
+        TARGET[action],
+        actor_kind="staff",
+        actor_id=user.id,
+        agency_id=report.agency_id,
+        reason=reason,
+        now=now,
+    )
+    report.updated_at = now
+    await _audit(session, user, _REASONED[action], report, before, ip, now, reason=reason)
+
+
+async def answer(
+    session: AsyncSession,
+    user: StaffUser,
+    report: Report,
+    text: str,
+    *,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> None:
+    """The agency's answer (tindak lanjut) to the reporter; the report becomes answered."""
+    check(user, report, CaseAction.ANSWER)
+    if not ANSWER_MIN <= len(text.strip()) <= ANSWER_MAX:
+        raise ValueError("an answer has 10 to 5000 characters")
+    now = now or utcnow()
+    before = snapshot(report)
+    workflow.transition(
+        report,
+        S.DITINDAKLANJUTI,
+        actor_kind="staff",
+        actor_id=user.id,
+        agency_id=report.agency_id,
+        now=now,
+    )
+    report.messages.append(
+        ReportMessage(
+            author_kind="agency",
+            staff_id=user.id,
+            agency_id=report.agency_id,
+            body=text.strip(),
+            created_at=now,
+        )
+    )
+    report.updated_at = now
+    await _audit(
+        session, user, Action.REPORT_ANSWERED, report, before, ip, now, answer_length=len(text)
+    )

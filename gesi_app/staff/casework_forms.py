@@ -1,0 +1,146 @@
+"""Parsing the queue filter and the casework forms: typed data, or field errors in the
+request's language, with what was typed kept to show again."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from starlette.datastructures import FormData, QueryParams
+
+from gesi_app.reports.forms import TITLE_MAX, TITLE_MIN
+from gesi_app.reports.models import Status
+from gesi_app.staff.answer_templates import BY_KEY, template_text
+from gesi_app.staff.casework import CaseAction
+from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
+from gesi_app.staff.queue import QueueFilter
+from gesi_app.web.i18n import gettext
+
+Errors = dict[str, str]
+Kept = dict[str, str]
+REASON_MAX = 2000
+STATUS_VALUES = frozenset({"", "all", *(s.value for s in Status)})
+
+
+def _text(form: FormData | QueryParams, name: str) -> str:
+    value = form.get(name, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def parse_queue_filter(
+    query: QueryParams,
+    agency_ids: Collection[int],
+    topic_slugs: Collection[str],
+    area_codes: Collection[str],
+) -> tuple[QueueFilter, Kept, Errors]:
+    kept = {n: _text(query, n) for n in ("status", "agency", "topic", "area", "overdue")}
+    errors: Errors = {}
+    if kept["status"] not in STATUS_VALUES:
+        errors["status"] = gettext("Choose a status from the list")
+    agency_id = _int(kept["agency"]) if kept["agency"] else None
+    if kept["agency"] and agency_id not in agency_ids:
+        errors["agency"] = gettext("Choose an agency from the list")
+    if kept["topic"] and kept["topic"] not in topic_slugs:
+        errors["topic"] = gettext("Choose a topic from the list")
+    if kept["area"] and kept["area"] not in area_codes:
+        errors["area"] = gettext("Choose a district from the list")
+    if kept["overdue"] not in ("", "yes"):
+        errors["overdue"] = gettext("Tick the box to see only overdue reports, or leave it empty")
+    where = QueueFilter(
+        status=kept["status"] if "status" not in errors else "",
+        agency_id=agency_id,
+        topic=kept["topic"] or None,
+        area=kept["area"] or None,
+        overdue=kept["overdue"] == "yes",
+        page=_int(_text(query, "page")) or 1,
+    )
+    return where, kept, errors
+
+
+def parse_verification(
+    form: FormData, agency_ids: Collection[int], category_ids: Collection[int]
+) -> tuple[Verification | None, Kept, Errors]:
+    kept = {n: _text(form, n) for n in ("agency", "title", "topic", "anonim", "rahasia")}
+    errors: Errors = {}
+    agency_id = _int(kept["agency"])
+    if agency_id not in agency_ids:
+        errors["agency"] = gettext("Choose the agency that should answer this report")
+    title = kept["title"]
+    if not title:
+        errors["title"] = gettext("Enter a title for the report")
+    elif len(title) < TITLE_MIN:
+        errors["title"] = gettext("Write a title of at least %(min)s characters", min=TITLE_MIN)
+    elif len(title) > TITLE_MAX:
+        errors["title"] = gettext("Write a title of %(max)s characters or fewer", max=TITLE_MAX)
+    category_id = _int(kept["topic"]) if kept["topic"] else None
+    if kept["topic"] and category_id not in category_ids:
+        errors["topic"] = gettext("Choose a topic from the list")
+    if errors or agency_id is None:
+        return None, kept, errors
+    decision = Verification(
+        agency_id=agency_id,
+        title=title,
+        category_id=category_id,
+        make_anonim=kept["anonim"] == "yes",
+        make_rahasia=kept["rahasia"] == "yes",
+    )
+    return decision, kept, errors
+
+
+def _reason_missing(action: CaseAction) -> str:
+    if action is CaseAction.HOLD:
+        return gettext("Write why the report is on hold")
+    if action is CaseAction.NOT_OURS:
+        return gettext("Write which office handles this report, and why")
+    return gettext("Write why the report is archived")
+
+
+def parse_reason(form: FormData, action: CaseAction) -> tuple[str | None, Kept, Errors]:
+    """The reason of a hold, archive or not-our-authority (the forward note); close has none."""
+    kept = {"reason": _text(form, "reason")}
+    if action is CaseAction.CLOSE:
+        return None, kept, {}
+    reason = kept["reason"]
+    if not reason:
+        return None, kept, {"reason": _reason_missing(action)}
+    if len(reason) > REASON_MAX:
+        message = gettext("Write %(max)s characters or fewer", max=REASON_MAX)
+        return None, kept, {"reason": message}
+    return reason, kept, {}
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    text: str | None  # the answer to send; None when only a template was inserted
+    kept: Kept
+    errors: Errors
+
+
+def parse_answer(form: FormData) -> AnswerForm:
+    """Send the answer, or (the "insert" button) put the chosen template into the text."""
+    raw = form.get("answer", "")
+    typed = raw if isinstance(raw, str) else ""
+    kept = {"answer": typed, "template": _text(form, "template")}
+    if "insert" in form:
+        text = template_text(kept["template"])
+        if text is None:
+            errors = {"template": gettext("Choose a template to put into the answer")}
+            return AnswerForm(None, kept, errors)
+        joined = f"{typed.rstrip()}\n\n{text}" if typed.strip() else text
+        return AnswerForm(None, {**kept, "answer": joined}, {})
+    text = typed.strip()
+    if kept["template"] and kept["template"] not in BY_KEY:
+        return AnswerForm(None, kept, {"template": gettext("Choose a template from the list")})
+    if not text:
+        return AnswerForm(None, kept, {"answer": gettext("Write the answer to the reporter")})
+    if len(text) < ANSWER_MIN:
+        message = gettext("Write an answer of at least %(min)s characters", min=ANSWER_MIN)
+        return AnswerForm(None, kept, {"answer": message})
+    if len(text) > ANSWER_MAX:
+        message = gettext("Write an answer of %(max)s characters or fewer", max=ANSWER_MAX)
+        return AnswerForm(None, kept, {"answer": message})
+    return AnswerForm(text, kept, {})

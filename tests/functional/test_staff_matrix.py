@@ -8,11 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
 from gesi_app.reports.models import Status
+from gesi_app.staff.models import AuditEntry
+from tests import factories
 from tests.casework_support import report_in
 from tests.conftest import make_settings
 from tests.staff_support import make_team, sign_in, token
@@ -102,6 +106,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
     csrf = token(client)
     if who != "anonymous":
         assert sign_in(client, who).status_code == 303
+    audit_before = factories.run(database_url, audit_rows)
     params = {"token": "not-a-real-token", "user_id": str(team.ids["verifikator"])}
     report = report_in(database_url, Status.TERVERIFIKASI, team.agencies["dpupr"])
     params |= {"code": report.tracking_code, "file_id": "1"}
@@ -117,3 +122,15 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
             response = client.post(url, data={"csrftoken": csrf}, follow_redirects=False)
         got[(path, method)] = answer(response)
     assert got == {key: answers[who] for key, answers in MATRIX.items()}
+    # No route changed or removed an audit entry: the old ones are all still there as they were.
+    audit_after = factories.run(database_url, audit_rows)
+    assert audit_after[: len(audit_before)] == audit_before
+    assert len(audit_after) > len(audit_before) or who == "anonymous"
+
+
+async def audit_rows(session: AsyncSession) -> list[tuple[object, ...]]:
+    rows = await session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+    return [
+        (e.id, e.at, e.actor_id, e.action, e.object_type, e.object_id, e.before, e.after)
+        for e in rows
+    ]

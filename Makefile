@@ -20,6 +20,9 @@ compile: install
 run: compile
 	$(APP) db upgrade
 	$(APP) demo --if-empty
+	@# Audio prompts: files already made are kept; without espeak-ng this step fails, the run
+	@# goes on and the Listen controls stay hidden (see gesi_app/audio/service.py).
+	-$(APP) audio build
 	$(APP) serve --host 127.0.0.1 --port 8000
 
 test: compile
@@ -35,6 +38,7 @@ messages: install
 
 bench: compile
 	$(PY) bench/report_journey.py
+	$(PY) bench/audio_build.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 
 from gesi_app import jobs
+from gesi_app.audio import routes as audio
+from gesi_app.audio.service import AudioService
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.home import routes as home
 from gesi_app.notifications.delivery import senders_from
@@ -44,6 +46,8 @@ def _mask_personal_data_in_logs() -> None:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     templates = build_templates(settings)
+    audio_service = AudioService(settings)
+    audio.install(templates.env, audio_service)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -87,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *public.routes,
         *reports.routes,
         *tracking.routes,
+        *audio.routes,
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
     app = Starlette(
@@ -106,4 +111,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
     app.state.templates = templates
+    app.state.audio = audio_service
     return app

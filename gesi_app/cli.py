@@ -159,6 +159,21 @@ def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audio_build(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.audio.service import AudioService
+
+    service = AudioService(settings)
+    result = service.build(_progress("audio"), workers=args.workers or None, force=args.force)
+    engines = ", ".join(f"{n} {c}" for n, c in sorted(result.by_engine.items())) or "none"
+    print(
+        f"audio: {result.prompts} prompts, {result.made} made ({engines}), {result.kept} kept, "
+        f"{result.failed} failed, {result.total_bytes / 1e6:.1f} MB, {result.seconds:.1f} s"
+    )
+    if result.failed:
+        print("problem: espeak-ng is missing; prompts are made on first need", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
 def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
     from gesi_app.web.i18n import LOCALE_DIR
 
@@ -255,6 +270,14 @@ def build_parser() -> argparse.ArgumentParser:
     jobs.add_parser("run", help="run the periodic jobs once (for cron)").set_defaults(
         func=cmd_jobs_run
     )
+
+    audio = sub.add_parser("audio", help="audio prompts").add_subparsers(
+        dest="audio_command", required=True
+    )
+    audio_build = audio.add_parser("build", help="make the audio file of every prompt")
+    audio_build.add_argument("--workers", type=int, default=0, help="default: one per core")
+    audio_build.add_argument("--force", action="store_true", help="make every file again")
+    audio_build.set_defaults(func=cmd_audio_build)
 
     sub.add_parser("check", help="check settings, database and catalogues").set_defaults(
         func=cmd_check

@@ -1,0 +1,57 @@
+"""HTTP for audio prompts: ``/audio/{lang}/{key}.mp3``, immutable, made on first need.
+
+A URL names one prompt or a short run of prompts (keys joined by ``-``). An address that is
+not one of our prompts is a 404, so this endpoint cannot be used to synthesise any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyio import to_thread
+from jinja2 import Environment
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
+from gesi_app.web import i18n
+
+IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
+_NAME = re.compile(rf"^([0-9a-f]{{{KEY_LENGTH}}}(?:-[0-9a-f]{{{KEY_LENGTH}}})*)\.mp3$")
+
+
+def _missing() -> Response:
+    # A bare 404 with no page: the player shows nothing, and it is never cached.
+    return Response(status_code=404, headers={"Cache-Control": "no-store"})
+
+
+async def audio_file(request: Request) -> Response:
+    service: AudioService = request.app.state.audio
+    lang = request.path_params["lang"]
+    match = _NAME.match(request.path_params["name"])
+    if match is None:
+        return _missing()
+    keys = match.group(1).split("-")
+    try:
+        service.resolve(lang, keys)
+        paths = [await to_thread.run_sync(service.ensure, lang, key) for key in keys]
+    except (NotAPrompt, NoEngine):
+        return _missing()
+    if len(paths) == 1:
+        return FileResponse(paths[0], media_type=MEDIA_TYPE, headers=IMMUTABLE)
+    # MP3 is a run of frames, so prompts said one after another are their files joined.
+    body = b"".join([await to_thread.run_sync(path.read_bytes) for path in paths])
+    return Response(body, media_type=MEDIA_TYPE, headers=IMMUTABLE)
+
+
+def install(env: Environment, service: AudioService) -> None:
+    """The ``audio_url(text)`` global: the prompt's address in the page's language, or None."""
+
+    def audio_url(text: object) -> str | None:
+        return service.url(i18n.get_locale(), str(text or ""))
+
+    env.globals["audio_url"] = audio_url
+
+
+routes = [Route("/audio/{lang}/{name}", audio_file, methods=["GET", "HEAD"], name="audio")]

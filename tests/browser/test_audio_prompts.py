@@ -1,0 +1,86 @@
+"""Audio prompts in Chromium: axe-clean, reachable and named by keyboard, ≥ 24 px, playing
+when pressed, and never playing by themselves unless the person asked in Display settings."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.audio_support import require_audio_tools
+from tests.browser import harness, keyboard
+from tests.browser.harness import Mode
+from tests.browser.server import LiveServer
+
+pytestmark = pytest.mark.browser
+
+NAMES = {"id": "Dengarkan pertanyaan", "en": "Listen to the question"}
+
+
+@pytest.mark.parametrize("mode", [Mode(), Mode(js=False), Mode(width=320)], ids=str)
+def test_pages_with_audio_prompts_pass_axe(
+    driver: WebDriver, live_server: LiveServer, mode: Mode
+) -> None:
+    for lang in ("id", "en"):
+        harness.check_page(
+            driver, live_server.url("/track", lang=lang), js=mode.js, width=mode.width
+        )
+        assert driver.find_elements(By.CSS_SELECTOR, ".audio-prompt audio")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_listen_is_reached_named_and_played_by_keyboard(
+    driver: WebDriver, live_server: LiveServer, lang: str
+) -> None:
+    require_audio_tools()  # the live server makes the file on first need with espeak-ng
+    driver.get(live_server.url("/track", lang=lang))
+    players = driver.find_elements(By.CSS_SELECTOR, ".audio-prompt audio")
+    assert all(p.get_attribute("autoplay") is None for p in players)
+    assert driver.execute_script(
+        "return [...document.querySelectorAll('audio')].every(a => a.paused)"
+    )
+
+    keyboard.tab_to(driver, lambda e: e.get_attribute("class") == "skip-link", max_tabs=1)
+    listen = keyboard.tab_to(driver, lambda e: e.tag_name == "audio", max_tabs=10)
+    assert listen.get_attribute("aria-label") == NAMES[lang]
+    assert listen.accessible_name == NAMES[lang]
+    size = listen.size
+    assert size["width"] >= 24 and size["height"] >= 24, size
+    keyboard.press(driver, Keys.SPACE)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script(
+            "return arguments[0].currentTime > 0 || !arguments[0].paused", listen
+        )
+    )
+    assert driver.execute_script("return arguments[0].error", listen) is None
+
+
+def test_autoplay_only_after_the_person_turns_it_on(
+    driver: WebDriver, live_server: LiveServer
+) -> None:
+    require_audio_tools()
+    driver.get(live_server.url("/track", lang="en"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "script[src*='audio-autoplay']")
+
+    driver.get(live_server.url("/preferences", lang="en"))
+    driver.find_element(By.CSS_SELECTOR, "label[for='audio_autoplay-2']").click()
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    harness.wait_for_url(driver, "saved=1")
+
+    # Browsers let a page play sound by itself only after the person has used the site, so
+    # arrive by a click, as a person would.
+    driver.find_element(By.CSS_SELECTOR, "nav a[href='/track']").click()
+    harness.wait_for_url(driver, "/track")
+    assert driver.find_elements(By.CSS_SELECTOR, "script[src*='audio-autoplay']")
+    question = driver.find_element(By.CSS_SELECTOR, ".audio-prompt-question audio")
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script(
+            "return arguments[0].currentTime > 0 || !arguments[0].paused", question
+        )
+    )
+    others = driver.find_elements(
+        By.CSS_SELECTOR, ".audio-prompt:not(.audio-prompt-question) audio"
+    )
+    assert all(driver.execute_script("return arguments[0].paused", a) for a in others)

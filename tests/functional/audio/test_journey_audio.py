@@ -1,0 +1,100 @@
+"""Every prompt on every journey page has audio that is served: the report journey (each
+question empty, with its error, answered), check your answers, the confirmation, and the
+tracking pages, in both languages."""
+
+from __future__ import annotations
+
+import html as html_lib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from gesi_app.audio.service import AudioService
+from gesi_app.settings import Settings
+from tests import factories
+from tests.audio_support import AUDIO_SRC, mp3_seconds, require_audio_tools
+from tests.conftest import form_token, make_settings
+from tests.functional.reports.journey_helpers import ANSWERS, send
+
+pytestmark = pytest.mark.usefixtures("audio_tools")
+
+
+@pytest.fixture
+def audio_tools() -> None:
+    require_audio_tools()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, sqlite_url: str) -> Settings:
+    # Audio does not depend on the database, so SQLite only. Offline: the web voice is left
+    # out of the chain so nothing waits on its timeout.
+    return make_settings(tmp_path / "data", sqlite_url, GESI_TTS_ENGINES="espeak")
+
+
+def controls(page: str) -> list[tuple[str, str]]:
+    return [(html_lib.unescape(src), label) for src, label in AUDIO_SRC.findall(page)]
+
+
+def journey_pages(client: TestClient, lang: str) -> Iterator[tuple[str, str]]:
+    """(where, html) of every page a reporter meets, empty, with errors and answered."""
+    client.cookies.clear()
+    client.get("/", params={"lang": lang})
+    for slug, data in ANSWERS:
+        page = client.get(f"/report/{slug}")
+        assert page.status_code == 200, slug
+        yield slug, page.text
+        token = form_token(page.text)
+        if slug != "evidence":  # evidence has no required answer
+            empty = client.post(
+                f"/report/{slug}", data={"csrftoken": token}, follow_redirects=False
+            )
+            if empty.status_code != 303:
+                yield f"{slug} with errors", empty.text
+        sent = client.post(
+            f"/report/{slug}", data={"csrftoken": token, **data}, follow_redirects=False
+        )
+        assert sent.status_code == 303, slug
+    check = client.get("/report/check")
+    yield "check", check.text
+    done = send(client)
+    assert done.status_code == 303
+    confirmation = client.get(done.headers["location"])
+    yield "done", confirmation.text
+    code = confirmation.text.split('class="tracking-code"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    track = client.get("/track")
+    yield "track", track.text
+    empty = client.post("/track", data={"csrftoken": form_token(track.text)})
+    yield "track with errors", empty.text
+    yield "report page", client.get(f"/track/{code}").text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_prompt_on_the_journey_is_in_the_build_and_is_served(
+    client: TestClient, settings: Settings, lang: str
+) -> None:
+    factories.seed(settings.database_url)
+    service: AudioService = client.app.state.audio  # type: ignore[attr-defined]
+    built = set(service.prompts(lang))  # exactly the keys 'gesi-app audio build' makes
+    urls: dict[str, str] = {}
+    for where, page in journey_pages(client, lang):
+        found = controls(page)
+        assert found, f"{where}: no audio prompt"
+        if "with errors" in where:
+            assert any("error" in label.lower() or "kesalahan" in label for _, label in found), (
+                where
+            )
+        for src, _label in found:
+            urls.setdefault(src, where)
+    assert len(urls) > 40
+    for src, where in urls.items():
+        prefix, name = src.rsplit("/", 1)
+        assert prefix == f"/audio/{lang}", (where, src)
+        keys = name.removesuffix(".mp3").split("-")
+        assert set(keys) <= built, f"{where}: {src} is not in the build"
+        response = client.get(src)
+        assert response.status_code == 200, (where, src)
+        assert response.headers["content-type"] == "audio/mpeg"
+        assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert mp3_seconds(response.content) > 0.3, (where, src)

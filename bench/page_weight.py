@@ -38,7 +38,9 @@ def main() -> None:
                 assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
                 sizes = [client.get(a.decode()).content for a in assets]
                 total = len(html) + sum(len(b) for b in sizes)
-                total_gz = len(gzip.compress(html, 6)) + sum(len(gzip.compress(b, 6)) for b in sizes)
+                total_gz = len(gzip.compress(html, 6)) + sum(
+                    len(gzip.compress(b, 6)) for b in sizes
+                )
                 names = ", ".join(a.decode().split("?")[0].rsplit("/", 1)[-1] for a in assets)
                 print(
                     f"{path:<16}{len(html):>8}{len(gzip.compress(html, 6)):>8}"

@@ -20,6 +20,7 @@ from gesi_app.reports import journey
 from gesi_app.reports.forms import Options
 from gesi_app.reports.models import Channel, Draft, ReportType, WhenKind
 from gesi_app.reports.questions import DONT_KNOW, QUESTIONS
+from gesi_app.reports.recordings import recording_summary
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.web.forms import Choice
 
@@ -116,6 +117,16 @@ def _region_code(answers: dict[str, Any]) -> str | None:
     return None
 
 
+def told_by(answers: dict[str, Any]) -> str:
+    """What happened: the text, or for a report told by recording what the recording is, so
+    staff lists and public pages have a meaningful description (never the recording)."""
+    text = str(answers.get("details") or "")
+    recording = answers.get("recording")
+    if text or not isinstance(recording, dict):
+        return text
+    return recording_summary(str(recording.get("kind")), recording.get("seconds"))
+
+
 async def submit_draft(
     session: AsyncSession,
     draft_id: str,
@@ -133,7 +144,7 @@ async def submit_draft(
     new = NewReport(
         type=ReportType(answers["type"]),
         title=answers["title"],
-        description=answers["details"],
+        description=told_by(answers),
         when_kind=WhenKind(answers["when_kind"]),
         occurred_on=dt.date.fromisoformat(occurred) if occurred else None,
         anonim=answers["anonim"] == "yes",

@@ -108,7 +108,7 @@ def check_upload(filename: str, data: bytes, description: str) -> tuple[FileKind
     return kind, data
 
 
-def _write_durably(directory: Path, name: str, data: bytes) -> None:
+def write_durably(directory: Path, name: str, data: bytes) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / name
     if target.exists():
@@ -135,9 +135,15 @@ def _safe_name(filename: str, kind: FileKind) -> str:
     return base[:200]
 
 
+EVIDENCE_KINDS = ("photo", "document")  # a voice message or video answers "What happened?"
+
+
 async def draft_attachments(session: AsyncSession, draft_id: str) -> Sequence[Attachment]:
+    """The draft's evidence files (its recording, if any, is not evidence)."""
     result = await session.scalars(
-        select(Attachment).where(Attachment.draft_id == draft_id).order_by(Attachment.id)
+        select(Attachment)
+        .where(Attachment.draft_id == draft_id, Attachment.kind.in_(EVIDENCE_KINDS))
+        .order_by(Attachment.id)
     )
     return result.all()
 
@@ -152,13 +158,15 @@ async def add_to_draft(
 ) -> Attachment:
     """Check and store one file for a draft; the file is on disk before the row is added."""
     count = await session.scalar(
-        select(func.count()).select_from(Attachment).where(Attachment.draft_id == draft_id)
+        select(func.count())
+        .select_from(Attachment)
+        .where(Attachment.draft_id == draft_id, Attachment.kind.in_(EVIDENCE_KINDS))
     )
     if (count or 0) >= MAX_FILES:
         raise EvidenceError("evidence_file", _("You can add up to %(max)s files", max=MAX_FILES))
     kind, stored = check_upload(filename, data, description.strip())
     digest = hashlib.sha256(stored).hexdigest()
-    _write_durably(uploads_dir, digest, stored)
+    write_durably(uploads_dir, digest, stored)
     attachment = Attachment(
         draft_id=draft_id,
         kind=kind.kind,
@@ -179,8 +187,20 @@ async def remove_from_draft(
 ) -> bool:
     """Remove a draft's file; the stored bytes go too unless another attachment shares them."""
     attachment = await session.get(Attachment, attachment_id)
-    if attachment is None or attachment.draft_id != draft_id:
+    if (
+        attachment is None
+        or attachment.draft_id != draft_id
+        or attachment.kind not in EVIDENCE_KINDS
+    ):
         return False
+    await remove_attachment(session, uploads_dir, attachment)
+    return True
+
+
+async def remove_attachment(
+    session: AsyncSession, uploads_dir: Path, attachment: Attachment
+) -> None:
+    """Delete the row; the stored bytes go too unless another attachment shares them."""
     key = attachment.storage_key
     await session.delete(attachment)
     await session.flush()
@@ -189,4 +209,3 @@ async def remove_from_draft(
     )
     if not others:
         (uploads_dir / key).unlink(missing_ok=True)
-    return True

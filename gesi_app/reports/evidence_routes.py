@@ -40,12 +40,12 @@ async def evidence_context(session: AsyncSession, draft: Draft | None) -> dict[s
     }
 
 
-async def _read_limited(upload: UploadFile) -> bytes | None:
-    """The file's bytes, or None when it is larger than the cap (reading stops there)."""
+async def read_limited(upload: UploadFile, limit: int = evidence.MAX_BYTES) -> bytes | None:
+    """The file's bytes, or None when it is larger than ``limit`` (reading stops there)."""
     chunks, size = [], 0
     while chunk := await upload.read(256 * 1024):
         size += len(chunk)
-        if size > evidence.MAX_BYTES:
+        if size > limit:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
@@ -73,7 +73,7 @@ async def evidence_action(request: Request, session: AsyncSession, draft: Draft)
     typed = {"evidence_description": description}
     if not isinstance(upload, UploadFile) or not upload.filename:
         return EvidenceOutcome("error", {"evidence_file": _("Choose a file to upload")}, typed)
-    data = await _read_limited(upload)
+    data = await read_limited(upload)
     if data is None:
         return EvidenceOutcome(
             "error", {"evidence_file": _("The file must be smaller than 10 MB")}, typed

@@ -50,7 +50,7 @@ STEPS: tuple[Step, ...] = (
     Step("topic", ("topic",)),
     Step("subtopic", ("subtopic",), _has_subtopics),
     Step("title", ("title",)),
-    Step("details", ("details",)),
+    Step("details", ("details", "recording")),  # text, or "" when a recording tells it
     Step("when", ("when_kind", "occurred_on")),
     Step("where", ("kecamatan",)),
     Step("village", ("desa",), _knows_kecamatan),

@@ -179,7 +179,8 @@ class Rating(Base):
 
 
 class Attachment(Base):
-    """Evidence: a photo (location metadata stripped) or a document, stored in the data dir."""
+    """Evidence (a photo, location metadata stripped, or a document) or the recording that tells
+    what happened (voice, sign_video); the bytes are stored in the data dir."""
 
     __tablename__ = "attachments"
 
@@ -197,6 +198,9 @@ class Attachment(Base):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     description: Mapped[str | None] = mapped_column(String(300))
+    # A voice message or sign-language video: its length, and what staff wrote down of it.
+    duration_seconds: Mapped[int | None]
+    transcript: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     report: Mapped[Report | None] = relationship(back_populates="attachments")

@@ -19,6 +19,8 @@ from starlette.routing import Route
 
 from gesi_app.db.base import utcnow
 from gesi_app.reports import codes, drafting, drafts, journey
+from gesi_app.reports.details_routes import details_action, details_context
+from gesi_app.reports.easy_read import easy_texts
 from gesi_app.reports.evidence import draft_attachments
 from gesi_app.reports.evidence_routes import evidence_action, evidence_context
 from gesi_app.reports.forms import DETAILS_MAX, PARSERS
@@ -28,12 +30,14 @@ from gesi_app.reports.summary import summary_rows
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.preferences import preferences_of
 from gesi_app.web.templating import render
 
 TEMPLATES = {
     "when": "report/when.html",
     "contact": "report/contact.html",
     "evidence": "report/evidence.html",
+    "details": "report/details.html",
 }
 
 
@@ -86,11 +90,16 @@ async def _page(
     if slug == "when" and answers.get("occurred_on") and not typed:
         day = dt.date.fromisoformat(answers["occurred_on"])
         values.update(when_day=str(day.day), when_month=str(day.month), when_year=str(day.year))
+    label, hint = str(question.label), str(question.hint) if question.hint else None
+    pictogram = None
+    if preferences_of(request).easy_read:
+        label, hint, pictogram = easy_texts(slug, label, hint)
     context: dict[str, Any] = {
         "slug": slug,
         "question": question,
-        "label": str(question.label),
-        "hint": str(question.hint) if question.hint else None,
+        "label": label,
+        "hint": hint,
+        "pictogram": pictogram,
         "choices": offer.choices,
         "values": values,
         "errors": errors or {},
@@ -101,6 +110,8 @@ async def _page(
     }
     if slug == "evidence":
         context.update(await evidence_context(session, draft))
+    if slug == "details":
+        context.update(await details_context(session, draft))
     template = TEMPLATES.get(slug, "report/question.html")
     return render(request, template, context, status_code=400 if errors else 200)
 
@@ -147,6 +158,26 @@ async def step(request: Request) -> Response:
                 _set_draft_cookie(request, response, draft)
                 return response
             parsed_answers: dict[str, Any] = {"_seen_evidence": True}
+        elif slug == "details":
+            draft = draft or await drafts.start_draft(session)
+            told = await details_action(request, session, draft, answers)
+            if told.action == "error":  # a refused recording stored nothing
+                return await _page(
+                    request,
+                    session,
+                    slug,
+                    answers,
+                    draft=draft,
+                    errors=told.errors,
+                    typed=told.typed,
+                )
+            if told.action == "stay":  # the recording was removed: show the question again
+                drafts.update_answers(draft, told.answers)
+                await session.commit()
+                return RedirectResponse(
+                    _step_url(request, slug, request.query_params.get("return") == "check"), 303
+                )
+            parsed_answers = told.answers
         else:
             form = await request.form()
             offer = await drafting.offer(session, slug, answers, get_locale(), _today(request))

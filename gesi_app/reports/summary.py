@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.reports import journey
 from gesi_app.reports.drafting import place_names, topic_names
 from gesi_app.reports.questions import QUESTIONS
+from gesi_app.reports.recordings import recording_summary
 from gesi_app.web.i18n import gettext as _
 
 
@@ -44,6 +45,13 @@ async def summary_rows(
             return format_date(dt.date.fromisoformat(answers["occurred_on"]), "long", locale=locale)
         return _("It is still happening") if kind == "ongoing" else dont_know
 
+    def told() -> str:
+        recording = answers.get("recording")
+        lines = [str(answers.get("details") or "")]
+        if isinstance(recording, dict):
+            lines.append(recording_summary(str(recording.get("kind")), recording.get("seconds")))
+        return "\n".join(line for line in lines if line)
+
     wg_rows = [
         Row(
             str(QUESTIONS[f"difficulty-{d}"].label),
@@ -59,7 +67,7 @@ async def summary_rows(
         ],
         "topic": lambda: [Row(_("Topic"), " – ".join(topics) or dont_know, "topic")],
         "title": lambda: [Row(_("Title"), answers.get("title", ""), "title")],
-        "details": lambda: [Row(_("What happened"), answers.get("details", ""), "details")],
+        "details": lambda: [Row(_("What happened"), told(), "details")],
         "when": lambda: [Row(_("When"), when(), "when")],
         "where": lambda: [Row(_("District (kecamatan)"), kecamatan or dont_know, "where")],
         "village": lambda: [Row(_("Village (desa or kelurahan)"), desa or dont_know, "village")],

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.db.base import utcnow
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
+from gesi_app.reports.recordings import duration_text
 from gesi_app.reports.service import pin_matches, report_by_code
 from gesi_app.staff.service import hash_password, verify_password
 
@@ -88,6 +89,7 @@ class MessageRow:
 class FileRow:
     name: str
     kind: str  # photo | document | voice | sign_video
+    length: str | None = None  # a recording's duration in words, e.g. "1 min 20 s"
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,14 @@ async def view(
             MessageRow(at=_utc(m.created_at), from_agency=m.author_kind == "agency", body=m.body)
             for m in report.messages
         ],
-        files=[FileRow(name=a.filename, kind=a.kind) for a in report.attachments],
+        files=[
+            FileRow(
+                name=a.filename,
+                kind=a.kind,
+                length=duration_text(a.duration_seconds) if a.duration_seconds else None,
+            )
+            for a in report.attachments
+        ],
         voice=any(a.kind == "voice" for a in report.attachments),
         rating=rating,
         can_reply=can_reply(report),

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,8 +158,10 @@ def chromium(
     binary: Path = CHROMIUM,
     chromedriver: Path = CHROMEDRIVER,
     in_ci: bool = IN_CI,
+    extra_flags: Sequence[str] = (),
 ) -> Iterator[WebDriver]:
-    """Headless Debian Chromium through chromedriver, with a fresh profile in ``directory``."""
+    """Headless Debian Chromium through chromedriver, with a fresh profile in ``directory``
+    (``extra_flags``, e.g. fake camera and microphone, for a dedicated browser)."""
     for program in (binary, chromedriver):
         if not (program.is_file() and os.access(program, os.X_OK)):
             browser_unavailable(
@@ -167,7 +169,7 @@ def chromium(
             )
     options = webdriver.ChromeOptions()
     options.binary_location = str(binary)
-    for flag in CHROME_FLAGS:
+    for flag in (*CHROME_FLAGS, *extra_flags):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={directory}")
     driver = webdriver.Chrome(service=Service(executable_path=str(chromedriver)), options=options)

@@ -1,0 +1,67 @@
+"""Recordings are recognised by their bytes and measured by ffprobe, never by name."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from gesi_app.reports import recordings
+from gesi_app.web.i18n import set_locale
+from tests.recording_support import require_media_tools, spoken_opus, wav, webm_video
+
+
+@pytest.mark.parametrize(
+    ("head", "container"),
+    [
+        (b"OggS\x00\x02", "ogg"),
+        (b"\x1a\x45\xdf\xa3\x01", "webm"),
+        (b"\x00\x00\x00\x20ftypM4A ", "mp4"),
+        (b"ID3\x04\x00", "mp3"),
+        (b"\xff\xfb\x90\x00", "mp3"),
+        (b"RIFF\x00\x00\x00\x00WAVEfmt ", "wav"),
+        (b"%PDF-1.4", None),
+        (b"\x89PNG\r\n\x1a\n", None),
+        (b"", None),
+    ],
+)
+def test_sniff_by_magic_bytes(head: bytes, container: str | None) -> None:
+    found = recordings.sniff(head)
+    assert (found.name if found else None) == container
+
+
+def test_durations_are_said_as_people_say_them() -> None:
+    set_locale("en")
+    assert [recordings.duration_text(s) for s in (45, 60, 80)] == ["45 s", "1 min", "1 min 20 s"]
+    set_locale("id")
+    assert recordings.recording_summary("voice", 80) == "Pesan suara, 1 menit 20 detik"
+    assert recordings.recording_summary("sign_video", 5) == "Video bahasa isyarat, 5 detik"
+
+
+def test_real_recordings_are_measured() -> None:
+    require_media_tools("espeak-ng", "opusenc", "ffmpeg")
+    set_locale("en")
+    voice = asyncio.run(recordings.check_recording(spoken_opus()))
+    assert (voice.kind, voice.content_type) == ("voice", "audio/ogg")
+    assert 2 <= voice.seconds <= 6
+    plain = asyncio.run(recordings.check_recording(wav(3)))
+    assert (plain.kind, plain.content_type, plain.seconds) == ("voice", "audio/wav", 3)
+    video = asyncio.run(recordings.check_recording(webm_video(2)))
+    assert (video.kind, video.content_type, video.seconds) == ("sign_video", "video/webm", 2)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "Choose a recording to upload"),
+        (b"%PDF-1.4 not a sound", "The recording must be a sound file"),
+        (b"OggS" + b"\x00" * 200, "The recording cannot be opened"),
+        (None, "The recording must be 5 minutes or shorter"),
+    ],
+)
+def test_refused_recordings(data: bytes | None, message: str) -> None:
+    require_media_tools()
+    set_locale("en")
+    with pytest.raises(recordings.RecordingError) as refused:
+        asyncio.run(recordings.check_recording(wav(301) if data is None else data))
+    assert refused.value.message.startswith(message)

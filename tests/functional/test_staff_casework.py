@@ -257,3 +257,22 @@ def test_reasons_are_kept_in_the_history_and_the_audit_log(
     page = client.get(f"/staff/reports/{report.tracking_code}?lang=en").text
     assert note in page
     assert "verifikator" in page
+
+
+@pytest.mark.parametrize("anonim", [True, False])
+def test_action_pages_show_their_forms(client: TestClient, database_url: str, anonim: bool) -> None:
+    make_team(database_url)
+    sign_in(client, "admin")
+    report = report_in(database_url, S.DITERIMA, anonim=anonim)
+    for action, field in (
+        ("verify", 'id="title"'),
+        ("hold", 'id="reason"'),
+        ("archive", 'id="reason"'),
+    ):
+        page = client.get(f"/staff/reports/{report.tracking_code}/{action}?lang=en")
+        assert page.status_code == 200
+        assert field in page.text
+    verify = client.get(f"/staff/reports/{report.tracking_code}/verify?lang=en").text
+    assert ('id="anonim"' in verify) is not anonim
+    hidden = "name is hidden (anonymous). This cannot be undone."
+    assert (hidden in verify) is anonim

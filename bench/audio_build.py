@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,9 @@ def main() -> int:
     workers = args.workers or "one per core"
     print(f"engines {args.engines}; cores {os.cpu_count()}; workers {workers}")
     print(f"build time {seconds:.1f} s (target 120 s); {len(files)} files; {size / 1e6:.2f} MB")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = children.ru_utime + children.ru_stime
+    print(f"CPU time {cpu:.1f} s (espeak-ng, lame and the build itself, all processes)")
     if files:
         print(f"mean file {size / len(files) / 1e3:.1f} kB")
     if done.returncode:

@@ -1,8 +1,9 @@
 """Which texts are audio prompts: every message a citizen meets, from our own code only.
 
-The prompts are the msgids of the citizen templates (report, tracking, home, errors, public)
-and of the citizen features' Python modules (questions, validation errors), in each language
-(the msgstr for Indonesian, the msgid for English). A message with placeholders is a prompt
+The prompts are the msgids of the citizen templates (report, tracking, home, errors, public,
+forums but not the facilitators' staff_* pages) and of the citizen features' Python modules
+(questions, validation errors), in each language (the msgstr for Indonesian, the msgid for
+English). A message with placeholders is a prompt
 only when its values are ours and few: the table below names them. Dates, tracking codes,
 topic and region names and anything a person typed are never prompts; where a sentence
 carries a date, the template gives audio to its date-less sibling sentence.
@@ -27,8 +28,9 @@ from gesi_app.settings import LOCALES
 from gesi_app.web import i18n
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public")
-CITIZEN_MODULES = ("reports", "tracking", "home", "public")
+CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
+CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
+STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/staff_routes.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
     "gettext": None,

@@ -19,7 +19,8 @@ from typing import Protocol
 
 ESPEAK_VOICES = {"id": "id", "en": "en"}
 ESPEAK_WORDS_PER_MINUTE = "150"  # a little slower than espeak's 175: clearer for new listeners
-LAME_ARGS = ("--quiet", "-m", "m", "--resample", "22.05", "-b", "32")
+# -q 7: lame's fast algorithm; for a voice at 32 kbit/s it sounds the same and takes half the time.
+LAME_ARGS = ("--quiet", "-q", "7", "-m", "m", "--resample", "22.05", "-b", "32")
 SUBPROCESS_SECONDS = 60
 
 

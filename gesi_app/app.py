@@ -18,7 +18,9 @@ from gesi_app import jobs
 from gesi_app.audio import routes as audio
 from gesi_app.audio.service import AudioService
 from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.forums import urls as forums
 from gesi_app.home import routes as home
+from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
@@ -52,6 +54,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         _mask_personal_data_in_logs()
+        await app.state.broker.start()
         every = dt.timedelta(minutes=settings.jobs_interval_minutes)
         async with jobs.periodic(
             app.state.sessions,
@@ -61,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             senders=senders_from(settings),
         ):
             yield
+        await app.state.broker.stop()
         await app.state.engine.dispose()
 
     middleware = [
@@ -91,6 +95,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *public.routes,
         *reports.routes,
         *tracking.routes,
+        *forums.routes,
         *audio.routes,
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
@@ -111,5 +116,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.settings = settings
     app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
     app.state.templates = templates
+    # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
+    app.state.broker = broker_for(settings.database_url)
     app.state.audio = audio_service
     return app

@@ -3,9 +3,19 @@
 from gesi_app.agencies import models as agencies
 from gesi_app.categories import models as categories
 from gesi_app.db.base import Base
+from gesi_app.forums import models as forums
 from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
 from gesi_app.reports import models as reports
 from gesi_app.staff import models as staff
 
-__all__ = ["Base", "agencies", "categories", "notifications", "regions", "reports", "staff"]
+__all__ = [
+    "Base",
+    "agencies",
+    "categories",
+    "forums",
+    "notifications",
+    "regions",
+    "reports",
+    "staff",
+]

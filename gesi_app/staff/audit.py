@@ -39,6 +39,12 @@ class Action(enum.StrEnum):
     REPORT_CLOSED = "report_closed"
     REPORT_TAKEN_IN = "report_taken_in"
     FILE_DOWNLOADED = "file_downloaded"
+    FORUM_CREATED = "forum_created"
+    FORUM_STARTED = "forum_started"
+    FORUM_ENDED = "forum_ended"
+    FORUM_INPUT_CAPTURED = "forum_input_captured"
+    FORUM_ATTENDANCE_COUNTED = "forum_attendance_counted"
+    FORUM_INPUT_REPORTED = "forum_input_reported"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

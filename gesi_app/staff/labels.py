@@ -40,10 +40,17 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.REPORT_CLOSED: lazy_gettext("Report closed"),
     Action.REPORT_TAKEN_IN: lazy_gettext("Report taken in by staff"),
     Action.FILE_DOWNLOADED: lazy_gettext("Evidence file downloaded"),
+    Action.FORUM_CREATED: lazy_gettext("Forum set up"),
+    Action.FORUM_STARTED: lazy_gettext("Forum started"),
+    Action.FORUM_ENDED: lazy_gettext("Forum ended"),
+    Action.FORUM_INPUT_CAPTURED: lazy_gettext("Forum input written down"),
+    Action.FORUM_ATTENDANCE_COUNTED: lazy_gettext("Forum attendance counted"),
+    Action.FORUM_INPUT_REPORTED: lazy_gettext("Forum input made a tracked report"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {
     "staff_user": lazy_gettext("Staff member"),
+    "forum": lazy_gettext("Forum"),
     "lockout": lazy_gettext("Sign-in pause"),
     "report": lazy_gettext("Report"),
     "attachment": lazy_gettext("Evidence file"),

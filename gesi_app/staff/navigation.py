@@ -47,6 +47,14 @@ LINKS: tuple[Link, ...] = (
         lazy_gettext("See who did what and when."),
         Permission.VIEW_AUDIT,
     ),
+    Link(
+        "staff_forums",
+        lazy_gettext("Forums"),
+        lazy_gettext(
+            "Set up forums, write down what people say, show the live board, make the minutes."
+        ),
+        Permission.RUN_FORUMS,
+    ),
 )
 
 

@@ -71,6 +71,22 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/reports/{code:str}/archive", "POST"): only("admin", "verifikator", ok=400),
     ("/staff/reports/{code:str}/close", "GET"): only("admin", "verifikator", ok=409),
     ("/staff/reports/{code:str}/close", "POST"): only("admin", "verifikator", ok=409),
+    # Forums, with a code that is no forum's: a role that may run forums gets "not found".
+    ("/staff/forums", "GET"): only("admin", "fasilitator"),
+    ("/staff/forums/new", "GET"): only("admin", "fasilitator"),
+    ("/staff/forums/new", "POST"): only("admin", "fasilitator", ok=400),
+    ("/staff/forums/{code:str}", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/state", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/invitation", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/capture", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/capture", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/attendance", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/attendance", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/minutes", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/minutes.csv", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/inputs/{input_id:int}/report", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
     # Last: it signs the browser out.
     ("/staff/logout", "POST"): everyone("303 to signed out"),
 }
@@ -116,6 +132,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
             "{user_id:int}", params["user_id"]
         )
         url = url.replace("{code:str}", params["code"]).replace("{file_id:int}", params["file_id"])
+        url = url.replace("{input_id:int}", "1")
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

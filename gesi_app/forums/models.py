@@ -1,0 +1,131 @@
+"""Forums, their agenda, participants, inputs and attendance.
+
+A participant's segment answers (given with consent) sit on the participant row; an input
+carries only the three counts the participation gauge needs (woman, youth, disability), never
+a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gesi_app.db.base import Base, utcnow
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class ForumFormat(enum.StrEnum):
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    HYBRID = "hybrid"
+
+
+class ForumState(enum.StrEnum):
+    PLANNED = "planned"
+    LIVE = "live"
+    ENDED = "ended"
+
+
+class Accommodation(enum.StrEnum):
+    SIGN_LANGUAGE = "sign_language"
+    CAPTIONS = "captions"
+    LARGE_PRINT = "large_print"
+    EASY_READ = "easy_read"
+
+
+class Audience(enum.StrEnum):
+    """Segments a forum aims to hear."""
+
+    WOMEN = "women"
+    YOUTH = "youth"
+    DISABILITY = "disability"
+
+
+class InputSource(enum.StrEnum):
+    PARTICIPANT = "participant"  # typed by the participant on their own phone
+    CAPTURE = "capture"  # typed by a facilitator while someone spoke
+
+
+class Forum(Base):
+    __tablename__ = "forums"
+    __table_args__ = (Index("ix_forums_state_starts", "state", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    join_code: Mapped[str] = mapped_column(String(6), unique=True)
+    title: Mapped[str] = mapped_column(String(150))
+    agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agencies.id", ondelete="SET NULL"), index=True
+    )
+    format: Mapped[ForumFormat] = mapped_column(_enum(ForumFormat))
+    starts_at: Mapped[dt.datetime]
+    place: Mapped[str] = mapped_column(String(300))
+    accommodations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    audiences: Mapped[list[str]] = mapped_column(JSON, default=list)
+    state: Mapped[ForumState] = mapped_column(_enum(ForumState), default=ForumState.PLANNED)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Head counts by the facilitator; None until counted (then sign-ins count instead).
+    count_total: Mapped[int | None]
+    count_women: Mapped[int | None]
+    count_youth: Mapped[int | None]
+    count_disability: Mapped[int | None]
+
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        order_by="AgendaItem.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class AgendaItem(Base):
+    __tablename__ = "forum_agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class Participant(Base):
+    __tablename__ = "forum_participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str | None] = mapped_column(String(100))
+    joined_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Segment answers, only with consent (consent_at set); None = not answered.
+    consent_at: Mapped[dt.datetime | None]
+    woman: Mapped[bool | None]
+    youth: Mapped[bool | None]
+    disability: Mapped[bool | None]
+
+
+class ForumInput(Base):
+    __tablename__ = "forum_inputs"
+    __table_args__ = (Index("ix_forum_inputs_forum_id_id", "forum_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"))
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("forum_agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("forum_participants.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[InputSource] = mapped_column(_enum(InputSource))
+    captured_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="SET NULL")
+    )
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    woman: Mapped[bool | None]
+    youth: Mapped[bool | None]
+    disability: Mapped[bool | None]
+    # Set when a facilitator made this input a tracked report.
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))

@@ -1,0 +1,192 @@
+"""HTTP for attendance (head counts), the participation gauge, the minutes and their CSV, and
+making an input a tracked report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.forums import attendance as att
+from gesi_app.forums.codes import spaced
+from gesi_app.forums.forms import text
+from gesi_app.forums.labels import SOURCE_LABELS, template_labels
+from gesi_app.forums.minutes import AlreadyReported, inputs_csv, make_report, report_codes, sections
+from gesi_app.forums.models import Forum
+from gesi_app.forums.service import forum_by_code
+from gesi_app.forums.staff_routes import RUN, agency_name, staff_forum
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.web.database import db
+from gesi_app.web.i18n import get_locale, gettext
+
+COUNT_FIELDS = ("total", "women", "youth", "disability")
+COUNT_MAX = 100_000
+
+
+def parse_counts(form: dict[str, str]) -> tuple[att.Counts | None, dict[str, str]]:
+    errors: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    for name in COUNT_FIELDS:
+        value = form[name].replace(".", "").replace(" ", "")
+        if not value and name != "total":
+            numbers[name] = 0
+        elif not value.isdigit() or int(value) > COUNT_MAX:
+            errors[name] = (
+                gettext("Enter how many people came, as a number")
+                if name == "total"
+                else gettext("Enter a number, or leave it empty for 0")
+            )
+        else:
+            numbers[name] = int(value)
+    if not errors:
+        for name in COUNT_FIELDS[1:]:
+            if numbers[name] > numbers["total"]:
+                errors[name] = gettext("This cannot be more than the number of people who came")
+    if errors:
+        return None, errors
+    return att.Counts(**numbers), {}
+
+
+async def _attendance_page(
+    request: Request, user: StaffUser, forum: Forum, *, status_code: int = 200, **extra: Any
+) -> Response:
+    async with db(request) as session:
+        signed_in = await att.sign_ins(session, forum)
+        gauge = await att.gauge(session, forum)
+    head = att.head_count(forum)
+    kept = {n: "" if head is None else str(getattr(head, n)) for n in COUNT_FIELDS}
+    context = {
+        "forum": forum,
+        "signed_in": signed_in,
+        "head": head,
+        "gauge": gauge,
+        "kept": kept,
+        "errors": {},
+        "saved": request.query_params.get("saved") == "1",
+        "suppress_below": att.SUPPRESS_BELOW,
+        **template_labels(),
+        **extra,
+    }
+    return page(request, user, "forums/staff_attendance.html", context, status_code=status_code)
+
+
+@staff_page(RUN)
+async def attendance(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    if request.method == "GET":
+        return await _attendance_page(request, user, forum)
+    form = await request.form()
+    kept = {name: text(form, name) for name in COUNT_FIELDS}
+    counts, errors = parse_counts(kept)
+    if counts is None:
+        return await _attendance_page(
+            request, user, forum, status_code=400, errors=errors, kept=kept
+        )
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        await att.set_head_count(session, user, forum, counts, ip=client_ip(request))
+    url = request.app.url_path_for("staff_forum_attendance", code=forum.join_code)
+    return RedirectResponse(f"{url}?saved=1", status_code=303)
+
+
+@staff_page(RUN)
+async def minutes(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        parts = await sections(session, forum)
+        codes = await report_codes(session, forum)
+        present = await att.attendance(session, forum)
+        gauge = await att.gauge(session, forum)
+    context = {
+        "forum": forum,
+        "spaced_code": spaced(forum.join_code),
+        "agency": await agency_name(request, forum),
+        "sections": parts,
+        "codes": codes,
+        "present": present,
+        "gauge": gauge,
+        "counted": forum.count_total is not None,
+        "reported": request.query_params.get("reported"),
+        "suppress_below": att.SUPPRESS_BELOW,
+        **template_labels(),
+    }
+    return page(request, user, "forums/staff_minutes.html", context)
+
+
+@staff_page(RUN)
+async def minutes_csv(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        parts = await sections(session, forum)
+        codes = await report_codes(session, forum)
+    headers = [
+        gettext("Number"),
+        gettext("Agenda item"),
+        gettext("Time"),
+        gettext("Input"),
+        gettext("Written by"),
+        gettext("Tracking code"),
+    ]
+    sources = {k: str(v) for k, v in SOURCE_LABELS.items()}
+    body = inputs_csv(forum, parts, codes, headers, sources, request.app.state.settings.timezone)
+    filename = f"forum-{forum.join_code}-inputs.csv"
+    return Response(
+        "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@staff_page(RUN)
+async def input_to_report(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    url = str(request.app.url_path_for("staff_forum_minutes", code=forum.join_code))
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        try:
+            report = await make_report(
+                session,
+                user,
+                forum,
+                request.path_params["input_id"],
+                locale=get_locale(),
+                timezone=request.app.state.settings.timezone,
+                ip=client_ip(request),
+            )
+        except AlreadyReported as done:
+            return RedirectResponse(f"{url}?reported={done.code}", status_code=303)
+        except LookupError:
+            return page(request, user, "forums/staff_not_found.html", status_code=404)
+    return RedirectResponse(f"{url}?reported={report.tracking_code}", status_code=303)
+
+
+routes = [
+    Route(
+        "/staff/forums/{code:str}/attendance",
+        attendance,
+        methods=["GET", "POST"],
+        name="staff_forum_attendance",
+    ),
+    Route("/staff/forums/{code:str}/minutes", minutes, name="staff_forum_minutes"),
+    Route("/staff/forums/{code:str}/minutes.csv", minutes_csv, name="staff_forum_minutes_csv"),
+    Route(
+        "/staff/forums/{code:str}/inputs/{input_id:int}/report",
+        input_to_report,
+        methods=["POST"],
+        name="staff_forum_input_report",
+    ),
+]

@@ -1,0 +1,168 @@
+"""HTTP for facilitators: the forums list, setting one up, its overview, start/end, invitation.
+
+Quick capture is in ``staff_capture``; attendance, minutes and reports from inputs in
+``staff_minutes``. Every page needs Permission.RUN_FORUMS (admins and facilitators).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import zoneinfo
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.agencies.models import Agency
+from gesi_app.agencies.service import active_agencies
+from gesi_app.db.base import utcnow
+from gesi_app.forums.codes import spaced
+from gesi_app.forums.forms import parse_setup
+from gesi_app.forums.labels import (
+    ACCOMMODATION_LABELS,
+    AUDIENCE_LABELS,
+    FORMAT_LABELS,
+    choices,
+    template_labels,
+)
+from gesi_app.forums.models import Forum, ForumState
+from gesi_app.forums.routes import join_url
+from gesi_app.forums.service import (
+    ForumNotFound,
+    StateUnchanged,
+    advance_state,
+    all_forums,
+    create_forum,
+    forum_by_code,
+)
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission
+from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.web.database import db
+from gesi_app.web.forms import Choice
+from gesi_app.web.i18n import get_locale, gettext
+
+RUN = Permission.RUN_FORUMS
+
+
+def local_today(timezone: str) -> dt.date:
+    return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
+
+
+async def staff_forum(request: Request, user: StaffUser) -> Forum | Response:
+    """The forum named in the path, or the staff 'not found' page."""
+    async with db(request) as session:
+        try:
+            return await forum_by_code(session, request.path_params["code"])
+        except ForumNotFound:
+            return page(request, user, "forums/staff_not_found.html", status_code=404)
+
+
+async def agency_name(request: Request, forum: Forum) -> str | None:
+    if forum.agency_id is None:
+        return None
+    async with db(request) as session:
+        agency = await session.get(Agency, forum.agency_id)
+    return agency.name(get_locale()) if agency else None
+
+
+@staff_page(RUN)
+async def forum_list(request: Request, user: StaffUser) -> Response:
+    async with db(request) as session:
+        forums = await all_forums(session)
+    return page(request, user, "forums/staff_list.html", {"forums": forums, **template_labels()})
+
+
+@staff_page(RUN)
+async def new_forum(request: Request, user: StaffUser) -> Response:
+    settings = request.app.state.settings
+    async with db(request) as session:
+        agencies = await active_agencies(session)
+        context: dict[str, Any] = {
+            "errors": {},
+            "kept": {},
+            "agency_choices": [Choice("", gettext("No agency"))]
+            + [Choice(str(a.id), a.name(get_locale())) for a in agencies],
+            "format_choices": choices(FORMAT_LABELS),
+            "accommodation_choices": choices(ACCOMMODATION_LABELS),
+            "audience_choices": choices(AUDIENCE_LABELS),
+        }
+        if request.method == "GET":
+            resumed = resumed_fields(request)
+            context.update(kept=resumed or {})
+            return page(request, user, "forums/staff_new.html", context)
+        parsed = parse_setup(
+            await request.form(),
+            {str(a.id) for a in agencies},
+            settings.timezone,
+            local_today(settings.timezone),
+        )
+        if parsed.forum is None:
+            context.update(kept=parsed.kept, errors=parsed.errors)
+            return page(request, user, "forums/staff_new.html", context, status_code=400)
+        forum = await create_forum(session, user, parsed.forum, ip=client_ip(request))
+    url = request.app.url_path_for("staff_forum", code=forum.join_code)
+    return RedirectResponse(f"{url}?created=1", status_code=303)
+
+
+@staff_page(RUN)
+async def forum_overview(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    context = {
+        "forum": forum,
+        "spaced_code": spaced(forum.join_code),
+        "join_url": join_url(request, forum.join_code),
+        "agency": await agency_name(request, forum),
+        "created": request.query_params.get("created") == "1",
+        **template_labels(),
+    }
+    return page(request, user, "forums/staff_forum.html", context)
+
+
+@staff_page(RUN)
+async def change_state(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        target = str((await request.form()).get("state", ""))
+        if target in {s.value for s in ForumState}:
+            with contextlib.suppress(StateUnchanged):  # a second click: the overview says so
+                await advance_state(session, user, forum, ForumState(target), ip=client_ip(request))
+    url = request.app.url_path_for("staff_forum", code=forum.join_code)
+    return RedirectResponse(str(url), status_code=303)
+
+
+@staff_page(RUN)
+async def invitation(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    context = {
+        "forum": forum,
+        "spaced_code": spaced(forum.join_code),
+        "join_url": join_url(request, forum.join_code),
+        "agency": await agency_name(request, forum),
+        "forums_url": request.app.state.settings.base_url + request.app.url_path_for("forums"),
+        **template_labels(),
+    }
+    return page(request, user, "forums/staff_invitation.html", context)
+
+
+routes = [
+    Route("/staff/forums", forum_list, name="staff_forums"),
+    Route("/staff/forums/new", new_forum, methods=["GET", "POST"], name="staff_forum_new"),
+    Route("/staff/forums/{code:str}", forum_overview, name="staff_forum"),
+    Route(
+        "/staff/forums/{code:str}/state",
+        change_state,
+        methods=["POST"],
+        name="staff_forum_state",
+    ),
+    Route("/staff/forums/{code:str}/invitation", invitation, name="staff_forum_invitation"),
+]

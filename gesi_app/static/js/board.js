@@ -1,0 +1,119 @@
+// Live inputs by Server-Sent Events, for the board and for a participant's forum page.
+// data-live="board": new inputs go to the top of their agenda item, with a pause control.
+// data-live="held": new inputs wait behind a "N new inputs - show" button, so nothing moves
+// under a reader. Either way #status gets a short count ("3 new inputs"), never the text.
+(function () {
+  "use strict";
+  var root = document.querySelector(".live-inputs[data-live]");
+  if (!root || !window.EventSource) { return; }
+  var mode = root.getAttribute("data-live");
+  var status = document.getElementById("status");
+  var waiting = [];
+  var paused = false;
+  var unannounced = 0;
+  var timer = null;
+
+  function text(name, n) {
+    var one = root.getAttribute("data-" + name + "-one");
+    if (n === 1 && one) { return one; }
+    var many = root.getAttribute("data-" + name + "-many") || root.getAttribute("data-" + name) || "";
+    return many.replace("{n}", String(n));
+  }
+
+  function say(message) {
+    if (!status) { return; }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function announceLater() {
+    unannounced += 1;
+    if (timer) { return; }
+    timer = window.setTimeout(function () {
+      say(text("announce", unannounced));
+      unannounced = 0;
+      timer = null;
+    }, 1000);
+  }
+
+  function item(data, withTime) {
+    var li = document.createElement("li");
+    if (withTime) {
+      var time = document.createElement("span");
+      time.className = "board-time";
+      time.textContent = data.time;
+      li.appendChild(time);
+      li.appendChild(document.createTextNode(" "));
+    } else {
+      var agenda = JSON.parse(document.getElementById("everyone-list").getAttribute("data-agenda"));
+      var label = document.createElement("strong");
+      label.textContent = (agenda[String(data.item)] || "") + ":";
+      li.appendChild(label);
+      li.appendChild(document.createTextNode(" "));
+    }
+    var body = document.createElement("span");
+    body.className = "pre-line";
+    body.textContent = data.text;
+    li.appendChild(body);
+    return li;
+  }
+
+  function showOnBoard(data) {
+    var list = document.getElementById("item-" + data.item);
+    if (list) { list.insertBefore(item(data, true), list.firstChild); }
+  }
+
+  var control = root.querySelector(".live-control");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "button button-secondary";
+
+  if (mode === "board") {
+    button.textContent = root.getAttribute("data-pause");
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      paused = !paused;
+      button.setAttribute("aria-pressed", paused ? "true" : "false");
+      if (!paused) {
+        waiting.forEach(showOnBoard);
+        waiting = [];
+      }
+      button.textContent = root.getAttribute(paused ? "data-resume" : "data-pause");
+      say(root.getAttribute(paused ? "data-paused" : "data-resumed"));
+    });
+  } else {
+    button.textContent = root.getAttribute("data-none");
+    button.setAttribute("aria-disabled", "true");
+    button.addEventListener("click", function () {
+      var list = document.getElementById("everyone-list");
+      waiting.forEach(function (data) { list.appendChild(item(data, false)); });
+      var empty = root.querySelector(".live-empty");
+      if (empty && waiting.length) { empty.hidden = true; }
+      waiting = [];
+      button.textContent = root.getAttribute("data-none");
+      button.setAttribute("aria-disabled", "true");
+    });
+  }
+  control.textContent = "";
+  control.appendChild(button);
+
+  var url = root.getAttribute("data-events") + "?after=" + root.getAttribute("data-last-id");
+  var source = new EventSource(url);
+  source.addEventListener("input", function (event) {
+    var data = JSON.parse(event.data);
+    if (mode === "board") {
+      if (paused) {
+        waiting.push(data);
+        button.textContent = root.getAttribute("data-resume") + " (" +
+          root.getAttribute("data-waiting").replace("{n}", String(waiting.length)) + ")";
+        return;
+      }
+      showOnBoard(data);
+    } else {
+      waiting.push(data);
+      button.textContent = text("new", waiting.length);
+      button.removeAttribute("aria-disabled");
+    }
+    announceLater();
+  });
+})();

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-AUDIO_SRC = re.compile(r'<audio controls preload="none" src="([^"]+)" aria-label="([^"]+)"')
+AUDIO_SRC = re.compile(
+    r'<a class="audio-listen" href="([^"]+)" type="audio/mpeg" data-audio>([^<]+)</a>'
+)
 
 
 def require_audio_tools() -> None:

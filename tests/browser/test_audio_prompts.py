@@ -27,7 +27,7 @@ def test_pages_with_audio_prompts_pass_axe(
         harness.check_page(
             driver, live_server.url("/track", lang=lang), js=mode.js, width=mode.width
         )
-        assert driver.find_elements(By.CSS_SELECTOR, ".audio-prompt audio")
+        assert driver.find_elements(By.CSS_SELECTOR, ".audio-prompt .audio-listen")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -36,25 +36,39 @@ def test_listen_is_reached_named_and_played_by_keyboard(
 ) -> None:
     require_audio_tools()  # the live server makes the file on first need with espeak-ng
     driver.get(live_server.url("/track", lang=lang))
-    players = driver.find_elements(By.CSS_SELECTOR, ".audio-prompt audio")
-    assert all(p.get_attribute("autoplay") is None for p in players)
-    assert driver.execute_script(
-        "return [...document.querySelectorAll('audio')].every(a => a.paused)"
-    )
+    assert driver.find_elements(By.CSS_SELECTOR, ".audio-prompt button.audio-listen")
+    assert driver.execute_script("return window.SuaraAudio.player.paused")
 
     keyboard.tab_to(driver, lambda e: e.get_attribute("class") == "skip-link", max_tabs=1)
-    listen = keyboard.tab_to(driver, lambda e: e.tag_name == "audio", max_tabs=10)
-    assert listen.get_attribute("aria-label") == NAMES[lang]
+    listen = keyboard.tab_to(
+        driver, lambda e: "audio-listen" in (e.get_attribute("class") or ""), max_tabs=10
+    )
+    assert listen.tag_name == "button"
     assert listen.accessible_name == NAMES[lang]
+    assert listen.get_attribute("aria-pressed") == "false"
     size = listen.size
     assert size["width"] >= 24 and size["height"] >= 24, size
     keyboard.press(driver, Keys.SPACE)
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script(
-            "return arguments[0].currentTime > 0 || !arguments[0].paused", listen
-        )
+    playing = "var p = window.SuaraAudio.player; return p.currentTime > 0 || !p.paused"
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script(playing))
+    assert driver.execute_script("return window.SuaraAudio.player.error") is None
+    assert listen.get_attribute("aria-pressed") == "true"
+    # Space again pauses it: one control, one tab stop, play and pause.
+    keyboard.press(driver, Keys.SPACE)
+    WebDriverWait(driver, 5).until(
+        lambda d: d.execute_script("return window.SuaraAudio.player.paused")
     )
-    assert driver.execute_script("return arguments[0].error", listen) is None
+    assert listen.get_attribute("aria-pressed") == "false"
+
+
+def test_without_javascript_listen_is_a_link_to_the_file(
+    driver: WebDriver, live_server: LiveServer
+) -> None:
+    with harness.mode_applied(driver, Mode(js=False)):
+        driver.get(live_server.url("/track", lang="en"))
+        link = driver.find_element(By.CSS_SELECTOR, ".audio-prompt-question a.audio-listen")
+        assert link.get_attribute("href").endswith(".mp3")
+        assert link.accessible_name == NAMES["en"]
 
 
 def test_autoplay_only_after_the_person_turns_it_on(
@@ -74,13 +88,11 @@ def test_autoplay_only_after_the_person_turns_it_on(
     driver.find_element(By.CSS_SELECTOR, "nav a[href='/track']").click()
     harness.wait_for_url(driver, "/track")
     assert driver.find_elements(By.CSS_SELECTOR, "script[src*='audio-autoplay']")
-    question = driver.find_element(By.CSS_SELECTOR, ".audio-prompt-question audio")
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script(
-            "return arguments[0].currentTime > 0 || !arguments[0].paused", question
-        )
+    question = driver.find_element(By.CSS_SELECTOR, ".audio-prompt-question .audio-listen")
+    playing = "var p = window.SuaraAudio.player; return p.currentTime > 0 || !p.paused"
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script(playing))
+    # The one shared player plays the question's file, not a hint's or an error's.
+    assert driver.execute_script("return window.SuaraAudio.player.src").endswith(
+        question.get_attribute("data-src")
     )
-    others = driver.find_elements(
-        By.CSS_SELECTOR, ".audio-prompt:not(.audio-prompt-question) audio"
-    )
-    assert all(driver.execute_script("return arguments[0].paused", a) for a in others)
+    assert question.get_attribute("aria-pressed") == "true"

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+import httpx2 as httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
@@ -102,3 +103,19 @@ def audit_entries(database_url: str, action: str) -> list[AuditEntry]:
 
     entries: list[AuditEntry] = factories.run(database_url, work)
     return entries
+
+
+def send_input(base: str, code: str, text: str) -> None:
+    """Join as a participant and send one input, as a phone without JavaScript would."""
+    with httpx.Client(base_url=base, timeout=30, follow_redirects=True) as phone:
+        page = phone.get(f"/forums/{code}").text
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', page)
+        assert csrf
+        phone.post(f"/forums/{code}/join", data={"csrftoken": csrf[1]})
+        page = phone.get(f"/forums/{code}").text
+        agenda = re.findall(r'name="agenda_item" type="radio" value="(\d+)"', page)
+        sent = phone.post(
+            f"/forums/{code}/inputs",
+            data={"csrftoken": csrf[1], "agenda_item": agenda[0], "text": text},
+        )
+        assert sent.status_code == 200 and text in sent.text

@@ -21,7 +21,7 @@ import pytest
 from gesi_app.live.broker import InProcessBroker
 from gesi_app.live.pg import PostgresBroker
 from tests import databases
-from tests.forums_support import add_forum, forum_team
+from tests.forums_support import add_forum, forum_team, send_input
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
@@ -99,22 +99,6 @@ def serve(database_url: str, directory: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-def send_input(base: str, code: str, text: str) -> None:
-    """Join as a participant and send one input, as a phone without JavaScript would."""
-    with httpx.Client(base_url=base, timeout=30, follow_redirects=True) as phone:
-        page = phone.get(f"/forums/{code}").text
-        csrf = re.search(r'name="csrftoken" value="([^"]+)"', page)
-        assert csrf
-        phone.post(f"/forums/{code}/join", data={"csrftoken": csrf[1]})
-        page = phone.get(f"/forums/{code}").text
-        agenda = re.findall(r'name="agenda_item" type="radio" value="(\d+)"', page)
-        sent = phone.post(
-            f"/forums/{code}/inputs",
-            data={"csrftoken": csrf[1], "agenda_item": agenda[0], "text": text},
-        )
-        assert sent.status_code == 200 and text in sent.text
 
 
 def received(

@@ -16,6 +16,7 @@ PAGES = sorted(
     if not p.name.startswith("_") and p.parent.name not in ("layouts", "components")
 )
 
+
 def _extends_base(source: str) -> bool:
     """True when the template extends base.html, directly or through another layout."""
     match = re.search(r'{% extends "(layouts/[a-z_]+\.html)" %}', source)

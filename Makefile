@@ -38,6 +38,7 @@ messages: install
 
 bench: compile
 	$(PY) bench/report_journey.py
+	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
 
 clean:

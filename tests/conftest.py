@@ -7,12 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
 from gesi_app.settings import Settings
+from gesi_app.staff.service import use_hasher
 from tests import databases
+
+# Argon2's production parameters take ~0.5 s a hash here, and the staff tests sign in
+# hundreds of times. Tests hash with cheap parameters, as Django's test settings do.
+use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")

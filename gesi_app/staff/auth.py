@@ -12,6 +12,7 @@ everywhere at once. Sessions end after 12 hours without activity or 7 days in al
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -33,9 +34,14 @@ ABSOLUTE_TIMEOUT = dt.timedelta(days=7)
 # Writing last_seen on every request would make each page a write; once a minute is enough.
 TOUCH_EVERY = dt.timedelta(minutes=1)
 ACCOUNT, ADDRESS = "account", "address"
+
+
 # Checked when the username is unknown, so that a wrong username takes as long as a wrong
 # password and the answer time does not tell whether an account exists.
-_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown usernames, so they take as long as known ones."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 class SignInRefused(Exception):
@@ -144,7 +150,7 @@ async def sign_in(
         raise LockedOut(until)
     user = await user_by_username(session, username)
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy_hash(), password)
         ok = False
     else:
         ok = verify_password(user.password_hash, password) and user.active

@@ -189,7 +189,10 @@ def assert_error_shown(driver: WebDriver, lang: str, fields: list[str]) -> None:
     assert driver.title.startswith(prefix), f"{driver.current_url}: title {driver.title!r}"
     summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
     assert keyboard.active(driver) == summary, "the error summary did not take focus"
-    targets = [a.get_attribute("hash") for a in summary.find_elements(By.CSS_SELECTOR, "a")]
+    targets = [
+        a.get_attribute("hash")
+        for a in summary.find_elements(By.CSS_SELECTOR, ".error-summary-list a")
+    ]
     assert targets == [f"#{f}" for f in fields], f"{driver.current_url}: summary links {targets}"
     for field in fields:
         assert driver.find_elements(By.ID, field), f"the summary links to #{field}: not there"

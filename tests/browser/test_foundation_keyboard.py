@@ -28,7 +28,8 @@ def test_display_settings_with_the_keyboard_alone(
         assert keyboard.active(driver).get_attribute("id") == "main"
 
         # Tab enters the radio group on the chosen size; arrow keys move and choose.
-        normal = keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "radio", max_tabs=1)
+        # A "Listen" control precedes the question: one tab stop each.
+        normal = keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "radio", max_tabs=3)
         assert normal.get_attribute("id") == "text_size"
         keyboard.press(driver, Keys.ARROW_DOWN, times=2)
         largest = keyboard.active(driver)
@@ -37,11 +38,11 @@ def test_display_settings_with_the_keyboard_alone(
         keyboard.press(driver, Keys.SPACE)
         assert largest.is_selected()
 
-        keyboard.tab_to(driver, lambda e: e.get_attribute("value") == "high_contrast", max_tabs=1)
+        keyboard.tab_to(driver, lambda e: e.get_attribute("value") == "high_contrast", max_tabs=3)
         keyboard.press(driver, Keys.SPACE)
         assert keyboard.active(driver).is_selected()
 
-        keyboard.tab_to(driver, lambda e: e.tag_name == "button", max_tabs=6)
+        keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=12)
         keyboard.press(driver, Keys.ENTER)
         harness.wait_for_url(driver, "saved=1")
 

@@ -65,7 +65,7 @@ def test_preferences_with_errors(
     try:
         summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
         assert keyboard.active(driver) == summary, "the error summary did not take focus"
-        links = summary.find_elements(By.CSS_SELECTOR, "a")
+        links = summary.find_elements(By.CSS_SELECTOR, ".error-summary-list a")
         assert [a.get_attribute("hash") for a in links] == ["#text_size", "#audio_autoplay"]
         title = driver.title
         assert title.startswith("Kesalahan:" if lang == "id" else "Error:"), title

@@ -100,7 +100,7 @@ def test_filters_and_pages_with_htmx_keep_the_focus(
     field = keyboard.tab_to(driver, lambda e: e.get_attribute("id") == "q", max_tabs=20)
     field.send_keys(word)
     Select(driver.find_element(By.ID, "area")).select_by_value("36.03.18")
-    keyboard.tab_to(driver, lambda e: e.tag_name == "button", max_tabs=12)
+    keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=12)
     keyboard.press(driver, Keys.ENTER)
     status = driver.find_element(By.ID, "status")
     WebDriverWait(driver, 10).until(lambda d: status.text == "21 reports")

@@ -53,7 +53,7 @@ def test_the_lookup_question_with_errors(
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
         summary = harness.wait_for(driver, ".error-summary")
         assert keyboard.active(driver) == summary, "the error summary did not take focus"
-        links = summary.find_elements(By.CSS_SELECTOR, "a")
+        links = summary.find_elements(By.CSS_SELECTOR, ".error-summary-list a")
         assert [a.get_attribute("hash") for a in links] == ["#code", "#pin"]
         assert driver.title.startswith("Error:")
         assert driver.find_element(By.ID, "pin").get_attribute("value") == "12"
@@ -75,9 +75,11 @@ def test_reply_and_rating_errors(driver: WebDriver, live_server: LiveServer, mod
     with harness.mode_applied(driver, mode):
         for form, fields in (("reply", ["#reply"]), ("rating", ["#score"])):
             driver.get(live_server.url(f"/track/{code}", lang="id"))
-            driver.find_element(By.CSS_SELECTOR, f"form[action$='/{form}'] button").click()
+            driver.find_element(
+                By.CSS_SELECTOR, f"form[action$='/{form}'] button[type=submit]"
+            ).click()
             summary = harness.wait_for(driver, ".error-summary")
-            links = summary.find_elements(By.CSS_SELECTOR, "a")
+            links = summary.find_elements(By.CSS_SELECTOR, ".error-summary-list a")
             assert [a.get_attribute("hash") for a in links] == fields
             assert driver.title.startswith("Kesalahan:")
             harness.check_current_page(driver, mode)
@@ -101,7 +103,7 @@ def test_look_up_reply_and_rate_with_the_keyboard_alone(
 
         reply = keyboard.tab_to(driver, lambda e: e.get_attribute("id") == "reply", max_tabs=30)
         reply.send_keys("The hole is still there.")
-        keyboard.tab_to(driver, lambda e: e.tag_name == "button", max_tabs=2)
+        keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=6)
         keyboard.press(driver, Keys.ENTER)
         notice = harness.wait_for(driver, ".notice-success[role=status]")
         assert "Your reply is sent" in notice.text
@@ -114,7 +116,7 @@ def test_look_up_reply_and_rate_with_the_keyboard_alone(
         keyboard.press(driver, Keys.ARROW_DOWN, times=3)
         keyboard.press(driver, Keys.SPACE)
         assert keyboard.active(driver).get_attribute("value") == "4"
-        keyboard.tab_to(driver, lambda e: e.tag_name == "button", max_tabs=3)
+        keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=8)
         keyboard.press(driver, Keys.ENTER)
         notice = harness.wait_for(driver, ".notice-success[role=status]")
         assert "Thank you for your rating" in notice.text

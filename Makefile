@@ -40,6 +40,7 @@ bench: compile
 	$(PY) bench/report_journey.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
+	$(PY) bench/board_fanout.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

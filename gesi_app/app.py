@@ -17,6 +17,7 @@ from starlette.routing import Mount
 from gesi_app import jobs
 from gesi_app.audio import routes as audio
 from gesi_app.audio.service import AudioService
+from gesi_app.calendar import routes as calendar
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import urls as forums
 from gesi_app.home import routes as home
@@ -24,9 +25,11 @@ from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
+from gesi_app.reports import deadlines
 from gesi_app.reports import routes as reports
 from gesi_app.settings import Settings
 from gesi_app.staff import routes as staff
+from gesi_app.staff import transcript_routes
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.csrf import is_multipart
@@ -92,6 +95,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         *home.routes,
         *staff.routes,
+        *transcript_routes.routes,
+        *calendar.routes,
         *public.routes,
         *reports.routes,
         *tracking.routes,
@@ -114,6 +119,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # Every status change made through these sessions queues its notifications.
     install_notifications(app.state.sessions, settings.base_url)
     app.state.settings = settings
+    deadlines.configure(
+        verify=settings.verify_days,
+        answer=settings.answer_days,
+        auto_close=settings.autoclose_days,
+    )
     app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
     app.state.templates = templates
     # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.

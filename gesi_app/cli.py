@@ -14,6 +14,7 @@ from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
+from gesi_app.reports import deadlines
 from gesi_app.settings import Settings, SettingsError
 
 
@@ -51,6 +52,9 @@ async def _with_session(settings: Settings, work: Callable[..., Awaitable[int]])
         await engine.dispose()
 
 
+SHUTDOWN_GRACE_SECONDS = 5
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -62,6 +66,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         server_header=False,
+        # Board streams (SSE) never end by themselves: without a limit, stopping the server
+        # would wait for every projector to disconnect.
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
     )
     return 0
 
@@ -292,6 +299,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    deadlines.configure(
+        verify=settings.verify_days,
+        answer=settings.answer_days,
+        auto_close=settings.autoclose_days,
+    )
     result: int = args.func(settings, args)
     return result
 

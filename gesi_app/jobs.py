@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gesi_app.db.base import utcnow
+from gesi_app.escalations import service as escalation
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import autoclose, drafts
 from gesi_app.reports.models import Attachment, Draft
@@ -60,8 +61,15 @@ async def run_jobs(
         purged = await purge_expired_drafts(session, data_dir / "uploads", now)
     async with sessions() as session:
         closed = await autoclose.close_unreplied(session, now, timezone)
+    async with sessions() as session:
+        escalated = await escalation.escalate_overdue(session, now, timezone)
     sent = await deliver_notifications(sessions, senders, now)
-    return {"drafts_purged": purged, "reports_closed": closed, "notifications_sent": sent}
+    return {
+        "drafts_purged": purged,
+        "reports_closed": closed,
+        "reports_escalated": escalated,
+        "notifications_sent": sent,
+    }
 
 
 async def deliver_notifications(

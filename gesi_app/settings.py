@@ -92,6 +92,26 @@ class Settings:
         "20",
         "Anti-spam: reports one address may send per hour (per app process).",
     )
+    forum_posts_per_minute: int = _setting(
+        "GESI_FORUM_POSTS_PER_MINUTE",
+        "30",
+        "Anti-spam: forum sign-ins, inputs and votes one address may send a minute (per process).",
+    )
+    verify_days: int = _setting(
+        "GESI_VERIFY_DAYS",
+        "3",
+        "Working days staff have to check a new report (SP4N-LAPOR!: 3).",
+    )
+    answer_days: int = _setting(
+        "GESI_ANSWER_DAYS",
+        "5",
+        "Working days an agency has to answer a checked report (SP4N-LAPOR!: 5).",
+    )
+    autoclose_days: int = _setting(
+        "GESI_AUTOCLOSE_DAYS",
+        "10",
+        "Working days an answered report waits for the reporter's reply before it closes.",
+    )
     tts_engines: tuple[str, ...] = _setting(
         "GESI_TTS_ENGINES",
         "gtts,espeak",
@@ -181,6 +201,12 @@ class Settings:
                 get("GESI_JOBS_INTERVAL_MINUTES") or "60", "GESI_JOBS_INTERVAL_MINUTES"
             ),
             reports_per_hour=_int(get("GESI_REPORTS_PER_HOUR") or "20", "GESI_REPORTS_PER_HOUR", 1),
+            forum_posts_per_minute=_int(
+                get("GESI_FORUM_POSTS_PER_MINUTE") or "30", "GESI_FORUM_POSTS_PER_MINUTE", 1
+            ),
+            verify_days=_int(get("GESI_VERIFY_DAYS") or "3", "GESI_VERIFY_DAYS", 1),
+            answer_days=_int(get("GESI_ANSWER_DAYS") or "5", "GESI_ANSWER_DAYS", 1),
+            autoclose_days=_int(get("GESI_AUTOCLOSE_DAYS") or "10", "GESI_AUTOCLOSE_DAYS", 1),
             **_tts(get),
             **_smtp(get),
         )

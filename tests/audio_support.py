@@ -16,6 +16,11 @@ import pytest
 AUDIO_SRC = re.compile(
     r'<a class="audio-listen" href="([^"]+)" type="audio/mpeg" data-audio>([^<]+)</a>'
 )
+# A choice's control: its name, then the choice it speaks (hidden), e.g. ": Pengaduan".
+CHOICE_SRC = re.compile(
+    r'<a class="audio-listen" href="([^"]+)" type="audio/mpeg" data-audio>([^<]+)'
+    r'<span class="visually-hidden">: ([^<]+)</span></a>'
+)
 
 
 def require_audio_tools() -> None:

@@ -8,6 +8,7 @@ or unreachable server fails them rather than skipping them.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import shutil
 import uuid
@@ -21,6 +22,7 @@ from sqlalchemy.engine import make_url
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine
 from gesi_app.db.models import Base
+from gesi_app.staff.models import ResponseTemplate
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")
@@ -99,8 +101,21 @@ async def _truncate(url: str) -> None:
         async with engine.begin() as conn:
             tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
             await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            # Rows a migration seeds are part of an empty database, as on SQLite's copy.
+            await conn.execute(ResponseTemplate.__table__.insert(), _migration_seeds("0009"))
     finally:
         await engine.dispose()
+
+
+def _migration_seeds(revision: str) -> list[dict[str, object]]:
+    versions = Path(migrate.__file__).parent / "migrations" / "versions"
+    [path] = versions.glob(f"{revision}_*.py")
+    spec = importlib.util.spec_from_file_location(f"migration_{revision}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows: list[dict[str, object]] = module.seed_rows()
+    return rows
 
 
 def empty_postgres(url: str) -> None:

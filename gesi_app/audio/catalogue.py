@@ -82,6 +82,13 @@ PARAMETERS: dict[str, Callable[[str, str], list[Params]]] = {
     "You can write up to %(max)s characters.": lambda locale, _a: [
         {"max": _number(report_forms.DETAILS_MAX)(locale)}
     ],
+    "Staff check your report within %(days)s working days.": lambda _l, _a: [
+        {"days": deadlines.VERIFY_DAYS}
+    ],
+    "When you send it, you get a tracking code. Staff check your report within %(days)s "
+    "working days.": lambda _l, _a: [{"days": deadlines.VERIFY_DAYS}],
+    "Then they send it to the agency that can fix it. The agency answers within %(days)s "
+    "working days.": lambda _l, _a: [{"days": deadlines.ANSWER_DAYS}],
     "The check takes up to %(days)s working days.": lambda _l, _a: [
         {"days": deadlines.VERIFY_DAYS}
     ],
@@ -95,6 +102,7 @@ PARAMETERS: dict[str, Callable[[str, str], list[Params]]] = {
         {"days": deadlines.AUTO_CLOSE_DAYS}
     ],
     "Your report is not for %(authority)s.": lambda _l, authority: [{"authority": authority}],
+    "This is not a job for %(authority)s.": lambda _l, authority: [{"authority": authority}],
     "Visit the public service office of %(authority)s. A staff member can send a report for you.": (
         lambda _l, authority: [{"authority": authority}]
     ),
@@ -127,9 +135,15 @@ def _messages() -> Iterator[tuple[str | None, str]]:
                 yield context, message
 
 
-@functools.cache
 def prompt_texts(authority: str) -> dict[str, frozenset[str]]:
-    """Every prompt by language, normalised. Computed once per process (about half a second)."""
+    """Every prompt by language, normalised. Computed once per process (about half a second)
+    and again only if the deadline settings differ (texts mention the days)."""
+    days = (deadlines.VERIFY_DAYS, deadlines.ANSWER_DAYS, deadlines.AUTO_CLOSE_DAYS)
+    return _prompt_texts(authority, days)
+
+
+@functools.cache
+def _prompt_texts(authority: str, _days: tuple[int, int, int]) -> dict[str, frozenset[str]]:
     messages = sorted(set(_messages()), key=lambda item: (item[0] or "", item[1]))
     result: dict[str, frozenset[str]] = {}
     previous = i18n.get_locale()

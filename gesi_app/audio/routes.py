@@ -10,15 +10,24 @@ import re
 
 from anyio import to_thread
 from jinja2 import Environment
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
+from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
+from gesi_app.reports.models import Report, ReportMessage
 from gesi_app.web import i18n
+from gesi_app.web.database import db
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 _NAME = re.compile(rf"^([0-9a-f]{{{KEY_LENGTH}}}(?:-[0-9a-f]{{{KEY_LENGTH}}})*)\.mp3$")
+_ANSWER = re.compile(rf"^([0-9]{{1,12}})-([0-9a-f]{{{KEY_LENGTH}}})\.mp3$")
+# A staff answer is meant for one reporter: browsers may keep it, shared caches may not.
+PRIVATE = {"Cache-Control": "private, max-age=31536000, immutable"}
 
 
 def _missing() -> Response:
@@ -45,13 +54,68 @@ async def audio_file(request: Request) -> Response:
     return Response(body, media_type=MEDIA_TYPE, headers=IMMUTABLE)
 
 
+def answer_audio(app_state: object) -> AnswerAudio:
+    """The app's spoken-answer service, made on first use from its settings."""
+    service: AnswerAudio | None = getattr(app_state, "answer_audio", None)
+    if service is None:
+        service = AnswerAudio(app_state.settings)  # type: ignore[attr-defined]
+        app_state.answer_audio = service  # type: ignore[attr-defined]
+    return service
+
+
+async def spoken_answer(session: AsyncSession, message_id: int) -> SpokenAnswer | None:
+    """An agency answer as it is spoken (in the reporter's language); None for anything else."""
+    row = (
+        await session.execute(
+            select(ReportMessage.body, Report.locale)
+            .join(Report, Report.id == ReportMessage.report_id)
+            .where(ReportMessage.id == message_id, ReportMessage.author_kind == "agency")
+        )
+    ).first()
+    return SpokenAnswer(message_id, row.locale, row.body) if row else None
+
+
+async def answer_file(request: Request) -> Response:
+    match = _ANSWER.match(request.path_params["name"])
+    if match is None:
+        return _missing()
+    async with db(request) as session:
+        answer = await spoken_answer(session, int(match.group(1)))
+    service = answer_audio(request.app.state)
+    if answer is None or not service.matches(answer, match.group(2)):
+        return _missing()
+    try:
+        path = await to_thread.run_sync(service.ensure, answer)
+    except (NoEngine, OSError):
+        return _missing()
+    return FileResponse(path, media_type=MEDIA_TYPE, headers=PRIVATE)
+
+
+async def dated_file(request: Request) -> Response:
+    service = DatedAudio(request.app.state.audio.folder / "dated")
+    try:
+        path = await to_thread.run_sync(
+            service.ensure, request.path_params["lang"], request.path_params["name"]
+        )
+    except (NotADatedPrompt, NoEngine, OSError):
+        return _missing()
+    return FileResponse(path, media_type=MEDIA_TYPE, headers=IMMUTABLE)
+
+
 def install(env: Environment, service: AudioService) -> None:
-    """The ``audio_url(text)`` global: the prompt's address in the page's language, or None."""
+    """The ``audio_url(text)`` global: the prompt's address in the page's language, or None;
+    ``dated_audio_url(msgid, days, day)``: a date sentence's address, or None."""
 
     def audio_url(text: object) -> str | None:
         return service.url(i18n.get_locale(), str(text or ""))
 
     env.globals["audio_url"] = audio_url
+    env.globals["dated_audio_url"] = DatedAudio(service.folder / "dated").url
 
 
-routes = [Route("/audio/{lang}/{name}", audio_file, methods=["GET", "HEAD"], name="audio")]
+routes = [
+    # Before the prompts' route, which would otherwise take "answers" for a language.
+    Route("/audio/answers/{name}", answer_file, methods=["GET", "HEAD"], name="answer_audio"),
+    Route("/audio/dated/{lang}/{name}", dated_file, methods=["GET", "HEAD"], name="dated_audio"),
+    Route("/audio/{lang}/{name}", audio_file, methods=["GET", "HEAD"], name="audio"),
+]

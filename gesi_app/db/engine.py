@@ -27,7 +27,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
 
 def create_engine(database_url: str) -> AsyncEngine:
     if database_url.startswith("sqlite"):
-        engine = create_async_engine(database_url, connect_args={"timeout": 10})
+        # No rollback when a connection goes back to the pool: sessions and connections end
+        # their own transactions (commit, or rollback on close), and on SQLite each rollback
+        # is one more trip to the driver's thread on the report hot path.
+        engine = create_async_engine(
+            database_url, connect_args={"timeout": 10}, pool_reset_on_return=None
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(database_url, pool_size=10, max_overflow=10, pool_pre_ping=True)

@@ -1,9 +1,12 @@
 """Imports every feature's models so that Base.metadata is complete (Alembic, tests)."""
 
 from gesi_app.agencies import models as agencies
+from gesi_app.calendar import models as calendar
 from gesi_app.categories import models as categories
 from gesi_app.db.base import Base
+from gesi_app.escalations import models as escalations
 from gesi_app.forums import models as forums
+from gesi_app.forums import vote_models as forum_votes
 from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
 from gesi_app.reports import models as reports
@@ -12,7 +15,10 @@ from gesi_app.staff import models as staff
 __all__ = [
     "Base",
     "agencies",
+    "calendar",
     "categories",
+    "escalations",
+    "forum_votes",
     "forums",
     "notifications",
     "regions",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, ForumInput, Participant
 from gesi_app.staff import audit
 from gesi_app.staff.models import StaffUser
@@ -102,6 +103,7 @@ async def attendance(session: AsyncSession, forum: Forum) -> Counts:
 async def set_head_count(
     session: AsyncSession, user: StaffUser, forum: Forum, counts: Counts, *, ip: str | None = None
 ) -> None:
+    await require_facilitator(session, user, forum)
     before = head_count(forum)
     forum.count_total = counts.total
     forum.count_women = counts.women

@@ -34,7 +34,14 @@ async def board(request: Request) -> Response:
         "spaced_code": spaced(forum.join_code),
         "join_url": join_url(request, forum.join_code),
         "sections": [
-            (item, [i for i in reversed(inputs) if i.agenda_item_id == item.id])
+            (
+                item,
+                [
+                    i
+                    for i in reversed(inputs)
+                    if i.agenda_item_id == item.id and i.merged_into_id is None  # duplicates once
+                ],
+            )
             for item in forum.agenda
         ],
         "last_id": inputs[-1].id if inputs else 0,

@@ -73,7 +73,8 @@ async def event_stream(
             backlog = await inputs_of(session, forum, after=after)
         last = after
         for item in backlog:
-            yield sse(as_message(item, timezone))
+            if item.merged_into_id is None:  # a merged duplicate is shown once, as its target
+                yield sse(as_message(item, timezone))
             last = item.id
         while True:
             try:

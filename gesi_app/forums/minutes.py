@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import aware
+from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
 from gesi_app.forums.participation import inputs_of
 from gesi_app.reports.models import Channel, Report, ReportType, WhenKind
@@ -31,11 +32,21 @@ class Section:
 
 
 async def sections(session: AsyncSession, forum: Forum) -> list[Section]:
-    """Each agenda item with its inputs, in the order they came."""
-    inputs = await inputs_of(session, forum)
+    """Each agenda item with its inputs, in the order they came; an input merged into another
+    as a duplicate is listed (and counted) only with that other one."""
+    inputs = [i for i in await inputs_of(session, forum) if i.merged_into_id is None]
     return [
         Section(item, [i for i in inputs if i.agenda_item_id == item.id]) for item in forum.agenda
     ]
+
+
+async def merged_counts(session: AsyncSession, forum: Forum) -> dict[int, int]:
+    """Input id -> how many duplicates were merged into it."""
+    counts: dict[int, int] = {}
+    for item in await inputs_of(session, forum):
+        if item.merged_into_id is not None:
+            counts[item.merged_into_id] = counts.get(item.merged_into_id, 0) + 1
+    return counts
 
 
 async def report_codes(session: AsyncSession, forum: Forum) -> dict[int, str]:
@@ -91,6 +102,37 @@ class AlreadyReported(Exception):
         self.code = code
 
 
+async def forum_report(
+    session: AsyncSession,
+    forum: Forum,
+    title: str,
+    description: str,
+    *,
+    locale: str,
+    timezone: str,
+) -> Report:
+    """Store (and commit) a tracked report that came from ``forum``: an aspiration, anonymous
+    (the forum kept no contact to answer to) and public like the board it was shown on, dated
+    the forum's day. Staff may still raise its privacy later."""
+    starts = aware(forum.starts_at).astimezone(zoneinfo.ZoneInfo(timezone))
+    submitted = await submit_report(
+        session,
+        NewReport(
+            type=ReportType.ASPIRASI,
+            title=title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…",
+            description=description,
+            when_kind=WhenKind.DATE,
+            occurred_on=min(starts.date(), dt.datetime.now(starts.tzinfo).date()),
+            anonim=True,
+            rahasia=False,
+            channel=Channel.FORUM,
+            locale=locale,
+        ),
+        timezone=timezone,
+    )
+    return submitted.report
+
+
 async def make_report(
     session: AsyncSession,
     user: StaffUser,
@@ -106,6 +148,7 @@ async def make_report(
     The report is an aspiration, anonymous (the forum kept no contact to answer to) and public
     like the board it was shown on; staff may still raise its privacy later.
     """
+    await require_facilitator(session, user, forum)
     item = await session.scalar(
         select(ForumInput)
         .where(ForumInput.id == input_id, ForumInput.forum_id == forum.id)
@@ -117,24 +160,14 @@ async def make_report(
         code = await session.scalar(select(Report.tracking_code).where(Report.id == item.report_id))
         raise AlreadyReported(code or "")
     agenda = next(a for a in forum.agenda if a.id == item.agenda_item_id)
-    title = f"{agenda.title} – {forum.title}"
-    starts = aware(forum.starts_at).astimezone(zoneinfo.ZoneInfo(timezone))
-    submitted = await submit_report(
+    report = await forum_report(
         session,
-        NewReport(
-            type=ReportType.ASPIRASI,
-            title=title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…",
-            description=item.text,
-            when_kind=WhenKind.DATE,
-            occurred_on=min(starts.date(), dt.datetime.now(starts.tzinfo).date()),
-            anonim=True,
-            rahasia=False,
-            channel=Channel.FORUM,
-            locale=locale,
-        ),
+        forum,
+        f"{agenda.title} – {forum.title}",
+        item.text,
+        locale=locale,
         timezone=timezone,
     )
-    report = submitted.report
     item = await session.get_one(ForumInput, input_id)
     item.report_id = report.id
     await audit.record(

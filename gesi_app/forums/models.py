@@ -129,3 +129,55 @@ class ForumInput(Base):
     disability: Mapped[bool | None]
     # Set when a facilitator made this input a tracked report.
     report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+    # Outcomes (forums/outcomes.py): the theme it was grouped under, and the input it was
+    # merged into as a duplicate (then it is kept but listed and counted only once, there).
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("forum_themes.id", ondelete="SET NULL"), index=True
+    )
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("forum_inputs.id", ondelete="SET NULL")
+    )
+
+
+class Theme(Base):
+    __tablename__ = "forum_themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+
+
+class AgreedPoint(Base):
+    __tablename__ = "forum_agreed_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class FollowUp(Base):
+    """One item of the follow-up plan: what, which agency owns it, by when."""
+
+    __tablename__ = "forum_follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
+    due_on: Mapped[dt.date]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+
+
+class Facilitator(Base):
+    """Another staff account that may run a forum besides the one who set it up."""
+
+    __tablename__ = "forum_facilitators"
+
+    forum_id: Mapped[int] = mapped_column(
+        ForeignKey("forums.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -16,6 +16,7 @@ from starlette.routing import Route
 from gesi_app.forums import live
 from gesi_app.forums.codes import normalise_join_code, spaced
 from gesi_app.forums.labels import template_labels
+from gesi_app.forums.limits import count_post
 from gesi_app.forums.models import Forum, ForumState
 from gesi_app.forums.participation import add_input as store_input
 from gesi_app.forums.participation import inputs_of, join, participant_of
@@ -125,6 +126,7 @@ async def forum_page(request: Request) -> Response:
 
 
 async def join_forum(request: Request) -> Response:
+    count_post(request)
     async with db(request) as session:
         try:
             forum = await forum_by_code(session, request.path_params["code"])
@@ -148,6 +150,7 @@ async def join_forum(request: Request) -> Response:
 
 async def add_input(request: Request) -> Response:
     settings = request.app.state.settings
+    count_post(request)
     async with db(request) as session:
         try:
             forum = await forum_by_code(session, request.path_params["code"])

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import new_join_code, normalise_join_code
+from gesi_app.forums.facilitators import require_facilitator, runs_forum
 from gesi_app.forums.models import (
     Accommodation,
     AgendaItem,
@@ -99,9 +100,11 @@ async def open_forums(session: AsyncSession) -> Sequence[Forum]:
     return sorted(listed, key=lambda f: f.state is not ForumState.LIVE)
 
 
-async def all_forums(session: AsyncSession) -> Sequence[Forum]:
-    """Every forum for the facilitators' list, the latest start first."""
-    result = await session.scalars(select(Forum).order_by(Forum.starts_at.desc(), Forum.id))
+async def all_forums(session: AsyncSession, user: StaffUser) -> Sequence[Forum]:
+    """The forums ``user`` runs (an admin: every forum), the latest start first."""
+    result = await session.scalars(
+        select(Forum).where(runs_forum(user)).order_by(Forum.starts_at.desc(), Forum.id)
+    )
     return result.all()
 
 
@@ -122,6 +125,7 @@ async def advance_state(
 ) -> Forum:
     """Planned -> live -> ended, one step at a time, audited. An ended forum stays ended;
     asking for a step that is not the next one (a double click) changes nothing."""
+    await require_facilitator(session, user, forum)
     following = NEXT_STATE.get(forum.state)
     if following is None or following is not target:
         raise StateUnchanged(forum.join_code)

@@ -9,12 +9,22 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.agencies.service import active_agencies
 from gesi_app.forums import attendance as att
+from gesi_app.forums import outcomes as out
 from gesi_app.forums.codes import spaced
 from gesi_app.forums.forms import text
 from gesi_app.forums.labels import SOURCE_LABELS, template_labels
-from gesi_app.forums.minutes import AlreadyReported, inputs_csv, make_report, report_codes, sections
+from gesi_app.forums.minutes import (
+    AlreadyReported,
+    inputs_csv,
+    make_report,
+    merged_counts,
+    report_codes,
+    sections,
+)
 from gesi_app.forums.models import Forum
+from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, agency_name, staff_forum
 from gesi_app.staff.models import StaffUser
@@ -94,29 +104,66 @@ async def attendance(request: Request, user: StaffUser) -> Response:
     return RedirectResponse(f"{url}?saved=1", status_code=303)
 
 
+async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
+    """Everything the minutes show, for the page and its PDF alike."""
+    async with db(request) as session:
+        parts = await sections(session, forum)
+        codes = await report_codes(session, forum)
+        merged = await merged_counts(session, forum)
+        present = await att.attendance(session, forum)
+        gauge = await att.gauge(session, forum)
+        themes = await out.theme_sections(session, forum)
+        points = await out.agreed_points(session, forum)
+        plan = await out.follow_ups(session, forum)
+        plan_codes = await out.follow_up_codes(session, forum)
+        agencies = await active_agencies(session)
+        owner = await session.get(StaffUser, forum.created_by) if forum.created_by else None
+        prioritised = await prioritising_minutes(session, forum)
+    locale = get_locale()
+    agency = await agency_name(request, forum)
+    numbers = {
+        i.id: f"{n}.{m}"
+        for n, part in enumerate(parts, start=1)
+        for m, i in enumerate(part.inputs, start=1)
+    }
+    agency_role = gettext("Agency representative")
+    return {
+        "forum": forum,
+        "spaced_code": spaced(forum.join_code),
+        "agency": agency,
+        "sections": parts,
+        "codes": codes,
+        "merged": merged,
+        "input_total": len(numbers),
+        "merged_total": sum(merged.values()),
+        "numbers": numbers,
+        "themes": themes if any(t.theme for t in themes) else [],
+        "points": points,
+        "plan": plan,
+        "plan_codes": plan_codes,
+        "agency_names": {a.id: a.name(locale) for a in agencies},
+        "signers": [
+            (gettext("Facilitator"), owner.full_name if owner else None),
+            (f"{agency_role} ({agency})" if agency else agency_role, None),
+            (gettext("Community representative"), None),
+        ],
+        "present": present,
+        "gauge": gauge,
+        "counted": forum.count_total is not None,
+        "suppress_below": att.SUPPRESS_BELOW,
+        "pdf": False,
+        **prioritised,
+        **template_labels(),
+    }
+
+
 @staff_page(RUN)
 async def minutes(request: Request, user: StaffUser) -> Response:
     forum = await staff_forum(request, user)
     if isinstance(forum, Response):
         return forum
-    async with db(request) as session:
-        parts = await sections(session, forum)
-        codes = await report_codes(session, forum)
-        present = await att.attendance(session, forum)
-        gauge = await att.gauge(session, forum)
-    context = {
-        "forum": forum,
-        "spaced_code": spaced(forum.join_code),
-        "agency": await agency_name(request, forum),
-        "sections": parts,
-        "codes": codes,
-        "present": present,
-        "gauge": gauge,
-        "counted": forum.count_total is not None,
-        "reported": request.query_params.get("reported"),
-        "suppress_below": att.SUPPRESS_BELOW,
-        **template_labels(),
-    }
+    context = await minutes_context(request, forum)
+    context["reported"] = request.query_params.get("reported")
     return page(request, user, "forums/staff_minutes.html", context)
 
 

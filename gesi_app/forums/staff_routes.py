@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import zoneinfo
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -19,6 +20,7 @@ from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import active_agencies
 from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import spaced
+from gesi_app.forums.facilitators import facilitates
 from gesi_app.forums.forms import parse_setup
 from gesi_app.forums.labels import (
     ACCOMMODATION_LABELS,
@@ -39,7 +41,7 @@ from gesi_app.forums.service import (
 )
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import client_ip, forbidden, page, resumed_fields, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -52,12 +54,27 @@ def local_today(timezone: str) -> dt.date:
 
 
 async def staff_forum(request: Request, user: StaffUser) -> Forum | Response:
-    """The forum named in the path, or the staff 'not found' page."""
+    """The forum named in the path if ``user`` runs it (facilitators.facilitates); else the
+    staff 'not found' or 'forbidden' page."""
     async with db(request) as session:
         try:
-            return await forum_by_code(session, request.path_params["code"])
+            forum = await forum_by_code(session, request.path_params["code"])
         except ForumNotFound:
             return page(request, user, "forums/staff_not_found.html", status_code=404)
+        if not await facilitates(session, user, forum):
+            return forbidden(request, user)
+        return forum
+
+
+def setup_choices(agencies: Sequence[Agency]) -> dict[str, Any]:
+    """The choices of the set-up form (also used to change a forum)."""
+    return {
+        "agency_choices": [Choice("", gettext("No agency"))]
+        + [Choice(str(a.id), a.name(get_locale())) for a in agencies],
+        "format_choices": choices(FORMAT_LABELS),
+        "accommodation_choices": choices(ACCOMMODATION_LABELS),
+        "audience_choices": choices(AUDIENCE_LABELS),
+    }
 
 
 async def agency_name(request: Request, forum: Forum) -> str | None:
@@ -71,7 +88,7 @@ async def agency_name(request: Request, forum: Forum) -> str | None:
 @staff_page(RUN)
 async def forum_list(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
-        forums = await all_forums(session)
+        forums = await all_forums(session, user)
     return page(request, user, "forums/staff_list.html", {"forums": forums, **template_labels()})
 
 
@@ -80,15 +97,7 @@ async def new_forum(request: Request, user: StaffUser) -> Response:
     settings = request.app.state.settings
     async with db(request) as session:
         agencies = await active_agencies(session)
-        context: dict[str, Any] = {
-            "errors": {},
-            "kept": {},
-            "agency_choices": [Choice("", gettext("No agency"))]
-            + [Choice(str(a.id), a.name(get_locale())) for a in agencies],
-            "format_choices": choices(FORMAT_LABELS),
-            "accommodation_choices": choices(ACCOMMODATION_LABELS),
-            "audience_choices": choices(AUDIENCE_LABELS),
-        }
+        context: dict[str, Any] = {"errors": {}, "kept": {}, **setup_choices(agencies)}
         if request.method == "GET":
             resumed = resumed_fields(request)
             context.update(kept=resumed or {})

@@ -19,3 +19,5 @@ class Region(Base):
     # 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan
     level: Mapped[int]
     kind: Mapped[str] = mapped_column(String(20))
+    # Admins turn an area off for the report journey; reports already there keep it.
+    active: Mapped[bool] = mapped_column(default=True)

@@ -89,10 +89,14 @@ async def import_regions(
     return added
 
 
-async def children(session: AsyncSession, parent_code: str) -> Sequence[Region]:
-    result = await session.scalars(
-        select(Region).where(Region.parent_code == parent_code).order_by(Region.name)
-    )
+async def children(
+    session: AsyncSession, parent_code: str, *, active_only: bool = True
+) -> Sequence[Region]:
+    """The areas under ``parent_code`` by name; those an admin turned off only on request."""
+    query = select(Region).where(Region.parent_code == parent_code).order_by(Region.name)
+    if active_only:
+        query = query.where(Region.active.is_(True))
+    result = await session.scalars(query)
     return result.all()
 
 

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app.calendar import service as working_calendar
+from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Report, Status
 
@@ -21,7 +23,7 @@ def _local_date(moment: dt.datetime, timezone: str) -> dt.date:
     return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
-def close_due(report: Report, timezone: str) -> dt.date | None:
+def close_due(report: Report, timezone: str, calendar: WorkingCalendar) -> dt.date | None:
     """The day an answered report closes itself: 10 working days after the latest answer.
 
     A reporter's reply reopens the report (it leaves "answered"), so a report still answered
@@ -33,12 +35,15 @@ def close_due(report: Report, timezone: str) -> dt.date | None:
     since = max(e.created_at for e in answered)
     if any(m.author_kind == "reporter" and m.created_at > since for m in report.messages):
         return None
-    return deadlines.working_days_after(_local_date(since, timezone), deadlines.AUTO_CLOSE_DAYS)
+    return deadlines.working_days_after(
+        calendar, _local_date(since, timezone), deadlines.AUTO_CLOSE_DAYS
+    )
 
 
 async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str) -> int:
     """Close every answered report whose reporter did not reply in time; commits."""
     today = _local_date(now, timezone)
+    calendar = await working_calendar.load(session)
     reports = await session.scalars(
         select(Report)
         .where(Report.status == Status.DITINDAKLANJUTI)
@@ -48,7 +53,7 @@ async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str
     )
     closed = 0
     for report in reports.all():
-        due = close_due(report, timezone)
+        due = close_due(report, timezone, calendar)
         if due is None or today < due:
             continue
         workflow.transition(

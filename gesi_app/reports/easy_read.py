@@ -9,12 +9,16 @@ same way everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from babel.support import LazyProxy
 
 from gesi_app.reports.journey import WG_DOMAINS
 from gesi_app.web.i18n import lazy_gettext as _l
+
+if TYPE_CHECKING:
+    from gesi_app.reports.summary import Row
 
 PICTOGRAMS: dict[str, LazyProxy] = {
     "megaphone": _l("Picture of a megaphone"),
@@ -103,3 +107,26 @@ def easy_texts(slug: str, label: str, hint: str | None) -> tuple[str, str | None
         str(easy.hint) if easy.hint else hint,
         Pictogram(easy.pictogram, str(PICTOGRAMS[easy.pictogram])),
     )
+
+
+# "Check your answers": the row labels in easy words, keyed by the plain label (the same
+# catalogue entry as in summary.py). Rows not here are already easy, or are the Washington
+# Group's exact words.
+EASY_ROW_LABELS: tuple[tuple[LazyProxy, LazyProxy], ...] = (
+    (_l("Type of report"), _l("Kind of report")),
+    (_l("Topic"), _l("What it is about")),
+    (_l("Title"), _l("Short name")),
+    (_l("District (kecamatan)"), _l("District")),
+    (_l("Village (desa or kelurahan)"), _l("Village")),
+    (_l("Landmark"), _l("Near the place")),
+    (_l("Evidence"), _l("Photos and papers")),
+    (_l("Keep from the public"), _l("Keep it secret")),
+    (_l("Questions about you"), _l("Answer questions about you")),
+    (_l("Kind of disability"), _l("Your disability")),
+)
+
+
+def easy_rows(rows: list[Row]) -> list[Row]:
+    """The rows of "Check your answers" with easy-read labels, in the page's language."""
+    easy = {str(plain): str(simple) for plain, simple in EASY_ROW_LABELS}
+    return [replace(row, label=easy.get(row.label, row.label)) for row in rows]

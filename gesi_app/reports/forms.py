@@ -130,6 +130,35 @@ def parse_details(form: FormData, _o: Options) -> Parsed:
     )
 
 
+def parse_date_parts(
+    prefix: str, day: str, month: str, year: str, *, empty: str
+) -> tuple[dt.date | None, dict[str, str]]:
+    """A date typed as day, month and year fields (``<prefix>_day`` ...): the date, or one
+    error on the field to fix. Shared by every form that asks for a date this way; whether it
+    may lie in the past or the future is the caller's rule."""
+    if not (day or month or year):
+        return None, {f"{prefix}_day": empty}
+    missing = [
+        (part, label)
+        for part, label, value in (
+            ("day", _("a day"), day),
+            ("month", _("a month"), month),
+            ("year", _("a year"), year),
+        )
+        if not value
+    ]
+    if missing:
+        part, label = missing[0]
+        return None, {f"{prefix}_{part}": _("The date must include %(part)s", part=label)}
+    try:
+        when = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None, {f"{prefix}_day": _("Enter a real date, for example 17 8 2026")}
+    if len(year) != 4:
+        return None, {f"{prefix}_year": _("Enter the year with 4 digits, for example 2026")}
+    return when, {}
+
+
 def parse_when(form: FormData, o: Options) -> Parsed:
     kind = _text(form, "when_kind")
     typed = {k: _text(form, k) for k in ("when_kind", "when_day", "when_month", "when_year")}
@@ -137,33 +166,15 @@ def parse_when(form: FormData, o: Options) -> Parsed:
         return Parsed(errors={"when_kind": _("Choose when it happened")}, typed=typed)
     if kind != "date":
         return Parsed(answers={"when_kind": kind, "occurred_on": None})
-    day, month, year = typed["when_day"], typed["when_month"], typed["when_year"]
-    if not (day or month or year):
-        return Parsed(errors={"when_day": _("Enter the date it happened")}, typed=typed)
-    missing = [
-        (name, label)
-        for name, label, value in (
-            ("when_day", _("a day"), day),
-            ("when_month", _("a month"), month),
-            ("when_year", _("a year"), year),
-        )
-        if not value
-    ]
-    if missing:
-        return Parsed(
-            errors={missing[0][0]: _("The date must include %(part)s", part=missing[0][1])},
-            typed=typed,
-        )
-    try:
-        when = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return Parsed(
-            errors={"when_day": _("Enter a real date, for example 17 8 2026")}, typed=typed
-        )
-    if len(year) != 4:
-        return Parsed(
-            errors={"when_year": _("Enter the year with 4 digits, for example 2026")}, typed=typed
-        )
+    when, errors = parse_date_parts(
+        "when",
+        typed["when_day"],
+        typed["when_month"],
+        typed["when_year"],
+        empty=_("Enter the date it happened"),
+    )
+    if when is None:
+        return Parsed(errors=errors, typed=typed)
     if when > (o.today or dt.date.today()):
         return Parsed(errors={"when_day": _("The date must be today or in the past")}, typed=typed)
     if when.year < EARLIEST_YEAR:

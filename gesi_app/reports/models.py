@@ -93,6 +93,14 @@ class Report(Base):
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="report", order_by="Attachment.id", cascade="all, delete-orphan"
     )
+    # Written with the report in one flush; read through session.get where needed, never
+    # loaded by attribute access (an accidental lazy load of a reporter's identity raises).
+    contact: Mapped[ReporterContact | None] = relationship(
+        lazy="raise", cascade="save-update", passive_deletes=True
+    )
+    segment: Mapped[ReporterSegment | None] = relationship(
+        lazy="raise", cascade="save-update", passive_deletes=True
+    )
 
 
 class ReporterContact(Base):

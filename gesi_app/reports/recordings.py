@@ -208,14 +208,22 @@ def _filename(filename: str, checked: Checked) -> str:
     return (base or f"{checked.kind}.{checked.extension}")[:200]
 
 
+async def check_and_store(uploads_dir: Path, data: bytes) -> tuple[Checked, str]:
+    """Check a recording and put its bytes durably on disk under their SHA-256 (the storage
+    key); raises RecordingError and writes nothing when it is refused. Used by the report
+    journey and by voice inputs at forums."""
+    checked = await check_recording(data)
+    digest = hashlib.sha256(data).hexdigest()
+    write_durably(uploads_dir, digest, data)
+    return checked, digest
+
+
 async def set_recording(
     session: AsyncSession, uploads_dir: Path, draft_id: str, filename: str, data: bytes
 ) -> Attachment:
     """Check and store the draft's recording, replacing the one it had; the file is on disk
     before the row is added. Raises RecordingError and stores nothing when it is refused."""
-    checked = await check_recording(data)
-    digest = hashlib.sha256(data).hexdigest()
-    write_durably(uploads_dir, digest, data)
+    checked, digest = await check_and_store(uploads_dir, data)
     previous = await draft_recording(session, draft_id)
     attachment = Attachment(
         draft_id=draft_id,

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from gesi_app.db.base import utcnow
 from gesi_app.reports import codes, drafting, drafts, journey
 from gesi_app.reports.details_routes import details_action, details_context
-from gesi_app.reports.easy_read import easy_texts
+from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
 from gesi_app.reports.evidence_routes import evidence_action, evidence_context
 from gesi_app.reports.forms import DETAILS_MAX, PARSERS
@@ -259,6 +259,8 @@ async def check(request: Request) -> Response:
                 return response
         evidence_names = await _evidence_names(session, draft)
         rows = await summary_rows(session, answers, get_locale(), evidence_names)
+        if preferences_of(request).easy_read:
+            rows = easy_rows(rows)
         return render(
             request,
             "report/check.html",

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app.calendar import service as working_calendar
+from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.reports import codes, deadlines, workflow
 from gesi_app.reports.models import (
@@ -70,6 +74,9 @@ class Submitted:
     pin: str | None  # shown once, to an anonymous reporter
 
 
+_CODE_ATTEMPTS = 5
+
+
 class ReportNotFound(LookupError):
     """No report with that code, or the PIN does not match."""
 
@@ -80,20 +87,61 @@ async def submit_report(
     *,
     now: dt.datetime | None = None,
     timezone: str = "Asia/Jakarta",
+    new_code: Callable[[], str] = codes.new_tracking_code,
 ) -> Submitted:
     """Store the report with its contact, segment and evidence; commit before returning.
 
     A tracking code is shown only after this returns, so a code shown is a report on disk.
+    The code's uniqueness is the database's to check (no lookup first): a code already taken
+    fails the commit and the report is stored again under a new one. The session must have
+    no unsaved work of the caller's, which that retry would roll back.
     """
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("submit_report commits its own transaction: save other work first")
     now = now or utcnow()
     today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    calendar = await working_calendar.load(session)  # cached: no query per report
     pin = codes.new_pin() if new.anonim else None
-    code = codes.new_tracking_code()
-    while await session.scalar(select(Report.id).where(Report.tracking_code == code)) is not None:
-        code = codes.new_tracking_code()
+    pin_hash = hash_password(pin) if pin else None
+    for _attempt in range(_CODE_ATTEMPTS):
+        report = _new_report(new, new_code(), pin_hash, now=now, today=today, calendar=calendar)
+        session.add(report)
+        if new.draft_id:
+            # Evidence uploaded while drafting moves to the report in the same transaction.
+            with session.no_autoflush:
+                attachments = await session.scalars(
+                    select(Attachment).where(Attachment.draft_id == new.draft_id)
+                )
+            for attachment in attachments:
+                attachment.report = report
+                attachment.draft_id = None
+        try:
+            await session.commit()  # one flush: report, history, contact, segment
+        except IntegrityError:
+            await session.rollback()
+            taken = select(Report.id).where(Report.tracking_code == report.tracking_code)
+            if await session.scalar(taken) is None:
+                raise  # not the tracking code: a real error
+            for kept in list(session.identity_map.values()):
+                await session.refresh(kept)  # the rollback expired the caller's objects
+            continue  # the code was taken (odds: stored reports / 31**6): draw again
+        return Submitted(report, pin)
+    raise RuntimeError(f"no free tracking code in {_CODE_ATTEMPTS} draws")
+
+
+def _new_report(
+    new: NewReport,
+    code: str,
+    pin_hash: str | None,
+    *,
+    now: dt.datetime,
+    today: dt.date,
+    calendar: WorkingCalendar,
+) -> Report:
+    """The report with its first history entry, contact and segment, not yet added."""
     report = Report(
         tracking_code=code,
-        pin_hash=hash_password(pin) if pin else None,
+        pin_hash=pin_hash,
         type=new.type,
         category_id=new.category_id,
         title=new.title,
@@ -109,48 +157,29 @@ async def submit_report(
         created_at=now,
         updated_at=now,
         status=Status.DITERIMA,
-        verify_due=deadlines.working_days_after(today, deadlines.VERIFY_DAYS),
+        verify_due=deadlines.working_days_after(calendar, today, deadlines.VERIFY_DAYS),
     )
     workflow.record_creation(report, "reporter" if new.channel is Channel.WEB else "staff", now=now)
-    session.add(report)
-    await session.flush()
     if new.contact_name or new.contact_email or new.contact_phone:
-        session.add(
-            ReporterContact(
-                report_id=report.id,
-                name=new.contact_name,
-                email=new.contact_email,
-                phone=new.contact_phone,
-            )
+        report.contact = ReporterContact(
+            name=new.contact_name, email=new.contact_email, phone=new.contact_phone
         )
     if new.segment is not None:
         wg = new.segment.wg
-        session.add(
-            ReporterSegment(
-                report_id=report.id,
-                consent_at=now,
-                gender=new.segment.gender,
-                age_band=new.segment.age_band,
-                wg_seeing=wg.get("seeing"),
-                wg_hearing=wg.get("hearing"),
-                wg_walking=wg.get("walking"),
-                wg_remembering=wg.get("remembering"),
-                wg_selfcare=wg.get("selfcare"),
-                wg_communicating=wg.get("communicating"),
-                disability=new.segment.disability,
-                disability_kinds=list(new.segment.disability_kinds),
-            )
+        report.segment = ReporterSegment(
+            consent_at=now,
+            gender=new.segment.gender,
+            age_band=new.segment.age_band,
+            wg_seeing=wg.get("seeing"),
+            wg_hearing=wg.get("hearing"),
+            wg_walking=wg.get("walking"),
+            wg_remembering=wg.get("remembering"),
+            wg_selfcare=wg.get("selfcare"),
+            wg_communicating=wg.get("communicating"),
+            disability=new.segment.disability,
+            disability_kinds=list(new.segment.disability_kinds),
         )
-    if new.draft_id:
-        # Evidence uploaded while drafting moves to the report in the same transaction.
-        attachments = await session.scalars(
-            select(Attachment).where(Attachment.draft_id == new.draft_id)
-        )
-        for attachment in attachments:
-            attachment.report_id = report.id
-            attachment.draft_id = None
-    await session.commit()
-    return Submitted(report, pin)
+    return report
 
 
 async def report_by_code(session: AsyncSession, code: str) -> Report | None:

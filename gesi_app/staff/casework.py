@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from gesi_app.agencies.models import Agency
+from gesi_app.calendar import service as working_calendar
 from gesi_app.categories.models import Category
 from gesi_app.regions.models import Region
 from gesi_app.reports import codes, workflow
@@ -223,7 +224,7 @@ async def case_view(
         history=history,
         messages=messages,
         attachments=list(report.attachments),
-        clock=clock(report, today),
+        clock=clock(report, today, await working_calendar.load(session)),
         actions=allowed_actions(user, report),
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.calendar import service as working_calendar
 from gesi_app.db.base import utcnow
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Report, ReportMessage, Status
@@ -91,7 +92,8 @@ async def verify(
     check(user, report, CaseAction.VERIFY)
     now = now or utcnow()
     before = snapshot(report)
-    due = deadlines.working_days_after(local_today(now, timezone), deadlines.ANSWER_DAYS)
+    calendar = await working_calendar.load(session)
+    due = deadlines.working_days_after(calendar, local_today(now, timezone), deadlines.ANSWER_DAYS)
     workflow.disposition(report, decision.agency_id, actor_id=user.id, answer_due=due, now=now)
     report.title = decision.title
     report.category_id = decision.category_id

@@ -3,14 +3,13 @@ request's language, with what was typed kept to show again."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
 
 from gesi_app.reports.forms import TITLE_MAX, TITLE_MIN
 from gesi_app.reports.models import Status
-from gesi_app.staff.answer_templates import BY_KEY, template_text
 from gesi_app.staff.casework import CaseAction
 from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.staff.queue import QueueFilter
@@ -120,20 +119,22 @@ class AnswerForm:
     errors: Errors
 
 
-def parse_answer(form: FormData) -> AnswerForm:
-    """Send the answer, or (the "insert" button) put the chosen template into the text."""
+def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
+    """Send the answer, or (the "insert" button) put the chosen template into the text.
+
+    ``templates`` maps each active template's key to its text in the page's language."""
     raw = form.get("answer", "")
     typed = raw if isinstance(raw, str) else ""
     kept = {"answer": typed, "template": _text(form, "template")}
     if "insert" in form:
-        text = template_text(kept["template"])
+        text = templates.get(kept["template"])
         if text is None:
             errors = {"template": gettext("Choose a template to put into the answer")}
             return AnswerForm(None, kept, errors)
         joined = f"{typed.rstrip()}\n\n{text}" if typed.strip() else text
         return AnswerForm(None, {**kept, "answer": joined}, {})
     text = typed.strip()
-    if kept["template"] and kept["template"] not in BY_KEY:
+    if kept["template"] and kept["template"] not in templates:
         return AnswerForm(None, kept, {"template": gettext("Choose a template from the list")})
     if not text:
         return AnswerForm(None, kept, {"answer": gettext("Write the answer to the reporter")})

@@ -6,24 +6,27 @@ Routes only parse, call one service function and render; the rules are in ``queu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.agencies.service import active_agencies
+from gesi_app.audio.answers import SpokenAnswer
+from gesi_app.audio.routes import answer_audio
 from gesi_app.categories.models import Category
 from gesi_app.db.base import utcnow
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.workflow import IllegalTransition, ReasonRequired
-from gesi_app.staff import audit, casework, casework_actions, queue
-from gesi_app.staff.answer_templates import template_choices
+from gesi_app.staff import audit, casework, casework_actions, queue, response_templates
 from gesi_app.staff.audit import Action
 from gesi_app.staff.casework import ActionDenied, CaseAction, ReportHidden
 from gesi_app.staff.casework_forms import (
@@ -80,6 +83,12 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
             options.topic_slugs,
             options.area_codes,
         )
+        kept["escalated"] = request.query_params.get("escalated", "").strip()
+        if kept["escalated"] not in ("", "yes"):
+            errors["escalated"] = gettext(
+                "Tick the box to see only escalated reports, or leave it empty"
+            )
+        where = replace(where, escalated=kept["escalated"] == "yes")
         today = _today(request)
         result = None if errors else await queue.queue(session, user, where, today)
     filters = {k: v for k, v in kept.items() if v}
@@ -181,6 +190,15 @@ async def _suggested_agency(session: AsyncSession, report: Report) -> int | None
     return await session.scalar(select(Category.agency_id).where(Category.id == report.category_id))
 
 
+async def _template_choices(session: AsyncSession) -> dict[str, Any]:
+    """The answer form's active response templates, in the page's language."""
+    locale = get_locale()
+    rows = await response_templates.active_templates(session)
+    choices = [Choice("", gettext("Choose a template"))]
+    choices += [Choice(t.key, t.label(locale)) for t in rows]
+    return {"templates": choices, "template_texts": {t.key: t.text(locale) for t in rows}}
+
+
 def _action_endpoint(action: CaseAction, template: str) -> Any:
     permission = Permission.VIEW_QUEUE if action is CaseAction.ANSWER else Permission.VERIFY
 
@@ -188,6 +206,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
     async def endpoint(request: Request, user: StaffUser) -> Response:
         code = request.path_params["code"]
         settings = request.app.state.settings
+        spoken: list[SpokenAnswer] = []
         async with db(request) as session:
             try:
                 report = await casework.open_report(
@@ -210,7 +229,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                     "topic": str(report.category_id or ""),
                 }
             elif action is CaseAction.ANSWER:
-                context.update(templates=template_choices(), kept={})
+                context.update(await _template_choices(session), kept={})
             else:
                 context["kept"] = {}
             try:
@@ -239,7 +258,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         timezone=settings.timezone,
                     )
                 elif action is CaseAction.ANSWER:
-                    parsed = parse_answer(form)
+                    parsed = parse_answer(form, context["template_texts"])
                     context.update(kept=parsed.kept, errors=parsed.errors)
                     if parsed.text is None:
                         status = 400 if parsed.errors else 200
@@ -247,6 +266,9 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                     await casework_actions.answer(
                         session, user, report, parsed.text, ip=client_ip(request)
                     )
+                    await session.flush()
+                    published = report.messages[-1]
+                    spoken.append(SpokenAnswer(published.id, report.locale, published.body))
                 else:
                     reason, kept, errors = parse_reason(form, action)
                     context.update(kept=kept, errors=errors)
@@ -259,7 +281,10 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                 return _illegal(request, user, template, context)
             await session.commit()
         url = request.app.url_path_for("staff_report", code=report.tracking_code)
-        return RedirectResponse(f"{url}?done={action.value}", status_code=303)
+        response = RedirectResponse(f"{url}?done={action.value}", status_code=303)
+        if spoken:  # the answer's audio, made after the response (gTTS, then espeak-ng)
+            response.background = BackgroundTask(answer_audio(request.app.state).prepare, spoken)
+        return response
 
     endpoint.__name__ = f"report_{action.value}"
     return endpoint

@@ -6,6 +6,7 @@ the officer reads the tracking code (and PIN, for an anonim reporter) to the cit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ FIELDS = (
     "topic",
     "title",
     "details",
+    "when_kind",
+    "when_day",
+    "when_month",
+    "when_year",
     "kecamatan",
     "landmark",
     "anonim",
@@ -42,6 +47,7 @@ FIELDS = (
 class IntakeOptions:
     topics: Collection[int]  # category ids
     kecamatan: Collection[str]
+    today: dt.date | None = None  # in the site's time zone: a date cannot lie after it
 
 
 def _text(form: FormData, name: str) -> str:
@@ -64,6 +70,9 @@ def parse_intake(
         errors["topic"] = gettext("Choose a topic from the list")
     for parse in (report_forms.parse_title, report_forms.parse_details):
         errors.update(parse(form, report_forms.Options()).errors)
+    # When it happened: the web journey's question and rules (a date, still happening, not known).
+    when = report_forms.parse_when(form, report_forms.Options(today=options.today))
+    errors.update(when.errors)
     if kept["kecamatan"] and kept["kecamatan"] not in options.kecamatan:
         errors["kecamatan"] = gettext("Choose a district from the list")
     errors.update(report_forms.parse_landmark(form, report_forms.Options()).errors)
@@ -81,7 +90,12 @@ def parse_intake(
         type=ReportType(kept["type"]),
         title=kept["title"],
         description=kept["details"],
-        when_kind=WhenKind.UNKNOWN,
+        when_kind=WhenKind(when.answers["when_kind"]),
+        occurred_on=(
+            dt.date.fromisoformat(when.answers["occurred_on"])
+            if when.answers["occurred_on"]
+            else None
+        ),
         anonim=kept["anonim"] == "yes",
         rahasia=kept["rahasia"] == "yes",
         category_id=topic,

@@ -9,10 +9,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from gesi_app.db.base import utcnow
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.codes import spaced
-from gesi_app.reports.models import Channel, ReportType
+from gesi_app.reports.models import Channel, ReportType, WhenKind
+from gesi_app.staff.casework import local_today
 from gesi_app.staff.intake import IntakeOptions, parse_intake, take_in
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
@@ -43,6 +45,11 @@ async def intake(request: Request, user: StaffUser) -> Response:
             "channels": channel_choices(),
             "types": [Choice(t.value, str(TYPE_LABELS[t])) for t in ReportType],
             "yes_no": [Choice("yes", gettext("Yes")), Choice("no", gettext("No"))],
+            "when_kinds": [
+                Choice(WhenKind.DATE.value, gettext("On a date")),
+                Choice(WhenKind.ONGOING.value, gettext("It is still happening")),
+                Choice(WhenKind.UNKNOWN.value, gettext("Not known")),
+            ],
             "topic_none": [Choice("", gettext("Not known yet"))],
             "topic_groups": [
                 (
@@ -61,6 +68,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
         allowed = IntakeOptions(
             topics={int(c.value) for _, group in context["topic_groups"] for c in group},
             kecamatan=options.area_codes,
+            today=local_today(utcnow(), request.app.state.settings.timezone),
         )
         new, kept, errors = parse_intake(await request.form(), allowed, locale)
         if new is None:

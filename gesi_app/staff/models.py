@@ -111,3 +111,26 @@ class AuditEntry(Base):
     ip: Mapped[str | None] = mapped_column(String(45))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ResponseTemplate(Base):
+    """A starting point for an answer, in both languages, kept and edited by admins. Never
+    deleted, only deactivated, so the audit log's references stay meaningful."""
+
+    __tablename__ = "response_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The value the answer form posts; seeded templates keep the keys they had in code.
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    label_id: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str] = mapped_column(String(100))
+    text_id: Mapped[str] = mapped_column(String(2000))
+    text_en: Mapped[str] = mapped_column(String(2000))
+    active: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    def label(self, locale: str) -> str:
+        return self.label_en if locale == "en" else self.label_id
+
+    def text(self, locale: str) -> str:
+        return self.text_en if locale == "en" else self.text_id

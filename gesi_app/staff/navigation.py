@@ -55,6 +55,42 @@ LINKS: tuple[Link, ...] = (
         ),
         Permission.RUN_FORUMS,
     ),
+    Link(
+        "staff_agencies",
+        lazy_gettext("Agencies"),
+        lazy_gettext("Add agencies, change their names, and deactivate them."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
+        "staff_categories",
+        lazy_gettext("Topics"),
+        lazy_gettext("Add topics and sub-topics, set their order and default agency."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
+        "staff_regions",
+        lazy_gettext("Areas"),
+        lazy_gettext("Rename districts and villages, or turn them off for new reports."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
+        "staff_notifications",
+        lazy_gettext("Messages not delivered"),
+        lazy_gettext("See messages to reporters that failed, and send them again."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
+        "staff_templates",
+        lazy_gettext("Response templates"),
+        lazy_gettext("Add and change the templates officers start their answers from."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
+        "staff_holidays",
+        lazy_gettext("Holidays"),
+        lazy_gettext("Add local holidays and complete each year's calendar, so deadlines count."),
+        Permission.MANAGE_SETTINGS,
+    ),
 )
 
 

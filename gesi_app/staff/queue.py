@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from lokal import count_working_days
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.agencies.models import Agency
+from gesi_app.calendar import service as working_calendar
+from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.categories.models import Category
+from gesi_app.escalations.models import Escalation
 from gesi_app.reports import workflow
 from gesi_app.reports.models import Report, Status
 from gesi_app.staff.models import StaffUser
@@ -35,11 +37,13 @@ class QueueFilter:
     topic: str | None = None  # a category slug: that topic and its sub-topics
     area: str | None = None  # a kecamatan code
     overdue: bool = False
+    escalated: bool = False  # escalated to the admins for a missed deadline (gesi_app.escalations)
     page: int = 1
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.agency_id or self.topic or self.area or self.overdue)
+        chosen = (self.status, self.agency_id, self.topic, self.area, self.overdue, self.escalated)
+        return any(chosen)
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,7 @@ class QueuePage:
     pages: int
 
 
-def _working_days(start: dt.date, end: dt.date) -> int | None:
-    """Working days from ``start`` to ``end``, both inclusive; None past the known calendar."""
-    try:
-        return int(count_working_days(start, end))
-    except ValueError:
-        return None
-
-
-def clock(report: Report, today: dt.date) -> Clock | None:
+def clock(report: Report, today: dt.date, calendar: WorkingCalendar) -> Clock | None:
     """Verification is due while a report is received; the answer while it is verified.
 
     On hold, answered or finished reports wait on no staff deadline.
@@ -96,9 +92,9 @@ def clock(report: Report, today: dt.date) -> Clock | None:
     day = dt.timedelta(days=1)
     if today > due:
         # Past the deadline on a weekend still counts as overdue: at least 1 working day.
-        late = _working_days(due + day, today)
+        late = working_calendar.count_working_days(calendar, due + day, today)
         return Clock(kind, due, None, max(1, late or 0))
-    left = _working_days(today + day, due) if due > today else 0
+    left = working_calendar.count_working_days(calendar, today + day, due) if due > today else 0
     return Clock(kind, due, left, None)
 
 
@@ -147,6 +143,8 @@ async def _conditions(
         )
     if where.overdue:
         conditions.append(overdue_clause(today))
+    if where.escalated:
+        conditions.append(Report.id.in_(select(Escalation.report_id)))
     return conditions
 
 
@@ -174,7 +172,8 @@ async def queue(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    rows = [QueueRow(report, agency, clock(report, today)) for report, agency in result]
+    calendar = await working_calendar.load(session)
+    rows = [QueueRow(report, agency, clock(report, today, calendar)) for report, agency in result]
     return QueuePage(rows, total, page, pages)
 
 

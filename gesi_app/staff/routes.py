@@ -10,8 +10,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.agencies.models import Agency
+from gesi_app.calendar import admin as calendar_admin
+from gesi_app.calendar import service as working_calendar
 from gesi_app.db.base import utcnow
 from gesi_app.staff import (
+    admin_routes,
     audit_routes,
     auth,
     casework,
@@ -117,7 +120,13 @@ async def dashboard(request: Request, user: StaffUser) -> Response:
         if has_permission(user, Permission.VIEW_QUEUE):
             today = casework.local_today(utcnow(), request.app.state.settings.timezone)
             overdue = await queue.count_overdue(session, user, today)
-    return page(request, user, "staff/dashboard.html", {"agency": agency, "overdue": overdue})
+        missing: list[int] = []
+        if has_permission(user, Permission.MANAGE_SETTINGS):
+            timezone = request.app.state.settings.timezone
+            calendar = await working_calendar.load(session)
+            missing = await calendar_admin.missing_years(session, calendar, timezone)
+    context = {"agency": agency, "overdue": overdue, "missing": missing}
+    return page(request, user, "staff/dashboard.html", context)
 
 
 async def set_password(request: Request) -> Response:
@@ -154,4 +163,5 @@ routes = [
     *audit_routes.routes,
     *casework_routes.routes,
     *intake_routes.routes,
+    *admin_routes.routes,
 ]

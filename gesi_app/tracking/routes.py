@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.background import BackgroundTask
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.audio.answers import SpokenAnswer
+from gesi_app.audio.routes import answer_audio
 from gesi_app.reports import deadlines
 from gesi_app.reports.codes import normalise_code, spaced
 from gesi_app.tracking import service
@@ -121,7 +124,16 @@ async def _page(
             page = await service.view(session, code, timezone=request.app.state.settings.timezone)
     except service.ReportNotFound:
         raise HTTPException(404) from None
+    # The agency's answers, said in the reporter's language; files still missing are made
+    # after this response with the whole engine chain (a Listen click before that gets espeak).
+    spoken = [
+        SpokenAnswer(m.message_id, page.report.locale, m.body)
+        for m in page.messages
+        if m.from_agency
+    ]
+    speaker = answer_audio(request.app.state)
     context: dict[str, Any] = {
+        "answer_audio": {a.message_id: speaker.url(a) for a in spoken},
         "page": page,
         "report": page.report,
         "spaced_code": spaced(page.report.tracking_code),
@@ -130,7 +142,10 @@ async def _page(
         "values": values or {},
         "notice": request.session.pop(NOTICE, None) if status_code == 200 else None,
     }
-    return render(request, "tracking/report.html", context, status_code=status_code)
+    response = render(request, "tracking/report.html", context, status_code=status_code)
+    if speaker.enabled and any(not speaker.path(a).exists() for a in spoken):
+        response.background = BackgroundTask(speaker.prepare, spoken)
+    return response
 
 
 async def _open(request: Request) -> str | Response:

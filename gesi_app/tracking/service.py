@@ -15,6 +15,8 @@ from typing import Literal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.calendar import service as working_calendar
+from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
@@ -83,6 +85,7 @@ class MessageRow:
     at: dt.datetime
     from_agency: bool
     body: str
+    message_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,9 @@ def current_reason(report: Report) -> str | None:
     return None
 
 
-def deadline(report: Report, today: dt.date, timezone: str) -> Deadline | None:
+def deadline(
+    report: Report, today: dt.date, timezone: str, calendar: WorkingCalendar
+) -> Deadline | None:
     """The next thing the reporter is waiting for, with its date in working days."""
     if report.status is S.DITERIMA:
         due = report.verify_due
@@ -224,7 +229,7 @@ def deadline(report: Report, today: dt.date, timezone: str) -> Deadline | None:
     if report.status is S.DITINDAKLANJUTI:
         answered = [e for e in report.history if e.to_status is S.DITINDAKLANJUTI]
         start = local_date(answered[-1].created_at, timezone) if answered else today
-        due = deadlines.working_days_after(start, deadlines.AUTO_CLOSE_DAYS)
+        due = deadlines.working_days_after(calendar, start, deadlines.AUTO_CLOSE_DAYS)
         return Deadline("close", deadlines.AUTO_CLOSE_DAYS, due, False)
     return None
 
@@ -244,10 +249,15 @@ async def view(
         report=report,
         sent_on=local_date(report.created_at, timezone),
         reason=current_reason(report),
-        deadline=deadline(report, today, timezone),
+        deadline=deadline(report, today, timezone, await working_calendar.load(session)),
         timeline=timeline(report),
         messages=[
-            MessageRow(at=_utc(m.created_at), from_agency=m.author_kind == "agency", body=m.body)
+            MessageRow(
+                at=_utc(m.created_at),
+                from_agency=m.author_kind == "agency",
+                body=m.body,
+                message_id=m.id,
+            )
             for m in report.messages
         ],
         files=[
@@ -290,7 +300,7 @@ async def add_reply(
             now=now,
         )
         report.answer_due = deadlines.working_days_after(
-            local_date(now, timezone), deadlines.ANSWER_DAYS
+            await working_calendar.load(session), local_date(now, timezone), deadlines.ANSWER_DAYS
         )
     await session.commit()
 

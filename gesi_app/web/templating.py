@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zoneinfo
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from gesi_app.reports import deadlines
 from gesi_app.settings import LOCALES, Settings
 from gesi_app.web import i18n
 from gesi_app.web.forms import Choice
@@ -46,8 +47,15 @@ def static_url(path: str) -> str:
 def path_for(context: Context, name: str, /, **params: Any) -> str:
     request: Request = context["request"]
     query = params.pop("_query", None)
-    path = str(request.app.url_path_for(name, **params))
+    path = _route_path(request.app, name, tuple(sorted(params.items())))
     return f"{path}?{urlencode(query)}" if query else path
+
+
+@lru_cache(maxsize=4096)
+def _route_path(app: Any, name: str, params: tuple[tuple[str, Any], ...]) -> str:
+    """Routes never change while the app runs: Starlette's search of every route (several
+    per page, each walking the whole table) is done once per name and parameters."""
+    return str(app.url_path_for(name, **dict(params)))
 
 
 def switch_language_url(request: Request, locale: str) -> str:
@@ -101,6 +109,8 @@ def build_environment(settings: Settings) -> Environment:
         full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
     )
     env.globals.update(static_url=static_url, path_for=path_for, locales=LOCALES, Choice=Choice)
+    # Deadline texts name the configured days (read when a page renders: set per process).
+    env.globals["deadlines"] = deadlines
     return env
 
 

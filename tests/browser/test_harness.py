@@ -64,6 +64,18 @@ def test_text_cut_off_at_200_percent_is_caught(driver: WebDriver) -> None:
         harness.check_page(driver, boxed, text_zoom=200)
 
 
+def test_a_long_value_in_a_text_box_is_not_cut_off(driver: WebDriver) -> None:
+    value = "jalan-berlubang-di-depan-pasar-balaraja-" * 3
+    text_box = page(f'<label for="q">Search</label><input id="q" value="{value}">')
+    harness.check_page(driver, text_box, width=320)
+    too_narrow = page(
+        f'<label for="q">Search</label><input id="q" value="{value}"><p class="box">{value}</p>',
+        ".box{width:100px;overflow:hidden;white-space:nowrap}",
+    )
+    with pytest.raises(AssertionError, match="cuts off its content"):
+        harness.check_page(driver, too_narrow, width=320)
+
+
 def test_200_percent_text_doubles_the_text(driver: WebDriver, live_server: LiveServer) -> None:
     size = "return parseFloat(getComputedStyle(document.body).fontSize)"
     driver.get(live_server.url("/"))

@@ -58,7 +58,12 @@ def test_run_jobs_purges_expired_drafts_and_their_files(database_url: str, tmp_p
         finally:
             await engine.dispose()
 
-    assert asyncio.run(run()) == {"drafts_purged": 1, "reports_closed": 0, "notifications_sent": 0}
+    assert asyncio.run(run()) == {
+        "drafts_purged": 1,
+        "reports_closed": 0,
+        "reports_escalated": 0,
+        "notifications_sent": 0,
+    }
     assert asyncio.run(_counts(database_url)) == (1, 1)
     assert not (uploads / old_key).exists()
     assert (uploads / new_key).exists()
@@ -92,4 +97,6 @@ def test_jobs_command(
     monkeypatch.setenv("GESI_DATABASE_URL", sqlite_url)
     asyncio.run(_setup(sqlite_url, tmp_path / "uploads"))
     assert main(["jobs", "run"]) == 0
-    assert capsys.readouterr().out == "drafts_purged: 1\nreports_closed: 0\nnotifications_sent: 0\n"
+    assert capsys.readouterr().out == (
+        "drafts_purged: 1\nreports_closed: 0\nreports_escalated: 0\nnotifications_sent: 0\n"
+    )

@@ -3,10 +3,12 @@ to read aloud, audited; the same validation as the web journey, in one page."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from starlette.testclient import TestClient
 
-from gesi_app.reports.models import Channel, Status
+from gesi_app.reports.models import Channel, Status, WhenKind
 from gesi_app.reports.service import report_by_code
 from tests import factories
 from tests.casework_support import audit_entries
@@ -18,6 +20,7 @@ FORM = {
     "topic": "",
     "title": "Lampu jalan mati",
     "details": "Lampu jalan di gang 3 mati sejak seminggu.",
+    "when_kind": "unknown",
     "kecamatan": "",
     "landmark": "Gang 3",
     "anonim": "no",
@@ -82,6 +85,7 @@ def test_anonymous_intake_gives_a_pin_and_keeps_no_name(
                 "type": "Choose the type of report",
                 "title": "Enter a title for your report",
                 "details": "Tell us what happened",
+                "when_kind": "Choose when it happened",
                 "anonim": "Choose yes if the reporter wants their name hidden, or no",
                 "rahasia": "Choose yes if the report must not be public, or no",
             },
@@ -114,4 +118,71 @@ def test_intake_validation(
     assert summary(page) == messages
     if form["contact_phone"]:
         assert f'value="{form["contact_phone"]}"' in page
+    assert audit_entries(database_url, "report_taken_in") == []
+
+
+def taken_in(database_url: str, page: str) -> object:
+    code = page.split('<strong class="tracking-code" aria-describedby="code-spelled">')[1][:11]
+    return factories.run(database_url, lambda s: report_by_code(s, code))
+
+
+@pytest.mark.parametrize(
+    ("when", "kind", "occurred_on"),
+    [
+        (
+            {"when_kind": "date", "when_day": "17", "when_month": "8", "when_year": "2025"},
+            WhenKind.DATE,
+            dt.date(2025, 8, 17),
+        ),
+        ({"when_kind": "ongoing", "when_day": "17"}, WhenKind.ONGOING, None),
+        ({"when_kind": "unknown"}, WhenKind.UNKNOWN, None),
+    ],
+)
+def test_intake_asks_when_it_happened(
+    client: TestClient,
+    database_url: str,
+    when: dict[str, str],
+    kind: WhenKind,
+    occurred_on: dt.date | None,
+) -> None:
+    make_team(database_url)
+    sign_in(client, "verifikator")
+    response = post(client, {**FORM, **when})
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    report = taken_in(database_url, response.text)  # type: ignore[attr-defined]
+    assert (report.when_kind, report.occurred_on) == (kind, occurred_on)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("when", "messages"),
+    [
+        ({"when_kind": "date"}, {"when_day": "Enter the date it happened"}),
+        (
+            {"when_kind": "date", "when_day": "17", "when_year": "2025"},
+            {"when_month": "The date must include a month"},
+        ),
+        (
+            {"when_kind": "date", "when_day": "31", "when_month": "2", "when_year": "2025"},
+            {"when_day": "Enter a real date, for example 17 8 2026"},
+        ),
+        (
+            {"when_kind": "date", "when_day": "1", "when_month": "1", "when_year": "2999"},
+            {"when_day": "The date must be today or in the past"},
+        ),
+        ({"when_kind": "someday"}, {"when_kind": "Choose when it happened"}),
+    ],
+)
+def test_intake_date_validation_is_the_web_journey_s(
+    client: TestClient, database_url: str, when: dict[str, str], messages: dict[str, str]
+) -> None:
+    make_team(database_url)
+    sign_in(client, "verifikator")
+    response = post(client, {**FORM, **when})
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    page = response.text  # type: ignore[attr-defined]
+    assert summary(page) == messages
+    for name, value in when.items():
+        if name != "when_kind":
+            assert f'id="{name}" name="{name}" type="text"' in page
+            assert f'value="{value}"' in page
     assert audit_entries(database_url, "report_taken_in") == []

@@ -59,6 +59,13 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/reports/{code:str}/files/{file_id:int}", "GET"): only(
         "admin", "verifikator", "petugas.pupr", ok=404
     ),
+    # File 1 is not a recording of this report: who may transcribe gets "not found".
+    ("/staff/reports/{code:str}/files/{file_id:int}/transcript", "GET"): only(
+        "admin", "verifikator", "petugas.pupr", ok=404
+    ),
+    ("/staff/reports/{code:str}/files/{file_id:int}/transcript", "POST"): only(
+        "admin", "verifikator", "petugas.pupr", ok=404
+    ),
     ("/staff/reports/{code:str}/verify", "GET"): only("admin", "verifikator", ok=409),
     ("/staff/reports/{code:str}/verify", "POST"): only("admin", "verifikator", ok=409),
     ("/staff/reports/{code:str}/answer", "GET"): only("admin", "petugas.pupr"),
@@ -87,6 +94,68 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/forums/{code:str}/inputs/{input_id:int}/report", "POST"): only(
         "admin", "fasilitator", ok=404
     ),
+    # Forum outcomes (themes, merging, agreed points, follow-up plan, minutes PDF).
+    ("/staff/forums/{code:str}/themes", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/themes", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/themes/assign", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/merge", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/outcomes", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/agreed", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/follow-ups", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/follow-ups/{follow_up_id:int}/report", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/minutes.pdf", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/edit", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/edit", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/facilitators", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/facilitators", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/prioritise", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/prioritising.csv", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/voice", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/voice/{input_id:int}", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/prioritise/dot-vote", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/prioritise/dot-vote/close", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/prioritise/room-dots", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/prioritise/statements", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/prioritise/statements/round", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    # Holidays: holiday 1 comes from lokal-id (not removable), 1999 is out of range.
+    ("/staff/holidays", "GET"): only("admin"),
+    ("/staff/holidays", "POST"): only("admin", ok=400),
+    ("/staff/holidays/{holiday_id:int}/remove", "GET"): only("admin", ok=404),
+    ("/staff/holidays/{holiday_id:int}/remove", "POST"): only("admin", ok=404),
+    ("/staff/holidays/years/{year:int}/complete", "POST"): only("admin", ok=404),
+    # Admin settings; template 1 is one of the four seeded by migration 0009.
+    ("/staff/templates", "GET"): only("admin"),
+    ("/staff/templates/new", "GET"): only("admin"),
+    ("/staff/templates/new", "POST"): only("admin", ok=400),
+    ("/staff/templates/{template_id:int}", "GET"): only("admin"),
+    ("/staff/templates/{template_id:int}", "POST"): only("admin", ok=400),
+    ("/staff/agencies", "GET"): only("admin"),
+    ("/staff/agencies/new", "GET"): only("admin"),
+    ("/staff/agencies/new", "POST"): only("admin", ok=400),
+    ("/staff/agencies/{agency_id:int}", "GET"): only("admin"),
+    ("/staff/agencies/{agency_id:int}", "POST"): only("admin", ok=400),
+    ("/staff/categories", "GET"): only("admin"),
+    ("/staff/categories/new", "GET"): only("admin"),
+    ("/staff/categories/new", "POST"): only("admin", ok=400),
+    # A topic that does not exist: an admin gets "not found".
+    ("/staff/categories/{topic_id:int}", "GET"): only("admin", ok=404),
+    ("/staff/categories/{topic_id:int}", "POST"): only("admin", ok=404),
+    ("/staff/categories/{topic_id:int}/move", "POST"): only("admin", ok=404),
+    # Areas, with a code that is no area's: an admin gets "not found".
+    ("/staff/regions", "GET"): only("admin"),
+    ("/staff/regions/{code:str}", "GET"): only("admin", ok=404),
+    ("/staff/regions/{code:str}", "POST"): only("admin", ok=404),
+    ("/staff/notifications", "GET"): only("admin"),
+    # A message that does not exist: an admin gets "not found".
+    ("/staff/notifications/{outbox_id:int}/retry", "POST"): only("admin", ok=404),
     # Last: it signs the browser out.
     ("/staff/logout", "POST"): everyone("303 to signed out"),
 }
@@ -132,7 +201,11 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
             "{user_id:int}", params["user_id"]
         )
         url = url.replace("{code:str}", params["code"]).replace("{file_id:int}", params["file_id"])
-        url = url.replace("{input_id:int}", "1")
+        url = url.replace("{input_id:int}", "1").replace("{follow_up_id:int}", "1")
+        url = url.replace("{template_id:int}", "1")
+        url = url.replace("{agency_id:int}", str(team.agencies["dpupr"]))
+        url = url.replace("{outbox_id:int}", "999").replace("{topic_id:int}", "999999")
+        url = url.replace("{holiday_id:int}", "1").replace("{year:int}", "1999")
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

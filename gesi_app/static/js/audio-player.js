@@ -12,7 +12,8 @@
   player.addEventListener("ended", stopped);
   player.addEventListener("pause", stopped);
   function toggle(button) {
-    if (current === button && !player.paused) { player.pause(); return; }
+    // Pausing says so at once, not only when the "pause" event comes later.
+    if (current === button && !player.paused) { player.pause(); stopped(); return; }
     player.pause();
     player.src = button.getAttribute("data-src");
     current = button;
@@ -26,7 +27,8 @@
     button.className = link.className;
     button.setAttribute("data-src", link.getAttribute("href"));
     button.setAttribute("aria-pressed", "false");
-    button.textContent = link.textContent;
+    // The link's own nodes (its name and any hidden part of it), moved, never re-parsed.
+    while (link.firstChild) { button.appendChild(link.firstChild); }
     button.addEventListener("click", function () { toggle(button); });
     link.replaceWith(button);
   });

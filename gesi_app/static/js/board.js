@@ -53,7 +53,9 @@
     }
     var body = document.createElement("span");
     body.className = "pre-line";
-    body.textContent = data.text;
+    // An input given by voice has no text: say so (the recording is for facilitators).
+    var live = document.querySelector("[data-live]");
+    body.textContent = data.text || (live && live.getAttribute("data-voice")) || "";
     li.appendChild(body);
     return li;
   }

@@ -5,6 +5,7 @@ tracking pages, in both languages."""
 from __future__ import annotations
 
 import html as html_lib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from starlette.testclient import TestClient
 
 from gesi_app.audio.service import AudioService
 from gesi_app.settings import Settings
+from gesi_app.web.preferences import PREFS_COOKIE
 from tests import factories
-from tests.audio_support import AUDIO_SRC, mp3_seconds, require_audio_tools
+from tests.audio_support import AUDIO_SRC, CHOICE_SRC, mp3_seconds, require_audio_tools
 from tests.conftest import form_token, make_settings
 from tests.functional.reports.journey_helpers import ANSWERS, send
 
@@ -34,12 +36,31 @@ def settings(tmp_path: Path, sqlite_url: str) -> Settings:
 
 
 def controls(page: str) -> list[tuple[str, str]]:
-    return [(html_lib.unescape(src), label) for src, label in AUDIO_SRC.findall(page)]
+    found = [(html_lib.unescape(src), label) for src, label in AUDIO_SRC.findall(page)]
+    return found + [(src, label) for src, label, _choice in choices(page)]
 
 
-def journey_pages(client: TestClient, lang: str) -> Iterator[tuple[str, str]]:
+def choices(page: str) -> list[tuple[str, str, str]]:
+    """(src, name, choice) of each choice's Listen control."""
+    return [(html_lib.unescape(s), n, html_lib.unescape(c)) for s, n, c in CHOICE_SRC.findall(page)]
+
+
+def choice_labels(page: str) -> list[str]:
+    """The visible labels of the radios and checkboxes on the page."""
+    found = re.findall(r'<label class="choice-label" for="[^"]+">([^<]+)</label>', page)
+    return [html_lib.unescape(label) for label in found]
+
+
+# Choices whose words are data (topic and place names from the database), not our prompts.
+# Only the choices in our own words there ("I don't know") are spoken.
+DATA_CHOICES = {"topic", "subtopic", "where", "village"}
+
+
+def journey_pages(client: TestClient, lang: str, easy: bool) -> Iterator[tuple[str, str]]:
     """(where, html) of every page a reporter meets, empty, with errors and answered."""
     client.cookies.clear()
+    if easy:  # easy read: its own texts, each with its audio
+        client.cookies.set(PREFS_COOKIE, "easy:1")
     client.get("/", params={"lang": lang})
     for slug, data in ANSWERS:
         page = client.get(f"/report/{slug}")
@@ -70,15 +91,19 @@ def journey_pages(client: TestClient, lang: str) -> Iterator[tuple[str, str]]:
     yield "report page", client.get(f"/track/{code}").text
 
 
+@pytest.mark.parametrize("easy", [False, True], ids=["plain", "easy-read"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_prompt_on_the_journey_is_in_the_build_and_is_served(
-    client: TestClient, settings: Settings, lang: str
+    client: TestClient, settings: Settings, lang: str, easy: bool
 ) -> None:
     factories.seed(settings.database_url)
     service: AudioService = client.app.state.audio  # type: ignore[attr-defined]
     built = set(service.prompts(lang))  # exactly the keys 'gesi-app audio build' makes
     urls: dict[str, str] = {}
-    for where, page in journey_pages(client, lang):
+    chosen = 0
+    for where, page in journey_pages(client, lang, easy):
+        if where in ("title", "evidence", "report page"):
+            assert ("megaphone.svg" in page or 'class="pictogram"' in page) == easy, where
         found = controls(page)
         assert found, f"{where}: no audio prompt"
         if "with errors" in where:
@@ -87,14 +112,28 @@ def test_every_prompt_on_the_journey_is_in_the_build_and_is_served(
             )
         for src, _label in found:
             urls.setdefault(src, where)
+        # Every radio and checkbox of our own words has its Listen control, named for it.
+        labels = choice_labels(page)
+        spoken = [choice for _src, _name, choice in choices(page)]
+        if where.split(" ")[0] in DATA_CHOICES:
+            assert set(spoken) <= set(labels), where
+        else:
+            assert spoken == labels, where
+        chosen += len(spoken)
     assert len(urls) > 40
+    assert chosen > 20
+    dated: list[str] = []
     for src, where in urls.items():
         prefix, name = src.rsplit("/", 1)
-        assert prefix == f"/audio/{lang}", (where, src)
-        keys = name.removesuffix(".mp3").split("-")
-        assert set(keys) <= built, f"{where}: {src} is not in the build"
+        if prefix == f"/audio/dated/{lang}":
+            dated.append(src)  # a deadline with its day: made on first need
+        else:
+            assert prefix == f"/audio/{lang}", (where, src)
+            keys = name.removesuffix(".mp3").split("-")
+            assert set(keys) <= built, f"{where}: {src} is not in the build"
         response = client.get(src)
         assert response.status_code == 200, (where, src)
         assert response.headers["content-type"] == "audio/mpeg"
         assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
         assert mp3_seconds(response.content) > 0.3, (where, src)
+    assert len(dated) == 1  # the report page's "checked within N working days, by <day>"

@@ -1,0 +1,233 @@
+"""Benchmark: one live board stream (SSE) fanned out to many listeners.
+
+    python bench/board_fanout.py [--listeners 1000] [--inputs 10] [--gap 1.0]
+
+Starts one real `gesi-app serve` process (uvicorn, one worker, SQLite) on the loopback
+interface, opens N concurrent listeners on /forums/{code}/board/events (raw asyncio streams,
+one connection each), then writes inputs by quick capture as a facilitator. For each input it
+measures the time from sending the POST until every listener has received it, and prints p50,
+p95 and max over the inputs. Results are recorded by hand in docs/performance.md.
+The listeners run in this process, on the same cores as the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import os
+import platform
+import re
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+USERNAME, PASSWORD = "bench.fasilitator", "bench fan-out password 2026"
+
+
+def raise_fd_limit(needed: int) -> int:
+    """Allow enough open files for the listeners here and their connections in the server."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else max(soft, needed)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def set_up(database_url: str) -> str:
+    """A facilitator and a live forum, through the app's own services; the join code."""
+    from gesi_app.db.engine import create_engine, session_factory
+    from gesi_app.forums.models import ForumFormat, ForumState
+    from gesi_app.forums.service import NewForum, advance_state, create_forum
+    from gesi_app.staff.models import Role
+    from gesi_app.staff.service import create_user
+
+    engine = create_engine(database_url)
+    try:
+        async with session_factory(engine)() as session:
+            user = await create_user(
+                session,
+                username=USERNAME,
+                full_name="Bench",
+                role=Role.FACILITATOR,
+                password=PASSWORD,
+            )
+            forum = await create_forum(
+                session,
+                user,
+                NewForum(
+                    title="Benchmark forum",
+                    agency_id=None,
+                    format=ForumFormat.IN_PERSON,
+                    starts_at=dt.datetime.now(dt.UTC),
+                    place="Loopback",
+                    agenda=("Fan-out",),
+                ),
+            )
+            await advance_state(session, user, forum, ForumState.LIVE)
+            return forum.join_code
+    finally:
+        await engine.dispose()
+
+
+class Listener:
+    """One board connection; the time each bench marker first arrived."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, float] = {}
+        self.ready = asyncio.Event()
+        self.task: asyncio.Task[None] | None = None
+
+    async def run(self, port: int, code: str) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            f"GET /forums/{code}/board/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Accept: text/event-stream\r\n\r\n".encode()
+        )
+        await writer.drain()
+        tail = ""
+        try:
+            while True:
+                chunk = await reader.read(65536)
+                if not chunk:
+                    return
+                text = tail + chunk.decode("utf-8", "replace")
+                if "retry:" in text:
+                    self.ready.set()
+                now = time.perf_counter()
+                for marker in re.findall(r"bench-marker-\d+", text):
+                    self.seen.setdefault(marker, now)
+                tail = text[-40:]
+        finally:
+            writer.close()
+
+
+async def fan_out(
+    base: str, port: int, code: str, listeners: int, inputs: int, gap: float
+) -> list[float]:
+    board = [Listener() for _ in range(listeners)]
+    for start in range(0, listeners, 100):  # connect in batches: the accept backlog is finite
+        for listener in board[start : start + 100]:
+            listener.task = asyncio.create_task(listener.run(port, code))
+        await asyncio.wait_for(
+            asyncio.gather(*(x.ready.wait() for x in board[start : start + 100])), 60
+        )
+    print(f"{listeners} listeners connected")
+    async with httpx2.AsyncClient(base_url=base, timeout=30) as staff:
+        page = (await staff.get("/staff/login")).text
+        csrf = re.search(r'name="csrftoken" value="([^"]+)"', page)
+        assert csrf
+        signed = await staff.post(
+            "/staff/login",
+            data={"csrftoken": csrf[1], "username": USERNAME, "password": PASSWORD},
+        )
+        assert signed.status_code in (200, 303), signed.status_code
+        capture = f"/staff/forums/{code}/capture"
+        item = re.findall(
+            r'name="agenda_item" type="radio" value="(\d+)"', (await staff.get(capture)).text
+        )[0]
+        latencies = []
+        for n in range(inputs):
+            marker = f"bench-marker-{n}"
+            began = time.perf_counter()
+            sent = await staff.post(
+                capture, data={"csrftoken": csrf[1], "agenda_item": item, "text": marker}
+            )
+            assert sent.status_code == 303, sent.status_code
+            deadline = time.monotonic() + 30
+            while sum(marker in x.seen for x in board) < listeners:
+                assert time.monotonic() < deadline, f"{marker} did not reach every listener"
+                await asyncio.sleep(0.005)
+            last = max(x.seen[marker] for x in board)
+            latencies.append(last - began)
+            print(f"  input {n + 1}: every listener after {latencies[-1] * 1000:.0f} ms")
+            await asyncio.sleep(gap)
+    for listener in board:
+        if listener.task:
+            listener.task.cancel()
+    await asyncio.gather(*(x.task for x in board if x.task), return_exceptions=True)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--listeners", type=int, default=1000)
+    parser.add_argument("--inputs", type=int, default=10)
+    parser.add_argument("--gap", type=float, default=1.0, help="seconds between inputs")
+    args = parser.parse_args()
+    limit = raise_fd_limit(args.listeners * 2 + 200)
+    with tempfile.TemporaryDirectory() as data_dir:
+        database_url = f"sqlite+aiosqlite:///{data_dir}/bench.db"
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("GESI_")},
+            "GESI_DATA_DIR": data_dir,
+            "GESI_DATABASE_URL": database_url,
+            "GESI_JOBS_INTERVAL_MINUTES": "0",
+        }
+        subprocess.run(
+            [sys.executable, "-m", "gesi_app.cli", "db", "upgrade"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        os.environ.update(env)
+        code = asyncio.run(set_up(database_url))
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                with contextlib.suppress(httpx2.HTTPError):
+                    if httpx2.get(f"{base}/forums", timeout=2).status_code == 200:
+                        break
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start")
+                time.sleep(0.2)
+            latencies = asyncio.run(
+                fan_out(base, port, code, args.listeners, args.inputs, args.gap)
+            )
+        finally:
+            server.terminate()
+            try:
+                server.wait(15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    ms = sorted(x * 1000 for x in latencies)
+    p95 = statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
+    print(
+        f"{args.listeners} listeners, {len(ms)} inputs (open-file limit {limit}); "
+        f"time from POST until every listener had the input: "
+        f"p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, max {ms[-1]:.0f} ms "
+        f"(target p95 <= 1000 ms)"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.platform()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+if __name__ == "__main__":
+    main()

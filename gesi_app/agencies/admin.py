@@ -1,0 +1,159 @@
+"""Managing agencies (admin only): add, rename in both languages, deactivate and reactivate.
+
+An agency is never deleted: reports, staff accounts and topics point at it. A deactivated
+agency is no longer offered when a report is sent on or a topic is given a default agency.
+Every change is written to the audit log with what it was before and after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.agencies.models import Agency
+from gesi_app.staff import audit
+from gesi_app.staff.audit import Action
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, require
+
+NAME_MAX = 200
+SLUG_MAX = 60
+
+
+class AgencyError(Exception):
+    """A change to an agency that is not allowed; ``field`` names the form field."""
+
+    field = "name_id"
+
+
+class AgencyNotFound(AgencyError):
+    pass
+
+
+class NameTaken(AgencyError):
+    """Two agencies with one name cannot be told apart when a report is sent on."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class AgencyData:
+    name_id: str
+    name_en: str
+    active: bool = True
+
+
+def snapshot(agency: Agency) -> dict[str, Any]:
+    return {
+        "slug": agency.slug,
+        "name_id": agency.name_id,
+        "name_en": agency.name_en,
+        "active": agency.active,
+    }
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[: SLUG_MAX - 4] or "agency"
+
+
+async def list_agencies(session: AsyncSession, actor: StaffUser) -> Sequence[Agency]:
+    require(actor, Permission.MANAGE_SETTINGS)
+    result = await session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name_id))
+    return result.all()
+
+
+async def get_agency(session: AsyncSession, actor: StaffUser, agency_id: int) -> Agency:
+    require(actor, Permission.MANAGE_SETTINGS)
+    agency = await session.get(Agency, agency_id)
+    if agency is None:
+        raise AgencyNotFound(str(agency_id))
+    return agency
+
+
+async def _check_names(session: AsyncSession, data: AgencyData, own_id: int | None) -> None:
+    for field, column, value in (
+        ("name_id", Agency.name_id, data.name_id),
+        ("name_en", Agency.name_en, data.name_en),
+    ):
+        query = select(Agency.id).where(func.lower(column) == value.lower())
+        if own_id is not None:
+            query = query.where(Agency.id != own_id)
+        if await session.scalar(query.limit(1)) is not None:
+            raise NameTaken(field)
+
+
+async def _new_slug(session: AsyncSession, name: str) -> str:
+    base = slugify(name)
+    taken = set(
+        (await session.scalars(select(Agency.slug).where(Agency.slug.like(f"{base}%")))).all()
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+async def add_agency(
+    session: AsyncSession,
+    actor: StaffUser,
+    data: AgencyData,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> Agency:
+    """Add an active agency; its slug (used in addresses and exports) comes from the
+    English name and never changes afterwards."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    await _check_names(session, data, None)
+    agency = Agency(
+        slug=await _new_slug(session, data.name_en),
+        name_id=data.name_id,
+        name_en=data.name_en,
+        active=True,
+    )
+    session.add(agency)
+    await session.flush()
+    await audit.record(
+        session, actor, Action.AGENCY_ADDED, "agency", agency.id,
+        after=snapshot(agency), ip=ip, now=now,
+    )  # fmt: skip
+    return agency
+
+
+async def change_agency(
+    session: AsyncSession,
+    actor: StaffUser,
+    agency_id: int,
+    data: AgencyData,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> Agency:
+    """Rename, deactivate or reactivate. Nothing is recorded when nothing changed."""
+    agency = await get_agency(session, actor, agency_id)
+    await _check_names(session, data, agency.id)
+    before = snapshot(agency)
+    agency.name_id = data.name_id
+    agency.name_en = data.name_en
+    agency.active = data.active
+    after = snapshot(agency)
+    if before == after:
+        return agency
+    await session.flush()
+    action = (
+        Action.AGENCY_DEACTIVATED
+        if before["active"] and not agency.active
+        else Action.AGENCY_CHANGED
+    )
+    await audit.record(
+        session, actor, action, "agency", agency.id,
+        before=before, after=after, ip=ip, now=now,
+    )  # fmt: skip
+    return agency

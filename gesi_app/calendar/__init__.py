@@ -1,0 +1,1 @@
+"""The holiday calendar kept in the database, and the one working-day calculator."""

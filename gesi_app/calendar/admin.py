@@ -1,0 +1,197 @@
+"""The holidays page's work (admins): list by year, add and remove local holidays, mark a
+year complete, and find the open reports whose deadline is unknown for want of a calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from gesi_app.calendar.models import CalendarYear, Holiday, HolidayKind, HolidaySource
+from gesi_app.calendar.service import (
+    WorkingCalendar,
+    add_working_days,
+    ensure_seeded,
+    forget,
+    load,
+)
+from gesi_app.db.base import aware
+from gesi_app.reports import deadlines
+from gesi_app.reports.models import Report, Status
+from gesi_app.staff import audit
+from gesi_app.staff.audit import Action
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, require
+
+
+class HolidayError(Exception):
+    """The change was refused; nothing was changed. ``field`` names the form field."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NewHoliday:
+    date: dt.date
+    name_id: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    covered_by: HolidaySource | None  # None: not covered, deadlines into it are unknown
+    holidays: list[Holiday]
+
+
+async def years(
+    session: AsyncSession, user: StaffUser, today: dt.date, also: Sequence[int] = ()
+) -> list[YearView]:
+    """Every year with holidays or a calendar, this year, the next and ``also``, in order."""
+    require(user, Permission.MANAGE_SETTINGS)
+    await ensure_seeded(session)  # before this request writes anything
+    covered = {y.year: y.source for y in (await session.scalars(select(CalendarYear))).all()}
+    by_year: dict[int, list[Holiday]] = {today.year: [], today.year + 1: []}
+    for year in (*covered, *also):
+        by_year.setdefault(year, [])
+    rows = await session.scalars(select(Holiday).order_by(Holiday.date, Holiday.id))
+    for holiday in rows.all():
+        by_year.setdefault(holiday.date.year, []).append(holiday)
+    return [YearView(y, covered.get(y), by_year[y]) for y in sorted(by_year)]
+
+
+async def add_local(
+    session: AsyncSession, user: StaffUser, new: NewHoliday, ip: str | None
+) -> Holiday:
+    """Add a local holiday; the caller commits."""
+    require(user, Permission.MANAGE_SETTINGS)
+    taken = await session.scalar(
+        select(Holiday.id).where(Holiday.date == new.date, Holiday.name_id == new.name_id)
+    )
+    if taken is not None:
+        raise HolidayError("name_id", "duplicate")
+    holiday = Holiday(
+        date=new.date,
+        name_id=new.name_id,
+        name_en=new.name_en,
+        kind=HolidayKind.LOCAL,
+        source=HolidaySource.ADMIN,
+    )
+    session.add(holiday)
+    await session.flush()
+    await audit.record(
+        session, user, Action.HOLIDAY_ADDED, "holiday", holiday.id, after=_snapshot(holiday), ip=ip
+    )
+    forget(session)
+    return holiday
+
+
+async def get_removable(session: AsyncSession, user: StaffUser, holiday_id: int) -> Holiday:
+    """An admin-added holiday; HolidayError for one from lokal-id or none at all."""
+    require(user, Permission.MANAGE_SETTINGS)
+    holiday = await session.get(Holiday, holiday_id)
+    if holiday is None or holiday.source is not HolidaySource.ADMIN:
+        raise HolidayError("holiday", "not_removable")
+    return holiday
+
+
+async def remove(session: AsyncSession, user: StaffUser, holiday_id: int, ip: str | None) -> None:
+    """Remove an admin-added holiday; the caller commits."""
+    holiday = await get_removable(session, user, holiday_id)
+    before = _snapshot(holiday)
+    await session.delete(holiday)
+    await session.flush()
+    await audit.record(session, user, Action.HOLIDAY_REMOVED, "holiday", holiday_id, before, ip=ip)
+    forget(session)
+
+
+async def mark_complete(
+    session: AsyncSession, user: StaffUser, year: int, ip: str | None, *, timezone: str
+) -> int:
+    """Mark ``year``'s holidays complete; fills in the deadlines open reports were missing.
+    Returns how many reports got a deadline. The caller commits."""
+    require(user, Permission.MANAGE_SETTINGS)
+    if not 2000 <= year <= 2100:
+        raise HolidayError("year", "out_of_range")
+    if await session.get(CalendarYear, year) is not None:
+        raise HolidayError("year", "already_covered")
+    session.add(CalendarYear(year=year, source=HolidaySource.ADMIN))
+    await session.flush()
+    await audit.record(session, user, Action.CALENDAR_YEAR_COMPLETED, "calendar_year", year, ip=ip)
+    forget(session)
+    return await fill_unknown_deadlines(session, await load(session), timezone)
+
+
+def _snapshot(holiday: Holiday) -> dict[str, Any]:
+    return {
+        "date": holiday.date.isoformat(),
+        "name_id": holiday.name_id,
+        "name_en": holiday.name_en,
+        "kind": holiday.kind.value,
+    }
+
+
+# --- open reports whose deadline is unknown -------------------------------------------------
+
+
+def _local(moment: dt.datetime, timezone: str) -> dt.date:
+    return aware(moment).astimezone(zoneinfo.ZoneInfo(timezone)).date()
+
+
+def _clock_start(report: Report, timezone: str) -> dt.date:
+    """The day a report's current staff deadline counts from: sent, or (last) verified."""
+    if report.status is Status.TERVERIFIKASI:
+        verified = [e for e in report.history if e.to_status is Status.TERVERIFIKASI]
+        if verified:
+            return _local(max(e.created_at for e in verified), timezone)
+    return _local(report.created_at, timezone)
+
+
+async def _unknown(session: AsyncSession) -> list[Report]:
+    rows = await session.scalars(
+        select(Report)
+        .where(
+            or_(
+                and_(Report.status == Status.DITERIMA, Report.verify_due.is_(None)),
+                and_(Report.status == Status.TERVERIFIKASI, Report.answer_due.is_(None)),
+            )
+        )
+        .options(selectinload(Report.history))
+        .order_by(Report.id)
+    )
+    return list(rows.all())
+
+
+async def missing_years(
+    session: AsyncSession, calendar: WorkingCalendar, timezone: str
+) -> list[int]:
+    """The years open reports need a calendar for: their deadline is unknown until then."""
+    return sorted(
+        {calendar.first_missing_year(_clock_start(r, timezone)) for r in await _unknown(session)}
+    )
+
+
+async def fill_unknown_deadlines(
+    session: AsyncSession, calendar: WorkingCalendar, timezone: str
+) -> int:
+    """Give open reports the deadline the calendar can now tell; how many got one."""
+    filled = 0
+    for report in await _unknown(session):
+        start = _clock_start(report, timezone)
+        if report.status is Status.DITERIMA:
+            report.verify_due = add_working_days(calendar, start, deadlines.VERIFY_DAYS)
+            filled += report.verify_due is not None
+        else:
+            report.answer_due = add_working_days(calendar, start, deadlines.ANSWER_DAYS)
+            filled += report.answer_due is not None
+    await session.flush()
+    return filled

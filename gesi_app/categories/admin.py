@@ -1,0 +1,238 @@
+"""Managing the topic tree (admin only): add a topic or sub-topic, rename it in both
+languages, set its default agency, move it up or down among its siblings, deactivate it.
+
+A topic is never deleted: old reports keep pointing at it. A deactivated topic (and every
+sub-topic under it) leaves the citizen journey at once, because the journey reads
+``service.topic_tree``, which shows active topics only. Every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.agencies.models import Agency
+from gesi_app.categories.models import Category
+from gesi_app.staff import audit
+from gesi_app.staff.audit import Action
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, require
+
+NAME_MAX = 200
+
+
+class TopicError(Exception):
+    """A change to a topic that is not allowed; ``field`` names the form field."""
+
+    field = "name_id"
+
+
+class TopicNotFound(TopicError):
+    pass
+
+
+class NameTaken(TopicError):
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+class BadParent(TopicError):
+    """A sub-topic goes under an active top-level topic: the tree has two levels."""
+
+    field = "parent"
+
+
+class BadAgency(TopicError):
+    field = "agency"
+
+
+@dataclass(frozen=True)
+class TopicData:
+    name_id: str
+    name_en: str
+    agency_id: int | None
+    parent_id: int | None = None  # only when adding
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    topic: Category
+    children: tuple[Category, ...]
+
+
+def snapshot(topic: Category) -> dict[str, Any]:
+    return {
+        "slug": topic.slug,
+        "parent_id": topic.parent_id,
+        "name_id": topic.name_id,
+        "name_en": topic.name_en,
+        "agency_id": topic.agency_id,
+        "position": topic.position,
+        "active": topic.active,
+    }
+
+
+def _order() -> tuple[Any, ...]:
+    return (Category.position, Category.name_id, Category.id)
+
+
+async def topic_list(session: AsyncSession, actor: StaffUser) -> Sequence[TopicRow]:
+    """Every topic, active or not, as the two-level tree in display order."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    rows = (await session.scalars(select(Category).order_by(*_order()))).all()
+    return [
+        TopicRow(parent, tuple(r for r in rows if r.parent_id == parent.id))
+        for parent in rows
+        if parent.parent_id is None
+    ]
+
+
+async def get_topic(session: AsyncSession, actor: StaffUser, topic_id: int) -> Category:
+    require(actor, Permission.MANAGE_SETTINGS)
+    topic = await session.get(Category, topic_id)
+    if topic is None:
+        raise TopicNotFound(str(topic_id))
+    return topic
+
+
+async def _check(session: AsyncSession, data: TopicData, own: Category | None) -> None:
+    parent_id = own.parent_id if own else data.parent_id
+    for field, column, value in (
+        ("name_id", Category.name_id, data.name_id),
+        ("name_en", Category.name_en, data.name_en),
+    ):
+        query = select(Category.id).where(
+            func.lower(column) == value.lower(),
+            Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id,
+        )
+        if own is not None:
+            query = query.where(Category.id != own.id)
+        if await session.scalar(query.limit(1)) is not None:
+            raise NameTaken(field)
+    if data.agency_id is not None:
+        agency = await session.get(Agency, data.agency_id)
+        if agency is None or (not agency.active and (own is None or own.agency_id != agency.id)):
+            raise BadAgency()
+
+
+async def _new_slug(session: AsyncSession, name: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:70] or "topic"
+    taken = set(
+        (await session.scalars(select(Category.slug).where(Category.slug.like(f"{base}%")))).all()
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+async def add_topic(
+    session: AsyncSession,
+    actor: StaffUser,
+    data: TopicData,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> Category:
+    """Add a topic (or a sub-topic under an active top-level topic) at the end of its list."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    if data.parent_id is not None:
+        parent = await session.get(Category, data.parent_id)
+        if parent is None or parent.parent_id is not None or not parent.active:
+            raise BadParent()
+    await _check(session, data, None)
+    siblings = Category.parent_id.is_(None) if data.parent_id is None else (
+        Category.parent_id == data.parent_id
+    )  # fmt: skip
+    last = await session.scalar(select(func.max(Category.position)).where(siblings))
+    topic = Category(
+        slug=await _new_slug(session, data.name_en),
+        parent_id=data.parent_id,
+        name_id=data.name_id,
+        name_en=data.name_en,
+        agency_id=data.agency_id,
+        position=(last or 0) + 1,
+        active=True,
+    )
+    session.add(topic)
+    await session.flush()
+    await audit.record(
+        session, actor, Action.CATEGORY_ADDED, "category", topic.id,
+        after=snapshot(topic), ip=ip, now=now,
+    )  # fmt: skip
+    return topic
+
+
+async def change_topic(
+    session: AsyncSession,
+    actor: StaffUser,
+    topic_id: int,
+    data: TopicData,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> Category:
+    """Rename, set the default agency, deactivate or reactivate. Nothing recorded when
+    nothing changed."""
+    topic = await get_topic(session, actor, topic_id)
+    await _check(session, data, topic)
+    before = snapshot(topic)
+    topic.name_id = data.name_id
+    topic.name_en = data.name_en
+    topic.agency_id = data.agency_id
+    topic.active = data.active
+    after = snapshot(topic)
+    if before == after:
+        return topic
+    await session.flush()
+    action = (
+        Action.CATEGORY_DEACTIVATED
+        if before["active"] and not topic.active
+        else Action.CATEGORY_CHANGED
+    )
+    await audit.record(
+        session, actor, action, "category", topic.id, before=before, after=after, ip=ip, now=now
+    )
+    return topic
+
+
+async def move_topic(
+    session: AsyncSession,
+    actor: StaffUser,
+    topic_id: int,
+    up: bool,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Swap a topic with its neighbour among its siblings; False when it is already first
+    (or last). Positions are renumbered 1, 2, 3 … so equal positions cannot stall a move."""
+    topic = await get_topic(session, actor, topic_id)
+    siblings_of = (
+        Category.parent_id.is_(None)
+        if topic.parent_id is None
+        else Category.parent_id == topic.parent_id
+    )
+    siblings = list(
+        (await session.scalars(select(Category).where(siblings_of).order_by(*_order()))).all()
+    )
+    index = siblings.index(topic)
+    other = index - 1 if up else index + 1
+    if other < 0 or other >= len(siblings):
+        return False
+    before = {"position": index + 1}
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        sibling.position = position
+    await session.flush()
+    await audit.record(
+        session, actor, Action.CATEGORY_MOVED, "category", topic.id,
+        before=before, after={"position": topic.position}, ip=ip, now=now,
+    )  # fmt: skip
+    return True

@@ -1,0 +1,148 @@
+"""Topic pages for admins: the tree with move up/down, add, and change or deactivate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.agencies.service import active_agencies
+from gesi_app.categories import admin
+from gesi_app.categories.forms import parse_topic, topic_error_message
+from gesi_app.categories.models import Category
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission
+from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.web.database import db
+from gesi_app.web.forms import Choice
+from gesi_app.web.i18n import get_locale, gettext
+
+
+async def _choices(session: AsyncSession, user: StaffUser) -> dict[str, Any]:
+    locale = get_locale()
+    agencies = [Choice("", gettext("No default agency"))] + [
+        Choice(str(a.id), a.name(locale)) for a in await active_agencies(session)
+    ]
+    parents = [Choice("", gettext("A topic of its own (top level)"))] + [
+        Choice(str(row.topic.id), gettext("A sub-topic of %(topic)s", topic=row.topic.name(locale)))
+        for row in await admin.topic_list(session, user)
+        if row.topic.active
+    ]
+    return {"agencies": agencies, "parents": parents}
+
+
+def _back(request: Request, done: str) -> Response:
+    url = request.app.url_path_for("staff_categories")
+    return RedirectResponse(f"{url}?done={done}", status_code=303)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def topic_list(request: Request, user: StaffUser) -> Response:
+    async with db(request) as session:
+        rows = await admin.topic_list(session, user)
+    context = {"rows": rows, "done": request.query_params.get("done")}
+    return page(request, user, "staff/categories.html", context)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def topic_new(request: Request, user: StaffUser) -> Response:
+    async with db(request) as session:
+        context: dict[str, Any] = {"errors": {}, "kept": {}, "topic": None}
+        context.update(await _choices(session, user))
+        if request.method == "GET":
+            resumed = resumed_fields(request)
+            kept = resumed or {"parent": request.query_params.get("parent", "")}
+            context.update(kept=kept, resumed=resumed is not None)
+            return page(request, user, "staff/category_form.html", context)
+        data, kept, errors = parse_topic(await request.form(), editing=False)
+        context["kept"] = kept
+        if data is not None:
+            try:
+                await admin.add_topic(session, user, data, client_ip(request))
+            except admin.TopicError as error:
+                errors = {error.field: topic_error_message(error)}
+            else:
+                await session.commit()
+                return _back(request, "saved")
+        context["errors"] = errors
+        return page(request, user, "staff/category_form.html", context, status_code=400)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def topic_edit(request: Request, user: StaffUser) -> Response:
+    topic_id: int = request.path_params["topic_id"]
+    async with db(request) as session:
+        try:
+            topic = await admin.get_topic(session, user, topic_id)
+        except admin.TopicNotFound:
+            return page(request, user, "staff/not_found.html", status_code=404)
+        parent = await session.get(Category, topic.parent_id) if topic.parent_id else None
+        current = {
+            "name_id": topic.name_id,
+            "name_en": topic.name_en,
+            "agency": str(topic.agency_id or ""),
+            "active": "yes" if topic.active else "no",
+        }
+        context: dict[str, Any] = {
+            "errors": {},
+            "kept": current,
+            "topic": topic,
+            "parent": parent,
+        }
+        context.update(await _choices(session, user))
+        if request.method == "GET":
+            resumed = resumed_fields(request)
+            if resumed is not None:
+                context.update(kept={**current, **resumed}, resumed=True)
+            return page(request, user, "staff/category_form.html", context)
+        data, kept, errors = parse_topic(await request.form(), editing=True)
+        context["kept"] = kept
+        if data is not None:
+            try:
+                await admin.change_topic(session, user, topic_id, data, client_ip(request))
+            except admin.TopicError as error:
+                errors = {error.field: topic_error_message(error)}
+            else:
+                await session.commit()
+                return _back(request, "saved")
+        context["errors"] = errors
+        return page(request, user, "staff/category_form.html", context, status_code=400)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def topic_move(request: Request, user: StaffUser) -> Response:
+    form = await request.form()
+    direction = form.get("direction")
+    async with db(request) as session:
+        try:
+            await admin.get_topic(session, user, request.path_params["topic_id"])
+        except admin.TopicNotFound:
+            return page(request, user, "staff/not_found.html", status_code=404)
+        if direction not in ("up", "down"):
+            rows = await admin.topic_list(session, user)
+            return page(request, user, "staff/categories.html", {"rows": rows}, status_code=400)
+        topic_id = request.path_params["topic_id"]
+        await admin.move_topic(session, user, topic_id, direction == "up", client_ip(request))
+        await session.commit()
+    return _back(request, "moved")
+
+
+routes = [
+    Route("/staff/categories", topic_list, name="staff_categories"),
+    Route("/staff/categories/new", topic_new, methods=["GET", "POST"], name="staff_category_new"),
+    Route(
+        "/staff/categories/{topic_id:int}",
+        topic_edit,
+        methods=["GET", "POST"],
+        name="staff_category",
+    ),
+    Route(
+        "/staff/categories/{topic_id:int}/move",
+        topic_move,
+        methods=["POST"],
+        name="staff_category_move",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Overdue reports escalated to the admins, once per report per missed deadline."""

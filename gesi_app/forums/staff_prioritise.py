@@ -1,0 +1,235 @@
+"""HTTP for facilitators prioritising: /staff/forums/{code}/prioritise and its forms.
+
+One page: open or close a dot vote, enter dots counted in the room, the results; write
+statements, open or close the agree / disagree / pass round, the results. Every change goes
+through the services in ``dot_votes`` and ``statements`` (authorised and audited there).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.forums import dot_votes, statements
+from gesi_app.forums.attendance import SUPPRESS_BELOW
+from gesi_app.forums.labels import template_labels
+from gesi_app.forums.models import Forum, ForumState
+from gesi_app.forums.prioritising_minutes import prioritising_csv, prioritising_minutes
+from gesi_app.forums.service import ForumClosed, forum_by_code
+from gesi_app.forums.staff_routes import RUN, staff_forum
+from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
+from gesi_app.forums.vote_models import DEFAULT_DOTS
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.web.database import db
+from gesi_app.web.forms import Choice
+from gesi_app.web.i18n import gettext
+
+
+def vote_on_choices(forum: Forum) -> list[Choice]:
+    return [Choice(str(item.id), item.title) for item in forum.agenda] + [
+        Choice("all", gettext("All inputs of the forum"))
+    ]
+
+
+async def _page(
+    request: Request, user: StaffUser, forum: Forum, *, status_code: int = 200, **extra: Any
+) -> Response:
+    async with db(request) as session:
+        vote = await dot_votes.open_vote_of(session, forum)
+        votes = await dot_votes.votes_of(session, forum)
+        shown = vote or (votes[-1] if votes else None)
+        dot_results = await dot_votes.results(session, shown) if shown else []
+        room = await dot_votes.dots_of(session, shown, None) if shown else {}
+        statement_results = await statements.results(session, forum)
+    context = {
+        "forum": forum,
+        "open": forum.state is not ForumState.ENDED,
+        "vote": vote,
+        "shown_vote": shown,
+        "dot_results": dot_results,
+        "room_kept": {dot_field(i): str(n) for i, n in room.items()},
+        "vote_on_choices": vote_on_choices(forum),
+        "agenda_titles": {item.id: item.title for item in forum.agenda},
+        "statement_results": statement_results,
+        "round_open": any(r.statement.is_open for r in statement_results),
+        "suppress_below": SUPPRESS_BELOW,
+        "dot_field": dot_field,
+        "errors": {},
+        "kept": {"dots": str(DEFAULT_DOTS)},
+        "done": request.query_params.get("done", ""),
+        **template_labels(),
+        **extra,
+    }
+    return page(request, user, "forums/staff_prioritise.html", context, status_code=status_code)
+
+
+def _back(request: Request, forum: Forum, done: str, anchor: str) -> Response:
+    url = request.app.url_path_for("staff_forum_prioritise", code=forum.join_code)
+    return RedirectResponse(f"{url}?done={done}#{anchor}", status_code=303)
+
+
+@staff_page(RUN)
+async def results_csv(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        found = await prioritising_minutes(session, forum)
+    headers = [
+        gettext("Kind"),
+        gettext("Dot vote"),
+        gettext("Agenda item"),
+        gettext("Input or statement"),
+        gettext("Dots"),
+        gettext("Counted in the room"),
+        gettext("Agree"),
+        gettext("Disagree"),
+        gettext("Pass"),
+    ]
+    labels = {
+        "all": gettext("All inputs of the forum"),
+        "voice": gettext("Voice message"),
+        "dots": gettext("Dot vote"),
+        "statement": gettext("Statement"),
+    }
+    body = prioritising_csv(
+        found["dot_sections"],
+        found["statement_results"],
+        headers,
+        labels,
+        found["agenda_titles"],
+    )
+    filename = f"forum-{forum.join_code}-prioritising.csv"
+    return Response(
+        "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@staff_page(RUN)
+async def prioritise(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    return await _page(request, user, forum)
+
+
+@staff_page(RUN)
+async def open_dot_vote(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    parsed = parse_open(await request.form(), {item.id for item in forum.agenda})
+    if parsed.value is None:
+        return await _page(
+            request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
+        )
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        try:
+            await dot_votes.open_vote(session, user, forum, *parsed.value, ip=client_ip(request))
+        except ForumClosed:
+            return await _page(request, user, forum, status_code=409)
+    return _back(request, forum, "vote-opened", "dot-vote")
+
+
+@staff_page(RUN)
+async def close_dot_vote(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        with contextlib.suppress(dot_votes.VoteClosed):  # a second click changes nothing
+            await dot_votes.close_vote(session, user, forum, ip=client_ip(request))
+    return _back(request, forum, "vote-closed", "dot-vote")
+
+
+@staff_page(RUN)
+async def room_dots(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        vote = await dot_votes.open_vote_of(session, forum)
+        if vote is None:
+            return await _page(request, user, forum, status_code=409)
+        inputs = await dot_votes.inputs_for(session, vote)
+        parsed = parse_dots(await request.form(), [i.id for i in inputs], None)
+        if parsed.value is None:
+            return await _page(
+                request, user, forum, status_code=400, errors=parsed.errors, room_kept=parsed.kept
+            )
+        await dot_votes.count_room_dots(
+            session, user, forum, vote, parsed.value, ip=client_ip(request)
+        )
+    return _back(request, forum, "room-counted", "dot-results")
+
+
+@staff_page(RUN)
+async def add_statement(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    parsed = parse_statement(await request.form())
+    if parsed.value is None:
+        kept = {"dots": str(DEFAULT_DOTS), **parsed.kept}
+        return await _page(request, user, forum, status_code=400, errors=parsed.errors, kept=kept)
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        try:
+            await statements.add_statement(
+                session, user, forum, parsed.value, ip=client_ip(request)
+            )
+        except ForumClosed:
+            return await _page(request, user, forum, status_code=409)
+    return _back(request, forum, "statement-added", "statements")
+
+
+@staff_page(RUN)
+async def statement_round(request: Request, user: StaffUser) -> Response:
+    forum = await staff_forum(request, user)
+    if isinstance(forum, Response):
+        return forum
+    wanted = str((await request.form()).get("round", ""))
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        if wanted in {"open", "close"}:
+            try:
+                await statements.set_round(
+                    session, user, forum, wanted == "open", ip=client_ip(request)
+                )
+            except ForumClosed:
+                return await _page(request, user, forum, status_code=409)
+    return _back(request, forum, f"round-{wanted}", "statements")
+
+
+def _route(path: str, endpoint: Any, name: str) -> Route:
+    return Route(
+        f"/staff/forums/{{code:str}}/prioritise{path}", endpoint, methods=["POST"], name=name
+    )
+
+
+routes = [
+    Route("/staff/forums/{code:str}/prioritise", prioritise, name="staff_forum_prioritise"),
+    Route(
+        "/staff/forums/{code:str}/prioritising.csv",
+        results_csv,
+        name="staff_forum_prioritising_csv",
+    ),
+    _route("/dot-vote", open_dot_vote, "staff_forum_dot_vote_open"),
+    _route("/dot-vote/close", close_dot_vote, "staff_forum_dot_vote_close"),
+    _route("/room-dots", room_dots, "staff_forum_room_dots"),
+    _route("/statements", add_statement, "staff_forum_statement_add"),
+    _route("/statements/round", statement_round, "staff_forum_statement_round"),
+]

@@ -1,0 +1,112 @@
+"""Messages that did not reach the reporter, for the admin: list them and send one again now.
+
+The admin sees the status, the number of tries, the short last error and the next try, and
+the recipient only masked (lokal-id's ``partial_mask``): never the body, which can quote the
+report. "Retry now" makes the row due at once; the delivery job does the sending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lokal import mask_pii, partial_mask
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.db.base import utcnow
+from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
+from gesi_app.reports.models import Report
+from gesi_app.staff import audit
+from gesi_app.staff.audit import Action
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission, require
+
+PAGE_LIMIT = 200
+
+
+class NotRetryable(Exception):
+    """No such message, or it was already sent: there is nothing to try again."""
+
+
+@dataclass(frozen=True)
+class TroubledMessage:
+    id: int
+    tracking_code: str
+    channel: OutboxChannel
+    recipient: str  # masked
+    kind: str
+    status: OutboxStatus
+    attempts: int
+    last_error: str | None
+    next_attempt_at: dt.datetime
+    created_at: dt.datetime
+
+
+def mask_recipient(channel: OutboxChannel, recipient: str) -> str:
+    try:
+        if channel is OutboxChannel.EMAIL:
+            return partial_mask("EMAIL", recipient)
+        return partial_mask("PHONE", recipient)
+    except ValueError:  # not an address lokal-id can read: show nothing of it
+        return "***"
+
+
+def _troubled() -> ColumnElement[bool]:
+    return or_(
+        Outbox.status == OutboxStatus.FAILED,
+        and_(Outbox.status == OutboxStatus.PENDING, Outbox.attempts > 0),
+    )
+
+
+async def troubled_messages(session: AsyncSession, actor: StaffUser) -> Sequence[TroubledMessage]:
+    """Messages that failed for good or are waiting for another try, the oldest first."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    result = await session.execute(
+        select(Outbox, Report.tracking_code)
+        .join(Report, Report.id == Outbox.report_id)
+        .where(_troubled())
+        .order_by(Outbox.created_at, Outbox.id)
+        .limit(PAGE_LIMIT)
+    )
+    return [
+        TroubledMessage(
+            id=row.id,
+            tracking_code=code,
+            channel=row.channel,
+            recipient=mask_recipient(row.channel, row.recipient),
+            kind=row.kind,
+            status=row.status,
+            attempts=row.attempts,
+            last_error=mask_pii(row.last_error).text if row.last_error else None,
+            next_attempt_at=row.next_attempt_at,
+            created_at=row.created_at,
+        )
+        for row, code in result.all()
+    ]
+
+
+async def retry_now(
+    session: AsyncSession,
+    actor: StaffUser,
+    outbox_id: int,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> Outbox:
+    """Make a failed or waiting message due at once; it keeps its count of tries."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    row = await session.get(Outbox, outbox_id, with_for_update=True)
+    if row is None or row.status is OutboxStatus.SENT:
+        raise NotRetryable(str(outbox_id))
+    now = now or utcnow()
+    before = {"status": row.status.value, "attempts": row.attempts}
+    row.status = OutboxStatus.PENDING
+    row.next_attempt_at = now
+    await session.flush()
+    after = {"status": row.status.value, "attempts": row.attempts}
+    await audit.record(
+        session, actor, Action.NOTIFICATION_RETRIED, "notification", row.id,
+        before=before, after=after, ip=ip, now=now,
+    )  # fmt: skip
+    return row

@@ -1,0 +1,46 @@
+"""The admin's page of messages that did not reach the reporter, with "retry now"."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from gesi_app.notifications import admin
+from gesi_app.staff.models import StaffUser
+from gesi_app.staff.permissions import Permission
+from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.web.database import db
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def troubled_list(request: Request, user: StaffUser) -> Response:
+    async with db(request) as session:
+        rows = await admin.troubled_messages(session, user)
+    context = {"rows": rows, "retried": request.query_params.get("retried") == "1"}
+    return page(request, user, "staff/notifications.html", context)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def retry(request: Request, user: StaffUser) -> Response:
+    async with db(request) as session:
+        try:
+            await admin.retry_now(
+                session, user, request.path_params["outbox_id"], client_ip(request)
+            )
+        except admin.NotRetryable:
+            return page(request, user, "staff/not_found.html", status_code=404)
+        await session.commit()
+    url = request.app.url_path_for("staff_notifications")
+    return RedirectResponse(f"{url}?retried=1", status_code=303)
+
+
+routes = [
+    Route("/staff/notifications", troubled_list, name="staff_notifications"),
+    Route(
+        "/staff/notifications/{outbox_id:int}/retry",
+        retry,
+        methods=["POST"],
+        name="staff_notification_retry",
+    ),
+]

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from gesi_app.db import sqlite_driver
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
@@ -27,11 +29,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
 
 def create_engine(database_url: str) -> AsyncEngine:
     if database_url.startswith("sqlite"):
-        # No rollback when a connection goes back to the pool: sessions and connections end
-        # their own transactions (commit, or rollback on close), and on SQLite each rollback
-        # is one more trip to the driver's thread on the report hot path.
+        # One trip to aiosqlite's thread per statement (see sqlite_driver). No rollback when a
+        # connection goes back to the pool: sessions and connections end their own
+        # transactions (commit, or rollback on close), and each rollback is one more trip.
         engine = create_async_engine(
-            database_url, connect_args={"timeout": 10}, pool_reset_on_return=None
+            database_url,
+            module=sqlite_driver.dbapi(),
+            connect_args={"timeout": 10},
+            pool_reset_on_return=None,
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

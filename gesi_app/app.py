@@ -35,6 +35,7 @@ from gesi_app.web import errors
 from gesi_app.web.csrf import is_multipart
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.ratelimit import SlidingWindow
+from gesi_app.web.routing import Suara
 from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
@@ -104,7 +105,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *audio.routes,
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
-    app = Starlette(
+    app = Suara(
         routes=routes,
         middleware=middleware,
         exception_handlers=errors.install(templates),  # type: ignore[arg-type]  # handler types

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zoneinfo
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -47,15 +47,8 @@ def static_url(path: str) -> str:
 def path_for(context: Context, name: str, /, **params: Any) -> str:
     request: Request = context["request"]
     query = params.pop("_query", None)
-    path = _route_path(request.app, name, tuple(sorted(params.items())))
+    path = str(request.app.url_path_for(name, **params))  # cached: see web.routing
     return f"{path}?{urlencode(query)}" if query else path
-
-
-@lru_cache(maxsize=4096)
-def _route_path(app: Any, name: str, params: tuple[tuple[str, Any], ...]) -> str:
-    """Routes never change while the app runs: Starlette's search of every route (several
-    per page, each walking the whole table) is done once per name and parameters."""
-    return str(app.url_path_for(name, **dict(params)))
 
 
 def switch_language_url(request: Request, locale: str) -> str:

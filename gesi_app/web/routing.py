@@ -12,7 +12,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.datastructures import URLPath
 
-_KEEP = 4096  # paths kept per app: routes × parameter values seen (tracking codes are many)
+_KEEP = 4096  # paths kept per app: routes times parameter values seen (tracking codes are many)
 
 
 class Suara(Starlette):

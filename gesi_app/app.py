@@ -108,7 +108,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Suara(
         routes=routes,
         middleware=middleware,
-        exception_handlers=errors.install(templates),
+        exception_handlers=errors.install(templates),  # type: ignore[arg-type]  # handler types
         lifespan=lifespan,
     )
     if settings.is_sqlite:

@@ -16,16 +16,15 @@ _KEEP = 4096  # paths kept per app: routes times parameter values seen (tracking
 
 
 class Suara(Starlette):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._paths: dict[tuple[str, tuple[tuple[str, Any], ...]], URLPath] = {}
-
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
+        # Made on first use, so Starlette's constructor (and its typing) stays as it is.
+        paths: dict[tuple[str, tuple[tuple[str, Any], ...]], URLPath]
+        paths = self.__dict__.setdefault("_paths", {})
         key = (name, tuple(sorted(path_params.items())))
-        path = self._paths.get(key)
+        path = paths.get(key)
         if path is None:
             path = self.router.url_path_for(name, **path_params)
-            if len(self._paths) >= _KEEP:
-                self._paths.clear()  # bounded: the next pages fill it again
-            self._paths[key] = path
+            if len(paths) >= _KEEP:
+                paths.clear()  # bounded: the next pages fill it again
+            paths[key] = path
         return path

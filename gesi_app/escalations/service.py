@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,7 @@ from gesi_app.escalations.models import Escalation
 from gesi_app.notifications.messages import in_language
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.models import Report, Status
+from gesi_app.settings import LOCALES
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
 from gesi_app.staff.models import Role, StaffUser
@@ -39,22 +41,28 @@ def _deadline(report: Report) -> tuple[str, dt.date] | None:
 
 
 def _email(report: Report, kind: str, due: dt.date, link: str) -> tuple[str, str]:
-    with in_language("id"):
-        what = (
-            gettext("verified")
-            if kind == "verify"
-            else gettext("answered by the agency it was sent to")
-        )
-        subject = gettext("Overdue report %(code)s", code=report.tracking_code)
-        body = gettext(
-            "Report %(code)s should have been %(what)s by %(due)s and has not been. "
-            "Open it: %(link)s",
-            code=report.tracking_code,
-            what=what,
-            due=due.isoformat(),
-            link=link,
-        )
-    return subject, body
+    """Subject and body in both languages, Indonesian first: an admin's language is not
+    known (staff choose it per page), and the email must be understood by every admin."""
+    subjects, bodies = [], []
+    for locale in LOCALES:
+        with in_language(locale):
+            what = (
+                gettext("verified")
+                if kind == "verify"
+                else gettext("answered by the agency it was sent to")
+            )
+            subjects.append(gettext("Overdue report %(code)s", code=report.tracking_code))
+            bodies.append(
+                gettext(
+                    "Report %(code)s should have been %(what)s by %(due)s and has not been. "
+                    "Open it: %(link)s",
+                    code=report.tracking_code,
+                    what=what,
+                    due=format_date(due, format="long", locale=locale),
+                    link=link,
+                )
+            )
+    return " / ".join(subjects), "\n\n".join(bodies)
 
 
 async def escalate_overdue(session: AsyncSession, now: dt.datetime, timezone: str) -> int:

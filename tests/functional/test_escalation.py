@@ -93,9 +93,16 @@ def test_a_missed_deadline_escalates_once_by_email_to_the_admins(
     [email] = outbox(database_url)
     assert email.recipient == "admin@example.id"  # admins only, not the verifier
     assert email.channel.value == "email"
-    assert email.subject == f"Laporan terlambat {late.tracking_code}"
-    assert f"/staff/reports/{late.tracking_code}" in email.body
-    assert "2026-01-08" in email.body
+    # Both languages, Indonesian first: an admin's language is not known.
+    code = late.tracking_code
+    assert email.subject == f"Laporan terlambat {code} / Overdue report {code}"
+    indonesian, english = email.body.split("\n\n")
+    assert indonesian.startswith(f"Laporan {code} seharusnya sudah diverifikasi paling lambat")
+    assert "8 Januari 2026" in indonesian
+    assert english.startswith(f"Report {code} should have been verified by January 8, 2026")
+    assert indonesian.endswith(f"/staff/reports/{code}") and english.endswith(
+        f"/staff/reports/{code}"
+    )
     [entry] = audit_entries(database_url, "report_escalated")
     assert entry.object_id == late.tracking_code
     assert entry.after == {"deadline": "verify", "due": "2026-01-08"}

@@ -143,17 +143,8 @@ async def change_agency(
     agency.name_id = data.name_id
     agency.name_en = data.name_en
     agency.active = data.active
-    after = snapshot(agency)
-    if before == after:
-        return agency
-    await session.flush()
-    action = (
-        Action.AGENCY_DEACTIVATED
-        if before["active"] and not agency.active
-        else Action.AGENCY_CHANGED
-    )
-    await audit.record(
-        session, actor, action, "agency", agency.id,
-        before=before, after=after, ip=ip, now=now,
+    await audit.record_change(
+        session, actor, "agency", agency.id, before, snapshot(agency),
+        changed=Action.AGENCY_CHANGED, deactivated=Action.AGENCY_DEACTIVATED, ip=ip, now=now,
     )  # fmt: skip
     return agency

@@ -188,18 +188,10 @@ async def change_topic(
     topic.name_en = data.name_en
     topic.agency_id = data.agency_id
     topic.active = data.active
-    after = snapshot(topic)
-    if before == after:
-        return topic
-    await session.flush()
-    action = (
-        Action.CATEGORY_DEACTIVATED
-        if before["active"] and not topic.active
-        else Action.CATEGORY_CHANGED
-    )
-    await audit.record(
-        session, actor, action, "category", topic.id, before=before, after=after, ip=ip, now=now
-    )
+    await audit.record_change(
+        session, actor, "category", topic.id, before, snapshot(topic),
+        changed=Action.CATEGORY_CHANGED, deactivated=Action.CATEGORY_DEACTIVATED, ip=ip, now=now,
+    )  # fmt: skip
     return topic
 
 

@@ -100,11 +100,8 @@ async def change_area(
     before = snapshot(area)
     area.name = data.name
     area.active = data.active
-    after = snapshot(area)
-    if before != after:
-        await session.flush()
-        await audit.record(
-            session, actor, Action.REGION_CHANGED, "region", area.code,
-            before=before, after=after, ip=ip, now=now,
-        )  # fmt: skip
+    await audit.record_change(
+        session, actor, "region", area.code, before, snapshot(area),
+        changed=Action.REGION_CHANGED, ip=ip, now=now,
+    )  # fmt: skip
     return area

@@ -115,6 +115,35 @@ async def record(
     return entry
 
 
+async def record_change(
+    session: AsyncSession,
+    actor: StaffUser,
+    obj_type: str,
+    obj_id: int | str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    changed: Action,
+    deactivated: Action | None = None,
+    ip: str | None,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Append the entry for a change to a setting, from its snapshots before and after.
+
+    Nothing is recorded when nothing changed (False). The action is ``deactivated`` when the
+    setting was active and no longer is, ``changed`` otherwise."""
+    if before == after:
+        return False
+    await session.flush()
+    action = changed
+    if deactivated is not None and before["active"] and not after["active"]:
+        action = deactivated
+    await record(
+        session, actor, action, obj_type, obj_id, before=before, after=after, ip=ip, now=now
+    )
+    return True
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     actor_id: int | None = None

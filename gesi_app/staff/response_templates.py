@@ -169,17 +169,8 @@ async def change_template(
     template.text_id = data.text_id
     template.text_en = data.text_en
     template.active = data.active
-    after = snapshot(template)
-    if before == after:
-        return template
-    await session.flush()
-    action = (
-        Action.TEMPLATE_DEACTIVATED
-        if before["active"] and not template.active
-        else Action.TEMPLATE_CHANGED
-    )
-    await audit.record(
-        session, actor, action, "response_template", template.id,
-        before=before, after=after, ip=ip, now=now,
+    await audit.record_change(
+        session, actor, "response_template", template.id, before, snapshot(template),
+        changed=Action.TEMPLATE_CHANGED, deactivated=Action.TEMPLATE_DEACTIVATED, ip=ip, now=now,
     )  # fmt: skip
     return template

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.agencies.models import Agency
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
+from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
 
@@ -26,7 +27,7 @@ NAME_MAX = 200
 SLUG_MAX = 60
 
 
-class AgencyError(Exception):
+class AgencyError(FieldError):
     """A change to an agency that is not allowed; ``field`` names the form field."""
 
     field = "name_id"

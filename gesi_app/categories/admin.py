@@ -21,13 +21,14 @@ from gesi_app.agencies.models import Agency
 from gesi_app.categories.models import Category
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
+from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
 
 NAME_MAX = 200
 
 
-class TopicError(Exception):
+class TopicError(FieldError):
     """A change to a topic that is not allowed; ``field`` names the form field."""
 
     field = "name_id"

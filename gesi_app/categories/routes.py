@@ -15,7 +15,8 @@ from gesi_app.categories.forms import parse_topic, topic_error_message
 from gesi_app.categories.models import Category
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.settings_pages import EditableSetting, form_pages
+from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -47,69 +48,42 @@ async def topic_list(request: Request, user: StaffUser) -> Response:
     return page(request, user, "staff/categories.html", context)
 
 
-@staff_page(Permission.MANAGE_SETTINGS)
-async def topic_new(request: Request, user: StaffUser) -> Response:
-    async with db(request) as session:
-        context: dict[str, Any] = {"errors": {}, "kept": {}, "topic": None}
-        context.update(await _choices(session, user))
-        if request.method == "GET":
-            resumed = resumed_fields(request)
-            kept = resumed or {"parent": request.query_params.get("parent", "")}
-            context.update(kept=kept, resumed=resumed is not None)
-            return page(request, user, "staff/category_form.html", context)
-        data, kept, errors = parse_topic(await request.form(), editing=False)
-        context["kept"] = kept
-        if data is not None:
-            try:
-                await admin.add_topic(session, user, data, client_ip(request))
-            except admin.TopicError as error:
-                errors = {error.field: topic_error_message(error)}
-            else:
-                await session.commit()
-                return _back(request, "saved")
-        context["errors"] = errors
-        return page(request, user, "staff/category_form.html", context, status_code=400)
+async def _more(session: AsyncSession, user: StaffUser, topic: Category | None) -> dict[str, Any]:
+    """The lists to choose from; on the change page also the topic a sub-topic is under."""
+    more = await _choices(session, user)
+    if topic is not None:
+        more["parent"] = await session.get(Category, topic.parent_id) if topic.parent_id else None
+    return more
 
 
-@staff_page(Permission.MANAGE_SETTINGS)
-async def topic_edit(request: Request, user: StaffUser) -> Response:
-    topic_id: int = request.path_params["topic_id"]
-    async with db(request) as session:
-        try:
-            topic = await admin.get_topic(session, user, topic_id)
-        except admin.TopicNotFound:
-            return page(request, user, "staff/not_found.html", status_code=404)
-        parent = await session.get(Category, topic.parent_id) if topic.parent_id else None
-        current = {
-            "name_id": topic.name_id,
-            "name_en": topic.name_en,
-            "agency": str(topic.agency_id or ""),
-            "active": "yes" if topic.active else "no",
-        }
-        context: dict[str, Any] = {
-            "errors": {},
-            "kept": current,
-            "topic": topic,
-            "parent": parent,
-        }
-        context.update(await _choices(session, user))
-        if request.method == "GET":
-            resumed = resumed_fields(request)
-            if resumed is not None:
-                context.update(kept={**current, **resumed}, resumed=True)
-            return page(request, user, "staff/category_form.html", context)
-        data, kept, errors = parse_topic(await request.form(), editing=True)
-        context["kept"] = kept
-        if data is not None:
-            try:
-                await admin.change_topic(session, user, topic_id, data, client_ip(request))
-            except admin.TopicError as error:
-                errors = {error.field: topic_error_message(error)}
-            else:
-                await session.commit()
-                return _back(request, "saved")
-        context["errors"] = errors
-        return page(request, user, "staff/category_form.html", context, status_code=400)
+def _current(topic: Category) -> dict[str, str]:
+    return {
+        "name_id": topic.name_id,
+        "name_en": topic.name_en,
+        "agency": str(topic.agency_id or ""),
+        "active": "yes" if topic.active else "no",
+    }
+
+
+TOPIC = EditableSetting(
+    form_template="staff/category_form.html",
+    list_route="staff_categories",
+    saved_query="done=saved",
+    context_key="topic",
+    id_param="topic_id",
+    get=admin.get_topic,
+    add=admin.add_topic,
+    change=admin.change_topic,
+    parse=parse_topic,
+    error=admin.TopicError,
+    error_message=topic_error_message,
+    not_found=admin.TopicNotFound,
+    current=_current,
+    # "Add a sub-topic" links to the add page with the top-level topic chosen.
+    blank=lambda request: {"parent": request.query_params.get("parent", "")},
+    more_context=_more,
+)
+topic_new, topic_edit = form_pages(TOPIC)
 
 
 @staff_page(Permission.MANAGE_SETTINGS)

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
+from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import ResponseTemplate, StaffUser
 from gesi_app.staff.permissions import Permission, require
 
@@ -25,7 +26,7 @@ LABEL_MAX = 100
 TEXT_MAX = 2000
 
 
-class TemplateError(Exception):
+class TemplateError(FieldError):
     """A change to a template that is not allowed; ``field`` names the form field."""
 
     field = "label_en"

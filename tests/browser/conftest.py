@@ -29,3 +29,21 @@ def driver(_chromium: WebDriver) -> WebDriver:
     """The worker's Chromium, with no cookies and the normal display, for one test."""
     harness.reset_browser(_chromium)
     return _chromium
+
+
+FAKE_MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+
+
+@pytest.fixture(scope="session")
+def _media_chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+    profile = tmp_path_factory.mktemp("chromium-media")
+    with server.chromium(profile, extra_flags=FAKE_MEDIA) as driver:
+        yield driver
+
+
+@pytest.fixture
+def media_driver(_media_chromium: WebDriver) -> WebDriver:
+    """A Chromium of its own with a fake microphone and camera, already allowed; no cookies
+    and the normal display for each test."""
+    harness.reset_browser(_media_chromium)
+    return _media_chromium

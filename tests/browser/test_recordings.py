@@ -4,7 +4,6 @@ pages pass axe on every question in both languages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.reports.models import Attachment, Report
-from tests.browser import harness, keyboard, server
+from tests.browser import harness, keyboard
 from tests.browser import report_journey as rj
 from tests.browser.harness import LANGUAGES, Mode
 from tests.browser.server import LiveServer
@@ -25,16 +24,6 @@ from tests.factories import run
 from tests.recording_support import require_media_tools, wav
 
 pytestmark = pytest.mark.browser
-
-FAKE_MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
-
-
-@pytest.fixture(scope="module")
-def media_driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    """A Chromium of its own with a fake microphone and camera, already allowed."""
-    profile = tmp_path_factory.mktemp("chromium-media")
-    with server.chromium(profile, extra_flags=FAKE_MEDIA) as driver:
-        yield driver
 
 
 def _to_details(driver: WebDriver, live_server: LiveServer) -> None:
@@ -102,7 +91,6 @@ def test_record_with_the_keyboard_and_fake_devices(
 ) -> None:
     require_media_tools()
     driver = media_driver
-    driver.delete_all_cookies()
     _to_details(driver, live_server)
     # Focus is checked on our buttons; the Listen players' focus is their own test's.
     record = keyboard.tab_to(

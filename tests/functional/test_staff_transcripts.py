@@ -10,9 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from gesi_app.reports.models import Attachment, Report, Status
+from gesi_app.settings import Settings
+from gesi_app.staff.models import Role
+from gesi_app.staff.service import create_user
 from tests import factories
 from tests.casework_support import audit_entries, load, report_in
 from tests.conftest import form_token
+from tests.functional.reports import test_recordings as journey
+from tests.functional.reports.journey_helpers import answer, send
+from tests.recording_support import require_media_tools, spoken_opus
 from tests.staff_support import Team, make_team, sign_in, summary, title
 
 SAID = "Lampu jalan di depan pasar mati sejak minggu lalu.\nTolong segera diperbaiki."
@@ -160,3 +166,40 @@ def test_the_transcript_is_never_shown_outside_staff_pages(
     public = client.get(f"/reports/{report.tracking_code}", params={"lang": "en"})
     assert public.status_code == 200
     assert "Lampu jalan" not in public.text
+
+
+def test_a_citizens_real_voice_message_is_played_and_written_down_by_staff(
+    client: TestClient, settings: Settings
+) -> None:
+    """End to end, with no row made by hand: the journey stores a spoken recording, staff
+    play its bytes and write the transcript, and the words stay off every public page."""
+    require_media_tools()
+    factories.seed(settings.database_url)
+    journey._reach_details(client)
+    assert journey._tell(client, "", ("pesan.opus", spoken_opus())).status_code == 303
+    for slug, data in journey.AFTER_DETAILS:
+        assert answer(client, slug, data).status_code == 303
+    assert send(client).status_code == 303
+    [voice] = journey._stored(settings.database_url)
+    report = load(settings.database_url, voice.report_id)
+
+    async def verifier(session: AsyncSession) -> None:
+        await create_user(
+            session, username="v.rekaman", full_name="V", role=Role.VERIFIER, password=SAID
+        )
+
+    factories.run(settings.database_url, verifier)
+    client.cookies.clear()
+    assert sign_in(client, "v.rekaman", password=SAID).status_code == 303
+    page = client.get(f"/staff/reports/{report.tracking_code}", params={"lang": "en"}).text
+    played = f"/staff/reports/{report.tracking_code}/files/{voice.id}"
+    assert f'src="{played}"' in page and "Add a transcript" in page
+    sound = client.get(played)
+    assert sound.status_code == 200 and sound.content.startswith(b"OggS")
+    assert sound.headers["content-type"].startswith("audio/ogg")
+    assert post_transcript(client, url_of(report, voice.id), SAID).status_code == 303
+    assert transcripts(settings.database_url, report.id) == {"voice": SAID}
+    client.cookies.clear()
+    for public in (f"/track/{report.tracking_code}", f"/reports/{report.tracking_code}"):
+        shown = client.get(public)
+        assert "Lampu jalan" not in shown.text and played not in shown.text

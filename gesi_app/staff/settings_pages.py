@@ -83,15 +83,35 @@ def form_pages(
     async def more(
         session: AsyncSession, user: StaffUser, entity: EntityT | None
     ) -> dict[str, Any]:
-        return (
-            {}
-            if setting.more_context is None
-            else await setting.more_context(session, user, entity)
-        )
+        if setting.more_context is None:
+            return {}
+        return await setting.more_context(session, user, entity)
 
     def saved(request: Request) -> Response:
         url = request.app.url_path_for(setting.list_route)
         return RedirectResponse(f"{url}?{setting.saved_query}", status_code=303)
+
+    async def send(
+        request: Request,
+        user: StaffUser,
+        session: AsyncSession,
+        context: dict[str, Any],
+        changing: bool,
+        save: Callable[[DataT], Awaitable[object]],
+    ) -> Response:
+        """Parse and save the form, then back to the list; or the form again with its errors."""
+        data, kept, errors = setting.parse(await request.form(), changing)
+        context["kept"] = kept
+        if data is not None:
+            try:
+                await save(data)
+            except setting.error as error:
+                errors = {error.field: setting.error_message(error)}
+            else:
+                await session.commit()
+                return saved(request)
+        context["errors"] = errors
+        return page(request, user, setting.form_template, context, status_code=400)
 
     @staff_page(Permission.MANAGE_SETTINGS)
     async def new(request: Request, user: StaffUser) -> Response:
@@ -102,18 +122,11 @@ def form_pages(
                 resumed = resumed_fields(request)
                 context.update(kept=resumed or setting.blank(request), resumed=resumed is not None)
                 return page(request, user, setting.form_template, context)
-            data, kept, errors = setting.parse(await request.form(), False)
-            context["kept"] = kept
-            if data is not None:
-                try:
-                    await setting.add(session, user, data, client_ip(request))
-                except setting.error as error:
-                    errors = {error.field: setting.error_message(error)}
-                else:
-                    await session.commit()
-                    return saved(request)
-            context["errors"] = errors
-            return page(request, user, setting.form_template, context, status_code=400)
+
+            async def add(data: DataT) -> object:
+                return await setting.add(session, user, data, client_ip(request))
+
+            return await send(request, user, session, context, False, add)
 
     @staff_page(Permission.MANAGE_SETTINGS)
     async def edit(request: Request, user: StaffUser) -> Response:
@@ -131,17 +144,10 @@ def form_pages(
                 if resumed is not None:
                     context.update(kept={**current, **resumed}, resumed=True)
                 return page(request, user, setting.form_template, context)
-            data, kept, errors = setting.parse(await request.form(), True)
-            context["kept"] = kept
-            if data is not None:
-                try:
-                    await setting.change(session, user, entity_id, data, client_ip(request))
-                except setting.error as error:
-                    errors = {error.field: setting.error_message(error)}
-                else:
-                    await session.commit()
-                    return saved(request)
-            context["errors"] = errors
-            return page(request, user, setting.form_template, context, status_code=400)
+
+            async def change(data: DataT) -> object:
+                return await setting.change(session, user, entity_id, data, client_ip(request))
+
+            return await send(request, user, session, context, True, change)
 
     return new, edit

@@ -18,12 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.agencies.models import Agency
 from gesi_app.staff import audit, auth, resets
 from gesi_app.staff.audit import Action
+from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import Role, StaffUser
 from gesi_app.staff.permissions import Permission, require
 from gesi_app.staff.service import create_user, generate_password, user_by_username
 
 
-class UserError(Exception):
+class UserError(FieldError):
     """A change to a staff account that is not allowed; ``field`` names the form field."""
 
     field = "username"

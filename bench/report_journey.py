@@ -14,6 +14,7 @@ import asyncio
 import os
 import platform
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -225,6 +226,17 @@ def storage_benchmark(count: int) -> None:
         print("  PostgreSQL: skipped (set GESI_TEST_POSTGRES_URL)")
 
 
+def cpu_model() -> str:
+    """The processor's name, for the record (Linux), else the architecture."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
@@ -232,7 +244,8 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=2000)
     args = parser.parse_args()
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" SQLite {sqlite3.sqlite_version}"
     )
     page_benchmark(args.seconds, args.concurrency)
     storage_benchmark(args.reports)

@@ -15,19 +15,16 @@ from gesi_app.forums.editing import AgendaItemInUse, earliest_date, setup_fields
 from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, local_today, setup_choices, staff_forum
+from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
 from gesi_app.staff.models import Role, StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page, staff_page
+from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
 
 
-@staff_page(RUN)
-async def edit_forum(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def edit_forum(request: Request, user: StaffUser, forum: Forum) -> Response:
     timezone = request.app.state.settings.timezone
     async with db(request) as session:
         agencies = await active_agencies(session)
@@ -79,11 +76,8 @@ async def _facilitators_page(
     return page(request, user, "forums/staff_facilitators.html", context, status_code=status_code)
 
 
-@staff_page(RUN)
-async def facilitators(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def facilitators(request: Request, user: StaffUser, forum: Forum) -> Response:
     if request.method == "GET":
         return await _facilitators_page(request, user, forum)
     chosen = text(await request.form(), "facilitator")

@@ -26,9 +26,9 @@ from gesi_app.forums.minutes import (
 from gesi_app.forums.models import Forum
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, agency_name, staff_forum
+from gesi_app.forums.staff_routes import RUN, agency_name, csv_download, forum_page
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
 
@@ -83,11 +83,8 @@ async def _attendance_page(
     return page(request, user, "forums/staff_attendance.html", context, status_code=status_code)
 
 
-@staff_page(RUN)
-async def attendance(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def attendance(request: Request, user: StaffUser, forum: Forum) -> Response:
     if request.method == "GET":
         return await _attendance_page(request, user, forum)
     form = await request.form()
@@ -157,21 +154,15 @@ async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
     }
 
 
-@staff_page(RUN)
-async def minutes(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def minutes(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = await minutes_context(request, forum)
     context["reported"] = request.query_params.get("reported")
     return page(request, user, "forums/staff_minutes.html", context)
 
 
-@staff_page(RUN)
-async def minutes_csv(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def minutes_csv(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         parts = await sections(session, forum)
         codes = await report_codes(session, forum)
@@ -185,22 +176,11 @@ async def minutes_csv(request: Request, user: StaffUser) -> Response:
     ]
     sources = {k: str(v) for k, v in SOURCE_LABELS.items()}
     body = inputs_csv(forum, parts, codes, headers, sources, request.app.state.settings.timezone)
-    filename = f"forum-{forum.join_code}-inputs.csv"
-    return Response(
-        "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return csv_download(body, f"forum-{forum.join_code}-inputs.csv")
 
 
-@staff_page(RUN)
-async def input_to_report(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Response:
     url = str(request.app.url_path_for("staff_forum_minutes", code=forum.join_code))
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)

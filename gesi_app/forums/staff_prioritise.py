@@ -20,11 +20,11 @@ from gesi_app.forums.labels import template_labels
 from gesi_app.forums.models import Forum, ForumState
 from gesi_app.forums.prioritising_minutes import prioritising_csv, prioritising_minutes
 from gesi_app.forums.service import ForumClosed, forum_by_code
-from gesi_app.forums.staff_routes import RUN, staff_forum
+from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
 from gesi_app.forums.vote_models import DEFAULT_DOTS
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -73,11 +73,8 @@ def _back(request: Request, forum: Forum, done: str, anchor: str) -> Response:
     return RedirectResponse(f"{url}?done={done}#{anchor}", status_code=303)
 
 
-@staff_page(RUN)
-async def results_csv(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def results_csv(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         found = await prioritising_minutes(session, forum)
     headers = [
@@ -104,30 +101,16 @@ async def results_csv(request: Request, user: StaffUser) -> Response:
         labels,
         found["agenda_titles"],
     )
-    filename = f"forum-{forum.join_code}-prioritising.csv"
-    return Response(
-        "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return csv_download(body, f"forum-{forum.join_code}-prioritising.csv")
 
 
-@staff_page(RUN)
-async def prioritise(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def prioritise(request: Request, user: StaffUser, forum: Forum) -> Response:
     return await _page(request, user, forum)
 
 
-@staff_page(RUN)
-async def open_dot_vote(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def open_dot_vote(request: Request, user: StaffUser, forum: Forum) -> Response:
     parsed = parse_open(await request.form(), {item.id for item in forum.agenda})
     if parsed.value is None:
         return await _page(
@@ -142,11 +125,8 @@ async def open_dot_vote(request: Request, user: StaffUser) -> Response:
     return _back(request, forum, "vote-opened", "dot-vote")
 
 
-@staff_page(RUN)
-async def close_dot_vote(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def close_dot_vote(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
         with contextlib.suppress(dot_votes.VoteClosed):  # a second click changes nothing
@@ -154,11 +134,8 @@ async def close_dot_vote(request: Request, user: StaffUser) -> Response:
     return _back(request, forum, "vote-closed", "dot-vote")
 
 
-@staff_page(RUN)
-async def room_dots(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def room_dots(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
         vote = await dot_votes.open_vote_of(session, forum)
@@ -176,11 +153,8 @@ async def room_dots(request: Request, user: StaffUser) -> Response:
     return _back(request, forum, "room-counted", "dot-results")
 
 
-@staff_page(RUN)
-async def add_statement(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def add_statement(request: Request, user: StaffUser, forum: Forum) -> Response:
     parsed = parse_statement(await request.form())
     if parsed.value is None:
         kept = {"dots": str(DEFAULT_DOTS), **parsed.kept}
@@ -196,11 +170,8 @@ async def add_statement(request: Request, user: StaffUser) -> Response:
     return _back(request, forum, "statement-added", "statements")
 
 
-@staff_page(RUN)
-async def statement_round(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def statement_round(request: Request, user: StaffUser, forum: Forum) -> Response:
     wanted = str((await request.form()).get("round", ""))
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)

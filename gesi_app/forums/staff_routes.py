@@ -1,15 +1,17 @@
 """HTTP for facilitators: the forums list, setting one up, its overview, start/end, invitation.
 
 Quick capture is in ``staff_capture``; attendance, minutes and reports from inputs in
-``staff_minutes``. Every page needs Permission.RUN_FORUMS (admins and facilitators).
+``staff_minutes``. Every page needs Permission.RUN_FORUMS (admins and facilitators); the
+pages of one forum go through ``forum_page``, which also finds the forum its user runs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -48,6 +50,8 @@ from gesi_app.web.i18n import get_locale, gettext
 
 RUN = Permission.RUN_FORUMS
 
+ForumEndpoint = Callable[[Request, StaffUser, Forum], Awaitable[Response]]
+
 
 def local_today(timezone: str) -> dt.date:
     return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
@@ -64,6 +68,38 @@ async def staff_forum(request: Request, user: StaffUser) -> Forum | Response:
         if not await facilitates(session, user, forum):
             return forbidden(request, user)
         return forum
+
+
+def forum_page(
+    permission: Permission,
+) -> Callable[[ForumEndpoint], Callable[[Request], Awaitable[Response]]]:
+    """Wrap an endpoint of one forum's staff pages: the gate of ``staff_page(permission)``, then
+    the forum in the path if the user runs it (``staff_forum``; else its 404 or 403 page); the
+    endpoint is called with (request, user, forum)."""
+
+    def decorate(endpoint: ForumEndpoint) -> Callable[[Request], Awaitable[Response]]:
+        @functools.wraps(endpoint)
+        async def with_forum(request: Request, user: StaffUser) -> Response:
+            forum = await staff_forum(request, user)
+            if isinstance(forum, Response):
+                return forum
+            return await endpoint(request, user, forum)
+
+        return staff_page(permission)(with_forum)
+
+    return decorate
+
+
+def csv_download(body: str, filename: str) -> Response:
+    """A CSV file to save, never cached."""
+    return Response(
+        "\ufeff" + body,  # a byte-order mark so spreadsheet programs read UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 def setup_choices(agencies: Sequence[Agency]) -> dict[str, Any]:
@@ -116,11 +152,8 @@ async def new_forum(request: Request, user: StaffUser) -> Response:
     return RedirectResponse(f"{url}?created=1", status_code=303)
 
 
-@staff_page(RUN)
-async def forum_overview(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def forum_overview(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = {
         "forum": forum,
         "spaced_code": spaced(forum.join_code),
@@ -132,11 +165,8 @@ async def forum_overview(request: Request, user: StaffUser) -> Response:
     return page(request, user, "forums/staff_forum.html", context)
 
 
-@staff_page(RUN)
-async def change_state(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def change_state(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
         target = str((await request.form()).get("state", ""))
@@ -147,11 +177,8 @@ async def change_state(request: Request, user: StaffUser) -> Response:
     return RedirectResponse(str(url), status_code=303)
 
 
-@staff_page(RUN)
-async def invitation(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def invitation(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = {
         "forum": forum,
         "spaced_code": spaced(forum.join_code),

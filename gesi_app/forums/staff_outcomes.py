@@ -4,8 +4,10 @@ form's fields have their own names, so one page carries the errors of whichever 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -17,6 +19,7 @@ from gesi_app.forums.labels import template_labels
 from gesi_app.forums.models import Forum
 from gesi_app.forums.outcome_forms import (
     NO_THEME,
+    Parsed,
     parse_assign,
     parse_follow_up,
     parse_merge,
@@ -25,12 +28,14 @@ from gesi_app.forums.outcome_forms import (
 )
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, local_today, staff_forum
+from gesi_app.forums.staff_routes import RUN, forum_page, local_today, staff_forum
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page, staff_page
+from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+
+T = TypeVar("T")
 
 
 async def run_forum(request: Request, user: StaffUser) -> Forum | Response:
@@ -78,63 +83,77 @@ async def _themes_page(
     return page(request, user, "forums/staff_themes.html", context, status_code=status_code)
 
 
-def _back(request: Request, name: str, forum: Forum, done: str) -> Response:
+def _done_url(request: Request, name: str, forum: Forum, done: str) -> str:
     url = request.app.url_path_for(name, code=forum.join_code)
-    return RedirectResponse(f"{url}?done={done}", status_code=303)
+    return f"{url}?done={done}"
 
 
-@staff_page(RUN)
-async def themes(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
-    if request.method == "GET":
-        return await _themes_page(request, user, forum)
-    parsed = parse_theme(await request.form())
+async def _save_or_show_errors(
+    request: Request,
+    user: StaffUser,
+    forum: Forum,
+    parsed: Parsed[T],
+    show: Callable[..., Awaitable[Response]],
+    save: Callable[[AsyncSession, T], Awaitable[object]],
+    then: str,
+) -> Response:
+    """``show`` the form's page again (400, with the errors and what was typed) when the form
+    has errors; else ``save`` what it holds and go to ``then``."""
     if parsed.value is None:
-        return await _themes_page(
+        return await show(
             request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
         )
     async with db(request) as session:
-        await out.add_theme(session, user, forum, parsed.value, ip=client_ip(request))
-    return _back(request, "staff_forum_themes", forum, "theme")
+        await save(session, parsed.value)
+    return RedirectResponse(then, status_code=303)
 
 
-@staff_page(RUN)
-async def assign(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def themes(request: Request, user: StaffUser, forum: Forum) -> Response:
+    if request.method == "GET":
+        return await _themes_page(request, user, forum)
+    return await _save_or_show_errors(
+        request,
+        user,
+        forum,
+        parse_theme(await request.form()),
+        _themes_page,
+        lambda session, title: out.add_theme(session, user, forum, title, ip=client_ip(request)),
+        _done_url(request, "staff_forum_themes", forum, "theme"),
+    )
+
+
+@forum_page(RUN)
+async def assign(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         inputs = {i.id for i in out.shown(await inputs_of(session, forum))}
         theme_ids = {t.id for t in await out.themes_of(session, forum)}
-    parsed = parse_assign(await request.form(), inputs, theme_ids)
-    if parsed.value is None:
-        return await _themes_page(
-            request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
-        )
-    picked, theme_id = parsed.value
-    async with db(request) as session:
-        await out.assign_theme(session, user, forum, picked, theme_id, ip=client_ip(request))
-    return _back(request, "staff_forum_themes", forum, "grouped")
+    return await _save_or_show_errors(
+        request,
+        user,
+        forum,
+        parse_assign(await request.form(), inputs, theme_ids),
+        _themes_page,
+        lambda session, value: out.assign_theme(
+            session, user, forum, *value, ip=client_ip(request)
+        ),
+        _done_url(request, "staff_forum_themes", forum, "grouped"),
+    )
 
 
-@staff_page(RUN)
-async def merge(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def merge(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         inputs = {i.id for i in out.shown(await inputs_of(session, forum))}
-    parsed = parse_merge(await request.form(), inputs)
-    if parsed.value is None:
-        return await _themes_page(
-            request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
-        )
-    duplicate, into = parsed.value
-    async with db(request) as session:
-        await out.merge_input(session, user, forum, duplicate, into, ip=client_ip(request))
-    return _back(request, "staff_forum_themes", forum, "merged")
+    return await _save_or_show_errors(
+        request,
+        user,
+        forum,
+        parse_merge(await request.form(), inputs),
+        _themes_page,
+        lambda session, value: out.merge_input(session, user, forum, *value, ip=client_ip(request)),
+        _done_url(request, "staff_forum_themes", forum, "merged"),
+    )
 
 
 async def _outcomes_page(
@@ -162,52 +181,44 @@ async def _outcomes_page(
     return page(request, user, "forums/staff_outcomes.html", context, status_code=status_code)
 
 
-@staff_page(RUN)
-async def outcomes(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def outcomes(request: Request, user: StaffUser, forum: Forum) -> Response:
     return await _outcomes_page(request, user, forum)
 
 
-@staff_page(RUN)
-async def agreed(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
-    parsed = parse_point(await request.form())
-    if parsed.value is None:
-        return await _outcomes_page(
-            request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
-        )
-    async with db(request) as session:
-        await out.add_agreed_point(session, user, forum, parsed.value, ip=client_ip(request))
-    return _back(request, "staff_forum_outcomes", forum, "point")
+@forum_page(RUN)
+async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
+    return await _save_or_show_errors(
+        request,
+        user,
+        forum,
+        parse_point(await request.form()),
+        _outcomes_page,
+        lambda session, point: out.add_agreed_point(
+            session, user, forum, point, ip=client_ip(request)
+        ),
+        _done_url(request, "staff_forum_outcomes", forum, "point"),
+    )
 
 
-@staff_page(RUN)
-async def follow_up(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def follow_up(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         agencies = {str(a.id) for a in await active_agencies(session)}
     today = local_today(request.app.state.settings.timezone)
-    parsed = parse_follow_up(await request.form(), agencies, today)
-    if parsed.value is None:
-        return await _outcomes_page(
-            request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
-        )
-    async with db(request) as session:
-        await out.add_follow_up(session, user, forum, parsed.value, ip=client_ip(request))
-    return _back(request, "staff_forum_outcomes", forum, "follow_up")
+    return await _save_or_show_errors(
+        request,
+        user,
+        forum,
+        parse_follow_up(await request.form(), agencies, today),
+        _outcomes_page,
+        lambda session, new: out.add_follow_up(session, user, forum, new, ip=client_ip(request)),
+        _done_url(request, "staff_forum_outcomes", forum, "follow_up"),
+    )
 
 
-@staff_page(RUN)
-async def follow_up_report(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> Response:
     url = str(request.app.url_path_for("staff_forum_outcomes", code=forum.join_code))
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)

@@ -6,6 +6,8 @@ pass). Only a joined participant can vote; public posts count against the per-ad
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -24,6 +26,9 @@ from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
 from gesi_app.web.templating import render
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+ParticipantPage = Callable[[Request, Forum, Participant], Awaitable[Response]]
 
 
 def answer_choices() -> list[Choice]:
@@ -51,6 +56,30 @@ def _join_first(request: Request, forum: Forum) -> Response:
     return RedirectResponse(f"{url}#join", status_code=303)
 
 
+def _participant_form(show: ParticipantPage) -> Callable[[ParticipantPage], Endpoint]:
+    """Wrap the POST handler of a page only a joined participant uses: the forum's 'not found'
+    page, or its join form, for anyone else; a GET shows the page (``show``); a POST counts
+    against the per-address limit, then the handler gets (request, forum, participant)."""
+
+    def decorate(post: ParticipantPage) -> Endpoint:
+        @functools.wraps(post)
+        async def endpoint(request: Request) -> Response:
+            found = await _joined(request)
+            if isinstance(found, Response):
+                return found
+            forum, participant = found
+            if participant is None:
+                return _join_first(request, forum)
+            if request.method == "GET":
+                return await show(request, forum, participant)
+            count_post(request)
+            return await post(request, forum, participant)
+
+        return endpoint
+
+    return decorate
+
+
 async def _dots_page(
     request: Request, forum: Forum, participant: Participant, *, status: int = 200, **extra: Any
 ) -> Response:
@@ -72,16 +101,8 @@ async def _dots_page(
     return render(request, "forums/dots.html", context, status_code=status, headers=NO_STORE)
 
 
-async def dots(request: Request) -> Response:
-    found = await _joined(request)
-    if isinstance(found, Response):
-        return found
-    forum, participant = found
-    if participant is None:
-        return _join_first(request, forum)
-    if request.method == "GET":
-        return await _dots_page(request, forum, participant)
-    count_post(request)
+@_participant_form(_dots_page)
+async def dots(request: Request, forum: Forum, participant: Participant) -> Response:
     async with db(request) as session:
         vote = await dot_votes.open_vote_of(session, forum)
         if vote is None or forum.state is ForumState.ENDED:
@@ -120,16 +141,8 @@ async def _statements_page(
     return render(request, "forums/statements.html", context, status_code=status, headers=NO_STORE)
 
 
-async def answer_statements(request: Request) -> Response:
-    found = await _joined(request)
-    if isinstance(found, Response):
-        return found
-    forum, participant = found
-    if participant is None:
-        return _join_first(request, forum)
-    if request.method == "GET":
-        return await _statements_page(request, forum, participant)
-    count_post(request)
+@_participant_form(_statements_page)
+async def answer_statements(request: Request, forum: Forum, participant: Participant) -> Response:
     async with db(request) as session:
         shown = [s.id for s in await statements.statements_of(session, forum) if s.is_open]
         parsed = parse_answers(await request.form(), shown)

@@ -8,8 +8,10 @@ through the services in ``dot_votes`` and ``statements`` (authorised and audited
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -73,6 +75,25 @@ def _back(request: Request, forum: Forum, done: str, anchor: str) -> Response:
     return RedirectResponse(f"{url}?done={done}#{anchor}", status_code=303)
 
 
+async def _change(
+    request: Request,
+    user: StaffUser,
+    forum: Forum,
+    change: Callable[[AsyncSession, Forum], Awaitable[object]],
+    done: str,
+    anchor: str,
+) -> Response:
+    """``change`` the forum (loaded again in the change's session) and go back to the page at
+    ``anchor``; the page again with 409 when the forum has ended."""
+    async with db(request) as session:
+        forum = await forum_by_code(session, forum.join_code)
+        try:
+            await change(session, forum)
+        except ForumClosed:
+            return await _page(request, user, forum, status_code=409)
+    return _back(request, forum, done, anchor)
+
+
 @forum_page(RUN)
 async def results_csv(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
@@ -116,13 +137,17 @@ async def open_dot_vote(request: Request, user: StaffUser, forum: Forum) -> Resp
         return await _page(
             request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
         )
-    async with db(request) as session:
-        forum = await forum_by_code(session, forum.join_code)
-        try:
-            await dot_votes.open_vote(session, user, forum, *parsed.value, ip=client_ip(request))
-        except ForumClosed:
-            return await _page(request, user, forum, status_code=409)
-    return _back(request, forum, "vote-opened", "dot-vote")
+    vote_on, dots = parsed.value
+    return await _change(
+        request,
+        user,
+        forum,
+        lambda session, current: dot_votes.open_vote(
+            session, user, current, vote_on, dots, ip=client_ip(request)
+        ),
+        "vote-opened",
+        "dot-vote",
+    )
 
 
 @forum_page(RUN)
@@ -159,30 +184,30 @@ async def add_statement(request: Request, user: StaffUser, forum: Forum) -> Resp
     if parsed.value is None:
         kept = {"dots": str(DEFAULT_DOTS), **parsed.kept}
         return await _page(request, user, forum, status_code=400, errors=parsed.errors, kept=kept)
-    async with db(request) as session:
-        forum = await forum_by_code(session, forum.join_code)
-        try:
-            await statements.add_statement(
-                session, user, forum, parsed.value, ip=client_ip(request)
-            )
-        except ForumClosed:
-            return await _page(request, user, forum, status_code=409)
-    return _back(request, forum, "statement-added", "statements")
+    statement = parsed.value
+    return await _change(
+        request,
+        user,
+        forum,
+        lambda session, current: statements.add_statement(
+            session, user, current, statement, ip=client_ip(request)
+        ),
+        "statement-added",
+        "statements",
+    )
 
 
 @forum_page(RUN)
 async def statement_round(request: Request, user: StaffUser, forum: Forum) -> Response:
     wanted = str((await request.form()).get("round", ""))
-    async with db(request) as session:
-        forum = await forum_by_code(session, forum.join_code)
+
+    async def set_round(session: AsyncSession, current: Forum) -> None:
         if wanted in {"open", "close"}:
-            try:
-                await statements.set_round(
-                    session, user, forum, wanted == "open", ip=client_ip(request)
-                )
-            except ForumClosed:
-                return await _page(request, user, forum, status_code=409)
-    return _back(request, forum, f"round-{wanted}", "statements")
+            await statements.set_round(
+                session, user, current, wanted == "open", ip=client_ip(request)
+            )
+
+    return await _change(request, user, forum, set_round, f"round-{wanted}", "statements")
 
 
 def _route(path: str, endpoint: Any, name: str) -> Route:

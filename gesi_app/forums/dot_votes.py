@@ -18,7 +18,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.forums.attendance import Cell, cell
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, ForumInput, Participant
-from gesi_app.forums.participation import _open
+from gesi_app.forums.participation import require_open
 from gesi_app.forums.vote_models import Dot, DotVote
 from gesi_app.staff import audit
 from gesi_app.staff.models import StaffUser
@@ -65,7 +65,7 @@ async def open_vote(
 ) -> DotVote:
     """A new round (closing one still open); audited; committed."""
     await require_facilitator(session, user, forum)
-    _open(forum)
+    require_open(forum)
     if agenda_item_id is not None and agenda_item_id not in {i.id for i in forum.agenda}:
         raise LookupError(agenda_item_id)
     now = now or utcnow()
@@ -166,7 +166,7 @@ async def cast_dots(
     dots: Mapping[int, int],
 ) -> DotVote:
     """Replace the participant's dots in the open round; at most vote.dots in all."""
-    _open(forum)
+    require_open(forum)
     vote = await open_vote_of(session, forum)
     if vote is None:
         raise VoteClosed(forum.join_code)

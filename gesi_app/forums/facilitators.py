@@ -70,13 +70,18 @@ async def candidates(session: AsyncSession, forum: Forum) -> Sequence[StaffUser]
     return rows.all()
 
 
+def may_add_facilitators(user: StaffUser, forum: Forum) -> bool:
+    """Only the forum's owner (who set it up) or an admin adds facilitators."""
+    return has_permission(user, Permission.RUN_FORUMS) and (
+        user.role is Role.ADMIN or forum.created_by == user.id
+    )
+
+
 async def add_facilitator(
     session: AsyncSession, user: StaffUser, forum: Forum, user_id: int, *, ip: str | None = None
 ) -> StaffUser:
-    """Add a facilitator account to the forum: only its owner (who set it up) or an admin."""
-    if not (user.role is Role.ADMIN or forum.created_by == user.id) or not has_permission(
-        user, Permission.RUN_FORUMS
-    ):
+    """Add a facilitator account to the forum (``may_add_facilitators``)."""
+    if not may_add_facilitators(user, forum):
         raise NotFacilitator(user, Permission.RUN_FORUMS)
     added = next((c for c in await candidates(session, forum) if c.id == user_id), None)
     if added is None:

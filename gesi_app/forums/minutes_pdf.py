@@ -9,11 +9,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from weasyprint import CSS, HTML  # type: ignore[import-untyped]  # ships no type hints
 
+from gesi_app.forums.models import Forum
 from gesi_app.forums.staff_minutes import minutes_context
-from gesi_app.forums.staff_outcomes import run_forum
-from gesi_app.forums.staff_routes import RUN
+from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import staff_page
 from gesi_app.web.templating import PACKAGE_DIR, render
 
 STYLES = PACKAGE_DIR / "static" / "css" / "minutes-pdf.css"
@@ -27,11 +26,8 @@ def to_pdf(html: str, base_url: str) -> bytes:
     return pdf
 
 
-@staff_page(RUN)
-async def minutes_pdf(request: Request, user: StaffUser) -> Response:
-    forum = await run_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def minutes_pdf(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = await minutes_context(request, forum)
     context["pdf"] = True
     html = bytes(render(request, "forums/_minutes_pdf.html", context).body).decode()

@@ -37,8 +37,14 @@ class NewInput:
     text: str
 
 
-def _open(forum: Forum) -> None:
-    if forum.state is ForumState.ENDED:
+def accepts_inputs(forum: Forum) -> bool:
+    """A forum takes inputs, dots and answers until it has ended."""
+    return forum.state is not ForumState.ENDED
+
+
+def require_open(forum: Forum) -> None:
+    """Raise ForumClosed unless the forum ``accepts_inputs``."""
+    if not accepts_inputs(forum):
         raise ForumClosed(forum.join_code)
 
 
@@ -51,7 +57,7 @@ async def join(
     now: dt.datetime | None = None,
 ) -> Participant:
     """A participant; segment answers are kept only as given with consent (the form asks)."""
-    _open(forum)
+    require_open(forum)
     now = now or utcnow()
     participant = Participant(
         forum_id=forum.id,
@@ -92,7 +98,7 @@ async def add_input(
     A participant's input carries their own segment answers; a facilitator's carries what they
     chose for the speaker (audited).
     """
-    _open(forum)
+    require_open(forum)
     if new.agenda_item_id not in {item.id for item in forum.agenda}:
         raise LookupError(new.agenda_item_id)
     who = speaker or Speaker()

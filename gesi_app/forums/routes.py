@@ -17,9 +17,9 @@ from gesi_app.forums import live
 from gesi_app.forums.codes import normalise_join_code, spaced
 from gesi_app.forums.labels import template_labels
 from gesi_app.forums.limits import count_post
-from gesi_app.forums.models import Forum, ForumState
+from gesi_app.forums.models import Forum
+from gesi_app.forums.participation import accepts_inputs, inputs_of, join, participant_of
 from gesi_app.forums.participation import add_input as store_input
-from gesi_app.forums.participation import inputs_of, join, participant_of
 from gesi_app.forums.participation_forms import parse_input, parse_join
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code, open_forums
 from gesi_app.web.database import db
@@ -105,7 +105,7 @@ async def _forum_page(
         "last_id": everyone[-1].id if everyone else 0,
         "agenda_titles": {item.id: item.title for item in forum.agenda},
         "agenda_choices": agenda_choices(forum),
-        "open": forum.state is not ForumState.ENDED,
+        "open": accepts_inputs(forum),
         "errors": {},
         "kept": {},
         "added": request.query_params.get("added") == "1",

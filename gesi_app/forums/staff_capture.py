@@ -17,8 +17,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.forums import live
-from gesi_app.forums.models import Forum, ForumState
-from gesi_app.forums.participation import add_input, inputs_of
+from gesi_app.forums.models import Forum
+from gesi_app.forums.participation import accepts_inputs, add_input, inputs_of
 from gesi_app.forums.participation_forms import parse_input, parse_speaker
 from gesi_app.forums.routes import agenda_choices
 from gesi_app.forums.service import ForumClosed, forum_by_code
@@ -75,7 +75,7 @@ async def _page(
         "count": len(inputs),
         "agenda_titles": {item.id: item.title for item in forum.agenda},
         "saved": query.get("saved") == "1",
-        "open": forum.state is not ForumState.ENDED,
+        "open": accepts_inputs(forum),
         **speaker_choices(),
         **extra,
     }

@@ -16,7 +16,7 @@ from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
-from gesi_app.staff.models import Role, StaffUser
+from gesi_app.staff.models import StaffUser
 from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
@@ -67,7 +67,7 @@ async def _facilitators_page(
         "facilitators": added,
         "candidate_choices": [Choice("", "")]
         + [Choice(str(c.id), f"{c.full_name} ({c.username})") for c in candidates],
-        "may_add": user.role is Role.ADMIN or forum.created_by == user.id,
+        "may_add": fac.may_add_facilitators(user, forum),
         "added": request.query_params.get("added"),
         "errors": {},
         "kept": {},

@@ -28,7 +28,7 @@ from gesi_app.forums.outcome_forms import (
 )
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today, staff_forum
+from gesi_app.forums.staff_routes import RUN, forum_page, local_today
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
@@ -36,11 +36,6 @@ from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
 
 T = TypeVar("T")
-
-
-async def run_forum(request: Request, user: StaffUser) -> Forum | Response:
-    """The forum in the path if ``user`` runs it; else the 'not found' or 'forbidden' page."""
-    return await staff_forum(request, user)
 
 
 def _label(text: str) -> str:

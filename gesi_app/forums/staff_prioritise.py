@@ -19,7 +19,8 @@ from starlette.routing import Route
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.attendance import SUPPRESS_BELOW
 from gesi_app.forums.labels import template_labels
-from gesi_app.forums.models import Forum, ForumState
+from gesi_app.forums.models import Forum
+from gesi_app.forums.participation import accepts_inputs
 from gesi_app.forums.prioritising_minutes import prioritising_csv, prioritising_minutes
 from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
@@ -50,7 +51,7 @@ async def _page(
         statement_results = await statements.results(session, forum)
     context = {
         "forum": forum,
-        "open": forum.state is not ForumState.ENDED,
+        "open": accepts_inputs(forum),
         "vote": vote,
         "shown_vote": shown,
         "dot_results": dot_results,

@@ -18,7 +18,7 @@ from gesi_app.forums.attendance import Cell, cell
 from gesi_app.forums.dot_votes import SEGMENT_COLUMNS
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, Participant
-from gesi_app.forums.participation import _open
+from gesi_app.forums.participation import require_open
 from gesi_app.forums.vote_models import Answer, Statement, StatementAnswer
 from gesi_app.staff import audit
 from gesi_app.staff.models import StaffUser
@@ -40,7 +40,7 @@ async def add_statement(
 ) -> Statement:
     """A new statement; it joins the round at once if the round is open."""
     await require_facilitator(session, user, forum)
-    _open(forum)
+    require_open(forum)
     existing = await statements_of(session, forum)
     statement = Statement(forum_id=forum.id, text=text, is_open=any(s.is_open for s in existing))
     session.add(statement)
@@ -64,7 +64,7 @@ async def set_round(
     """Open or close the round for every statement; returns how many there are."""
     await require_facilitator(session, user, forum)
     if is_open:
-        _open(forum)
+        require_open(forum)
     result = await session.execute(
         update(Statement).where(Statement.forum_id == forum.id).values(is_open=is_open)
     )
@@ -91,7 +91,7 @@ async def answer(
     session: AsyncSession, forum: Forum, participant: Participant, answers: Mapping[int, Answer]
 ) -> None:
     """Store (or change) the participant's answers to open statements of ``forum``."""
-    _open(forum)
+    require_open(forum)
     open_ids = {s.id for s in await statements_of(session, forum) if s.is_open}
     if not answers or not set(answers) <= open_ids:
         raise RoundClosed(forum.join_code)

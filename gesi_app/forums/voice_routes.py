@@ -14,16 +14,16 @@ from starlette.routing import Route
 
 from gesi_app.forums import live
 from gesi_app.forums.limits import count_post
-from gesi_app.forums.models import Forum, ForumState, Participant
-from gesi_app.forums.participation import participant_of
+from gesi_app.forums.models import Forum, Participant
+from gesi_app.forums.participation import accepts_inputs, participant_of
 from gesi_app.forums.routes import NO_STORE, SESSION_KEY, agenda_choices, not_found
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
-from gesi_app.forums.staff_routes import RUN, staff_forum
+from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
 from gesi_app.reports import recordings
 from gesi_app.reports.evidence_routes import read_limited, uploads_dir
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import page, staff_page
+from gesi_app.staff.web import page
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
@@ -35,7 +35,7 @@ async def _page(
 ) -> Response:
     context = {
         "forum": forum,
-        "open": forum.state is not ForumState.ENDED,
+        "open": accepts_inputs(forum),
         "agenda_choices": agenda_choices(forum),
         "max_seconds": recordings.MAX_SECONDS,
         "errors": {},
@@ -104,11 +104,8 @@ async def voice(request: Request) -> Response:
     return RedirectResponse(f"{url}?added=1#your-inputs", status_code=303)
 
 
-@staff_page(RUN)
-async def staff_voice(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def staff_voice(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         found = await voice_inputs(session, forum)
     context = {
@@ -120,11 +117,8 @@ async def staff_voice(request: Request, user: StaffUser) -> Response:
     return page(request, user, "forums/staff_voice.html", context)
 
 
-@staff_page(RUN)
-async def recording(request: Request, user: StaffUser) -> Response:
-    forum = await staff_forum(request, user)
-    if isinstance(forum, Response):
-        return forum
+@forum_page(RUN)
+async def recording(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         found = await voice_of(session, forum, request.path_params["input_id"])
     path = uploads_dir(request) / found.storage_key if found else None

@@ -16,8 +16,8 @@ from starlette.routing import Route
 
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.limits import count_post
-from gesi_app.forums.models import Forum, ForumState, Participant
-from gesi_app.forums.participation import participant_of
+from gesi_app.forums.models import Forum, Participant
+from gesi_app.forums.participation import accepts_inputs, participant_of
 from gesi_app.forums.routes import NO_STORE, SESSION_KEY, not_found
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
 from gesi_app.forums.vote_forms import answer_field, dot_field, parse_answers, parse_dots
@@ -89,7 +89,7 @@ async def _dots_page(
         mine = await dot_votes.dots_of(session, vote, participant) if vote else {}
     context = {
         "forum": forum,
-        "vote": vote if forum.state is not ForumState.ENDED else None,
+        "vote": vote if accepts_inputs(forum) else None,
         "inputs": inputs,
         "agenda_titles": {item.id: item.title for item in forum.agenda},
         "kept": {dot_field(i): str(n) for i, n in mine.items()},
@@ -105,7 +105,7 @@ async def _dots_page(
 async def dots(request: Request, forum: Forum, participant: Participant) -> Response:
     async with db(request) as session:
         vote = await dot_votes.open_vote_of(session, forum)
-        if vote is None or forum.state is ForumState.ENDED:
+        if vote is None or not accepts_inputs(forum):
             return await _dots_page(request, forum, participant, status=409)
         inputs = await dot_votes.inputs_for(session, vote)
         parsed = parse_dots(await request.form(), [i.id for i in inputs], vote.dots)
@@ -127,7 +127,7 @@ async def _statements_page(
     async with db(request) as session:
         listed = await statements.statements_of(session, forum)
         mine = await statements.answers_of(session, forum, participant)
-    is_open = forum.state is not ForumState.ENDED
+    is_open = accepts_inputs(forum)
     context = {
         "forum": forum,
         "statements": [s for s in listed if s.is_open and is_open],

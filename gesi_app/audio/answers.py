@@ -15,14 +15,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import Engine, EngineUnavailable, Espeak, build_engines
-from gesi_app.audio.service import EXTENSION, KEY_LENGTH, NoEngine
+from gesi_app.audio.service import EXTENSION, KEY_LENGTH, NoEngine, store_atomically
+from gesi_app.reports.models import Report, ReportMessage
 from gesi_app.settings import LOCALES, Settings
 
 log = logging.getLogger(__name__)
@@ -76,13 +78,7 @@ class AnswerAudio:
         raise NoEngine(answer.lang)
 
     def _store(self, answer: SpokenAnswer, mp3: bytes) -> Path:
-        target = self.path(answer)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(mp3)
-        os.replace(tmp, target)  # atomic: a reader sees the whole file or none
-        return target
+        return store_atomically(self.path(answer), mp3)
 
     def ensure(self, answer: SpokenAnswer) -> Path:
         """The answer's file, made now with espeak-ng when it is missing (no web wait)."""
@@ -101,3 +97,24 @@ class AnswerAudio:
                 self._store(answer, self._speak(answer, self.engines))
             except (NoEngine, OSError) as exc:
                 log.warning("answer %s: no audio (%s)", answer.message_id, exc)
+
+
+def answer_audio(app_state: object) -> AnswerAudio:
+    """The app's spoken-answer service, made on first use from its settings."""
+    service: AnswerAudio | None = getattr(app_state, "answer_audio", None)
+    if service is None:
+        service = AnswerAudio(app_state.settings)  # type: ignore[attr-defined]
+        app_state.answer_audio = service  # type: ignore[attr-defined]
+    return service
+
+
+async def spoken_answer(session: AsyncSession, message_id: int) -> SpokenAnswer | None:
+    """An agency answer as it is spoken (in the reporter's language); None for anything else."""
+    row = (
+        await session.execute(
+            select(ReportMessage.body, Report.locale)
+            .join(Report, Report.id == ReportMessage.report_id)
+            .where(ReportMessage.id == message_id, ReportMessage.author_kind == "agency")
+        )
+    ).first()
+    return SpokenAnswer(message_id, row.locale, row.body) if row else None

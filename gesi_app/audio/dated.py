@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from babel.dates import format_date
 
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import EngineUnavailable, Espeak
-from gesi_app.audio.service import EXTENSION, NoEngine
+from gesi_app.audio.service import EXTENSION, NoEngine, store_atomically
 from gesi_app.settings import LOCALES
 from gesi_app.web import i18n
 
@@ -91,9 +89,13 @@ class DatedAudio:
             mp3 = self.engine.speak(text, lang)
         except EngineUnavailable:
             raise NoEngine(lang) from None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(mp3)
-        os.replace(tmp, target)
-        return target
+        return store_atomically(target, mp3)
+
+
+def dated_audio(app_state: object) -> DatedAudio:
+    """The app's date-sentence service, made once (not per request: it looks for espeak-ng)."""
+    service: DatedAudio | None = getattr(app_state, "dated_audio", None)
+    if service is None:
+        service = DatedAudio(app_state.audio.folder / "dated")  # type: ignore[attr-defined]
+        app_state.dated_audio = service  # type: ignore[attr-defined]
+    return service

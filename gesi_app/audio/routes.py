@@ -10,16 +10,15 @@ import re
 
 from anyio import to_thread
 from jinja2 import Environment
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
-from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
+# answer_audio re-exported for the staff pages that import it here; its home is audio.answers.
+from gesi_app.audio.answers import answer_audio as answer_audio
+from gesi_app.audio.answers import spoken_answer
+from gesi_app.audio.dated import DatedAudio, NotADatedPrompt, dated_audio
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
-from gesi_app.reports.models import Report, ReportMessage
 from gesi_app.web import i18n
 from gesi_app.web.database import db
 
@@ -54,27 +53,6 @@ async def audio_file(request: Request) -> Response:
     return Response(body, media_type=MEDIA_TYPE, headers=IMMUTABLE)
 
 
-def answer_audio(app_state: object) -> AnswerAudio:
-    """The app's spoken-answer service, made on first use from its settings."""
-    service: AnswerAudio | None = getattr(app_state, "answer_audio", None)
-    if service is None:
-        service = AnswerAudio(app_state.settings)  # type: ignore[attr-defined]
-        app_state.answer_audio = service  # type: ignore[attr-defined]
-    return service
-
-
-async def spoken_answer(session: AsyncSession, message_id: int) -> SpokenAnswer | None:
-    """An agency answer as it is spoken (in the reporter's language); None for anything else."""
-    row = (
-        await session.execute(
-            select(ReportMessage.body, Report.locale)
-            .join(Report, Report.id == ReportMessage.report_id)
-            .where(ReportMessage.id == message_id, ReportMessage.author_kind == "agency")
-        )
-    ).first()
-    return SpokenAnswer(message_id, row.locale, row.body) if row else None
-
-
 async def answer_file(request: Request) -> Response:
     match = _ANSWER.match(request.path_params["name"])
     if match is None:
@@ -92,7 +70,7 @@ async def answer_file(request: Request) -> Response:
 
 
 async def dated_file(request: Request) -> Response:
-    service = DatedAudio(request.app.state.audio.folder / "dated")
+    service = dated_audio(request.app.state)
     try:
         path = await to_thread.run_sync(
             service.ensure, request.path_params["lang"], request.path_params["name"]

@@ -57,6 +57,16 @@ class BuildResult:
     by_engine: dict[str, int] = field(default_factory=dict)
 
 
+def store_atomically(target: Path, mp3: bytes) -> Path:
+    """Write an audio file so that a reader sees the whole file or none."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(mp3)
+    os.replace(tmp, target)
+    return target
+
+
 class AudioService:
     def __init__(self, settings: Settings) -> None:
         self.folder = settings.data_dir / "audio"
@@ -135,12 +145,7 @@ class AudioService:
         raise NoEngine(lang)
 
     def _store(self, lang: str, key: str, mp3: bytes, fallback: bool) -> Path:
-        target = self.path(lang, key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(mp3)
-        os.replace(tmp, target)  # atomic: a reader sees the whole file or none
+        target = store_atomically(self.path(lang, key), mp3)
         marker = target.with_suffix(".fallback")
         if fallback:
             marker.touch()

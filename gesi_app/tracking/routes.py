@@ -11,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.audio.answers import SpokenAnswer
-from gesi_app.audio.routes import answer_audio
+from gesi_app.audio.answers import SpokenAnswer, answer_audio
 from gesi_app.reports import deadlines
 from gesi_app.reports.codes import normalise_code, spaced
 from gesi_app.tracking import service

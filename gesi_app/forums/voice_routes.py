@@ -13,13 +13,13 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.forums import live
-from gesi_app.forums.limits import count_post
 from gesi_app.forums.models import Forum, Participant
-from gesi_app.forums.participation import accepts_inputs, participant_of
-from gesi_app.forums.routes import NO_STORE, SESSION_KEY, agenda_choices, not_found
-from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
+from gesi_app.forums.participation import accepts_inputs
+from gesi_app.forums.routes import NO_STORE, agenda_choices
+from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
+from gesi_app.forums.vote_routes import participant_form
 from gesi_app.reports import recordings
 from gesi_app.reports.evidence_routes import read_limited, uploads_dir
 from gesi_app.staff.models import StaffUser
@@ -71,21 +71,13 @@ async def _errors(
     return errors, kept, item, data
 
 
-async def voice(request: Request) -> Response:
-    async with db(request) as session:
-        try:
-            forum = await forum_by_code(session, request.path_params["code"])
-        except ForumNotFound:
-            return not_found(request)
-        participant: Participant | None = await participant_of(
-            session, forum, request.session.get(SESSION_KEY, {}).get(forum.join_code)
-        )
+async def _voice_page(request: Request, forum: Forum, participant: Participant) -> Response:
+    return await _page(request, forum)
+
+
+@participant_form(_voice_page)
+async def voice(request: Request, forum: Forum, participant: Participant) -> Response:
     url = str(request.app.url_path_for("forum", code=forum.join_code))
-    if participant is None:
-        return RedirectResponse(f"{url}#join", status_code=303)
-    if request.method == "GET":
-        return await _page(request, forum)
-    count_post(request)
     errors, kept, item, data = await _errors(request, forum)
     if errors or item is None or data is None:
         return await _page(request, forum, status_code=400, errors=errors, kept=kept)

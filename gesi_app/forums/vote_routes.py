@@ -56,7 +56,7 @@ def _join_first(request: Request, forum: Forum) -> Response:
     return RedirectResponse(f"{url}#join", status_code=303)
 
 
-def _participant_form(show: ParticipantPage) -> Callable[[ParticipantPage], Endpoint]:
+def participant_form(show: ParticipantPage) -> Callable[[ParticipantPage], Endpoint]:
     """Wrap the POST handler of a page only a joined participant uses: the forum's 'not found'
     page, or its join form, for anyone else; a GET shows the page (``show``); a POST counts
     against the per-address limit, then the handler gets (request, forum, participant)."""
@@ -101,7 +101,7 @@ async def _dots_page(
     return render(request, "forums/dots.html", context, status_code=status, headers=NO_STORE)
 
 
-@_participant_form(_dots_page)
+@participant_form(_dots_page)
 async def dots(request: Request, forum: Forum, participant: Participant) -> Response:
     async with db(request) as session:
         vote = await dot_votes.open_vote_of(session, forum)
@@ -141,7 +141,7 @@ async def _statements_page(
     return render(request, "forums/statements.html", context, status_code=status, headers=NO_STORE)
 
 
-@_participant_form(_statements_page)
+@participant_form(_statements_page)
 async def answer_statements(request: Request, forum: Forum, participant: Participant) -> Response:
     async with db(request) as session:
         shown = [s.id for s in await statements.statements_of(session, forum) if s.is_open]

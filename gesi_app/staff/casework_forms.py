@@ -36,7 +36,8 @@ def parse_queue_filter(
     topic_slugs: Collection[str],
     area_codes: Collection[str],
 ) -> tuple[QueueFilter, Kept, Errors]:
-    kept = {n: _text(query, n) for n in ("status", "agency", "topic", "area", "overdue")}
+    names = ("status", "agency", "topic", "area", "overdue", "escalated")
+    kept = {n: _text(query, n) for n in names}
     errors: Errors = {}
     if kept["status"] not in STATUS_VALUES:
         errors["status"] = gettext("Choose a status from the list")
@@ -49,12 +50,17 @@ def parse_queue_filter(
         errors["area"] = gettext("Choose a district from the list")
     if kept["overdue"] not in ("", "yes"):
         errors["overdue"] = gettext("Tick the box to see only overdue reports, or leave it empty")
+    if kept["escalated"] not in ("", "yes"):
+        errors["escalated"] = gettext(
+            "Tick the box to see only escalated reports, or leave it empty"
+        )
     where = QueueFilter(
         status=kept["status"] if "status" not in errors else "",
         agency_id=agency_id,
         topic=kept["topic"] or None,
         area=kept["area"] or None,
         overdue=kept["overdue"] == "yes",
+        escalated=kept["escalated"] == "yes",
         page=_int(_text(query, "page")) or 1,
     )
     return where, kept, errors

@@ -6,7 +6,6 @@ Routes only parse, call one service function and render; the rules are in ``queu
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -83,12 +82,6 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
             options.topic_slugs,
             options.area_codes,
         )
-        kept["escalated"] = request.query_params.get("escalated", "").strip()
-        if kept["escalated"] not in ("", "yes"):
-            errors["escalated"] = gettext(
-                "Tick the box to see only escalated reports, or leave it empty"
-            )
-        where = replace(where, escalated=kept["escalated"] == "yes")
         today = _today(request)
         result = None if errors else await queue.queue(session, user, where, today)
     filters = {k: v for k, v in kept.items() if v}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import format_decimal
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -17,7 +18,7 @@ from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
 from gesi_app.staff.web import client_ip, forbidden, page, staff_page
 from gesi_app.web.database import db
-from gesi_app.web.i18n import gettext
+from gesi_app.web.i18n import get_locale, gettext
 
 TEMPLATE = "staff/report_transcript.html"
 
@@ -30,7 +31,7 @@ def parse_transcript(text: str) -> dict[str, str]:
         return {
             "transcript": gettext(
                 "The transcript must be %(num)s characters or fewer",
-                num=f"{transcripts.TRANSCRIPT_MAX:,}",
+                num=format_decimal(transcripts.TRANSCRIPT_MAX, locale=get_locale()),
             )
         }
     return {}

@@ -135,6 +135,16 @@ def test_an_empty_transcript_is_refused_and_nothing_changes(
     assert len(audit_entries(database_url, "transcript_saved")) == 1
 
 
+def test_the_length_limit_is_written_the_indonesian_way(
+    client: TestClient, database_url: str, case: tuple[Team, Report, dict[str, int]]
+) -> None:
+    _, report, files = case
+    assert sign_in(client, "verifikator").status_code == 303
+    too_long = post_transcript(client, url_of(report, files["sign_video"]), "a" * 10_001, lang="id")
+    assert too_long.status_code == 400
+    assert summary(too_long.text) == {"transcript": "Transkrip paling banyak 10.000 karakter"}
+
+
 def test_who_may_not_and_what_is_not_a_recording(
     client: TestClient, database_url: str, case: tuple[Team, Report, dict[str, int]]
 ) -> None:

@@ -90,6 +90,8 @@ OBJECT_LABELS: dict[str, LazyProxy] = {
     "notification": lazy_gettext("Message to a reporter"),
     "category": lazy_gettext("Topic"),
     "region": lazy_gettext("Area"),
+    "holiday": lazy_gettext("Holiday"),
+    "calendar_year": lazy_gettext("Year"),
 }
 
 

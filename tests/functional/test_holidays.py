@@ -195,6 +195,19 @@ def test_the_same_holiday_twice_is_refused(client: TestClient, database_url: str
     assert len(audit_entries(database_url, "holiday_added")) == 1
 
 
+def test_the_audit_log_names_holiday_changes_in_the_page_language(
+    client: TestClient, database_url: str
+) -> None:
+    make_team(database_url)
+    sign_in(client, "admin")
+    post(client, "/staff/holidays", LOCAL)
+    post(client, "/staff/holidays/years/2028/complete", {})
+    [added] = audit_entries(database_url, "holiday_added")
+    log = client.get("/staff/audit?lang=id").text
+    assert f"Hari libur {added.object_id}<" in log
+    assert "Tahun 2028<" in log
+
+
 def test_admins_are_told_when_a_deadline_needs_a_missing_year(
     client: TestClient, database_url: str
 ) -> None:

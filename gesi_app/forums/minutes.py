@@ -31,19 +31,24 @@ class Section:
     inputs: Sequence[ForumInput]
 
 
-async def sections(session: AsyncSession, forum: Forum) -> list[Section]:
-    """Each agenda item with its inputs, in the order they came; an input merged into another
-    as a duplicate is listed (and counted) only with that other one."""
-    inputs = [i for i in await inputs_of(session, forum) if i.merged_into_id is None]
+def sections_of(forum: Forum, everything: Sequence[ForumInput]) -> list[Section]:
+    """Each agenda item with its inputs (all of ``forum``'s, in the order they came); an input
+    merged into another as a duplicate is listed (and counted) only with that other one."""
+    inputs = [i for i in everything if i.merged_into_id is None]
     return [
         Section(item, [i for i in inputs if i.agenda_item_id == item.id]) for item in forum.agenda
     ]
 
 
-async def merged_counts(session: AsyncSession, forum: Forum) -> dict[int, int]:
+async def sections(session: AsyncSession, forum: Forum) -> list[Section]:
+    """``sections_of`` the forum's inputs."""
+    return sections_of(forum, await inputs_of(session, forum))
+
+
+def merged_counts(everything: Sequence[ForumInput]) -> dict[int, int]:
     """Input id -> how many duplicates were merged into it."""
     counts: dict[int, int] = {}
-    for item in await inputs_of(session, forum):
+    for item in everything:
         if item.merged_into_id is not None:
             counts[item.merged_into_id] = counts.get(item.merged_into_id, 0) + 1
     return counts

@@ -18,7 +18,6 @@ from gesi_app.db.base import utcnow
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
-from gesi_app.forums.participation import inputs_of
 from gesi_app.reports.models import Report
 from gesi_app.staff import audit
 from gesi_app.staff.models import StaffUser
@@ -239,9 +238,12 @@ class ThemeSection:
     inputs: Sequence[ForumInput]
 
 
-async def theme_sections(session: AsyncSession, forum: Forum) -> list[ThemeSection]:
-    """Each theme with its shown inputs, then those under no theme (if any)."""
-    inputs = shown(await inputs_of(session, forum))
+async def theme_sections(
+    session: AsyncSession, forum: Forum, everything: Sequence[ForumInput]
+) -> list[ThemeSection]:
+    """Each theme with its shown inputs (of ``everything``, all the forum's inputs), then those
+    under no theme (if any)."""
+    inputs = shown(everything)
     parts = [
         ThemeSection(t, [i for i in inputs if i.theme_id == t.id])
         for t in await themes_of(session, forum)

@@ -22,8 +22,10 @@ from gesi_app.forums.minutes import (
     merged_counts,
     report_codes,
     sections,
+    sections_of,
 )
 from gesi_app.forums.models import Forum
+from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, agency_name, csv_download, forum_page
@@ -104,12 +106,13 @@ async def attendance(request: Request, user: StaffUser, forum: Forum) -> Respons
 async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
     """Everything the minutes show, for the page and its PDF alike."""
     async with db(request) as session:
-        parts = await sections(session, forum)
+        everything = await inputs_of(session, forum)
+        parts = sections_of(forum, everything)
         codes = await report_codes(session, forum)
-        merged = await merged_counts(session, forum)
+        merged = merged_counts(everything)
         present = await att.attendance(session, forum)
         gauge = await att.gauge(session, forum)
-        themes = await out.theme_sections(session, forum)
+        themes = await out.theme_sections(session, forum, everything)
         points = await out.agreed_points(session, forum)
         plan = await out.follow_ups(session, forum)
         plan_codes = await out.follow_up_codes(session, forum)

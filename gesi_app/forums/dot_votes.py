@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
@@ -120,15 +120,20 @@ async def inputs_for(session: AsyncSession, vote: DotVote) -> Sequence[ForumInpu
     return result.all()
 
 
-async def dots_of(
-    session: AsyncSession, vote: DotVote, participant: Participant | None
-) -> dict[int, int]:
-    """{input id: dots} of one participant, or (None) counted in the room."""
-    owner = (
+def _owned_by(participant: Participant | None) -> ColumnElement[bool]:
+    """The dots of one participant, or (None) those counted in the room."""
+    return (
         Dot.participant_id.is_(None)
         if participant is None
         else Dot.participant_id == participant.id
     )
+
+
+async def dots_of(
+    session: AsyncSession, vote: DotVote, participant: Participant | None
+) -> dict[int, int]:
+    """{input id: dots} of one participant, or (None) counted in the room."""
+    owner = _owned_by(participant)
     rows = await session.execute(
         select(Dot.input_id, Dot.count).where(Dot.vote_id == vote.id, owner)
     )
@@ -141,11 +146,7 @@ async def _replace(
     allowed = {i.id for i in await inputs_for(session, vote)}
     if not set(dots) <= allowed:
         raise LookupError(set(dots) - allowed)
-    owner = (
-        Dot.participant_id.is_(None)
-        if participant is None
-        else Dot.participant_id == participant.id
-    )
+    owner = _owned_by(participant)
     await session.execute(delete(Dot).where(Dot.vote_id == vote.id, owner))
     for input_id, count in dots.items():
         if count > 0:

@@ -24,7 +24,7 @@ TEMPLATE = "staff/report_transcript.html"
 
 
 def parse_transcript(text: str) -> dict[str, str]:
-    cleaned = text.strip()
+    cleaned = transcripts.cleaned(text)
     if not cleaned:
         return {"transcript": gettext("Enter what the recording says")}
     if len(cleaned) > transcripts.TRANSCRIPT_MAX:

@@ -32,6 +32,11 @@ class TranscriptDenied(Exception):
     """This staff member may not write this report's transcripts; nothing changed."""
 
 
+def cleaned(text: str) -> str:
+    """The transcript as stored: trimmed, with a browser's CRLF line ends as LF."""
+    return text.strip().replace("\r\n", "\n")
+
+
 def may_transcribe(user: StaffUser, report: Report) -> bool:
     return has_permission(user, Permission.VERIFY) or can_act_on_report(user, report)
 
@@ -58,11 +63,11 @@ async def save_transcript(
         raise TranscriptDenied(report.tracking_code)
     if recording.report_id != report.id or recording.kind not in RECORDING_KINDS:
         raise NotARecording(f"{report.tracking_code}/{recording.id}")
-    cleaned = text.strip().replace("\r\n", "\n")
-    if not 1 <= len(cleaned) <= TRANSCRIPT_MAX:
+    stored = cleaned(text)
+    if not 1 <= len(stored) <= TRANSCRIPT_MAX:
         raise ValueError(f"a transcript has 1 to {TRANSCRIPT_MAX} characters")
     before = {"transcript_length": len(recording.transcript or "")}
-    recording.transcript = cleaned
+    recording.transcript = stored
     await audit.record(
         session,
         user,
@@ -70,7 +75,7 @@ async def save_transcript(
         "attachment",
         recording.id,
         before,
-        {"report": report.tracking_code, "kind": recording.kind, "transcript_length": len(cleaned)},
+        {"report": report.tracking_code, "kind": recording.kind, "transcript_length": len(stored)},
         ip,
         now=now or utcnow(),
     )

@@ -145,6 +145,18 @@ def test_the_length_limit_is_written_the_indonesian_way(
     assert summary(too_long.text) == {"transcript": "Transkrip paling banyak 10.000 karakter"}
 
 
+def test_the_length_limit_counts_a_line_end_once(
+    client: TestClient, database_url: str, case: tuple[Team, Report, dict[str, int]]
+) -> None:
+    # A browser sends a textarea's line ends as CRLF; the transcript is stored with LF.
+    _, report, files = case
+    assert sign_in(client, "verifikator").status_code == 303
+    text = "a" * 5_000 + "\r\n" + "a" * 4_999
+    saved = post_transcript(client, url_of(report, files["sign_video"]), text)
+    assert saved.status_code == 303
+    assert transcripts(database_url, report.id)["sign_video"] == text.replace("\r\n", "\n")
+
+
 def test_who_may_not_and_what_is_not_a_recording(
     client: TestClient, database_url: str, case: tuple[Team, Report, dict[str, int]]
 ) -> None:

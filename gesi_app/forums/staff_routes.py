@@ -160,6 +160,7 @@ async def forum_overview(request: Request, user: StaffUser, forum: Forum) -> Res
         "join_url": join_url(request, forum.join_code),
         "agency": await agency_name(request, forum),
         "created": request.query_params.get("created") == "1",
+        "changed": request.query_params.get("changed") == "1",
         **template_labels(),
     }
     return page(request, user, "forums/staff_forum.html", context)

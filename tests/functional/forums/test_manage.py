@@ -127,3 +127,12 @@ def test_the_services_refuse_a_facilitator_of_another_forum(database_url: str) -
 
     assert factories.run(database_url, work) is ForumState.LIVE
     assert [e.actor_username for e in audit_entries(database_url, "forum_started")] == ["admin"]
+
+
+def test_the_overview_says_the_details_were_changed(client: TestClient, database_url: str) -> None:
+    team = forum_team(database_url)
+    forum = add_forum(database_url, team.ids["fasilitator"])
+    sign_in(client, "fasilitator")
+    url = f"/staff/forums/{forum.join_code}"
+    assert "The forum's details are changed." in client.get(f"{url}?changed=1&lang=en").text
+    assert "The forum's details are changed." not in client.get(f"{url}?lang=en").text

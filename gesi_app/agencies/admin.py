@@ -8,7 +8,6 @@ Every change is written to the audit log with what it was before and after.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,7 @@ from gesi_app.staff.audit import Action
 from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
+from gesi_app.staff.slugs import unique_slug
 
 NAME_MAX = 200
 SLUG_MAX = 60
@@ -61,10 +61,6 @@ def snapshot(agency: Agency) -> dict[str, Any]:
     }
 
 
-def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[: SLUG_MAX - 4] or "agency"
-
-
 async def list_agencies(session: AsyncSession, actor: StaffUser) -> Sequence[Agency]:
     require(actor, Permission.MANAGE_SETTINGS)
     result = await session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name_id))
@@ -91,18 +87,6 @@ async def _check_names(session: AsyncSession, data: AgencyData, own_id: int | No
             raise NameTaken(field)
 
 
-async def _new_slug(session: AsyncSession, name: str) -> str:
-    base = slugify(name)
-    taken = set(
-        (await session.scalars(select(Agency.slug).where(Agency.slug.like(f"{base}%")))).all()
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 async def add_agency(
     session: AsyncSession,
     actor: StaffUser,
@@ -115,7 +99,9 @@ async def add_agency(
     require(actor, Permission.MANAGE_SETTINGS)
     await _check_names(session, data, None)
     agency = Agency(
-        slug=await _new_slug(session, data.name_en),
+        slug=await unique_slug(
+            session, Agency.slug, data.name_en, max_length=SLUG_MAX - 4, fallback="agency"
+        ),
         name_id=data.name_id,
         name_en=data.name_en,
         active=True,

@@ -9,7 +9,6 @@ sub-topic under it) leaves the citizen journey at once, because the journey read
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from gesi_app.staff.audit import Action
 from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
+from gesi_app.staff.slugs import unique_slug
 
 NAME_MAX = 200
 
@@ -124,18 +124,6 @@ async def _check(session: AsyncSession, data: TopicData, own: Category | None) -
             raise BadAgency()
 
 
-async def _new_slug(session: AsyncSession, name: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:70] or "topic"
-    taken = set(
-        (await session.scalars(select(Category.slug).where(Category.slug.like(f"{base}%")))).all()
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 async def add_topic(
     session: AsyncSession,
     actor: StaffUser,
@@ -155,7 +143,9 @@ async def add_topic(
     )  # fmt: skip
     last = await session.scalar(select(func.max(Category.position)).where(siblings))
     topic = Category(
-        slug=await _new_slug(session, data.name_en),
+        slug=await unique_slug(
+            session, Category.slug, data.name_en, max_length=70, fallback="topic"
+        ),
         parent_id=data.parent_id,
         name_id=data.name_id,
         name_en=data.name_en,

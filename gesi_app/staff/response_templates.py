@@ -8,12 +8,11 @@ leaves the answer form at once. Every change is written to the audit log.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.staff import audit
@@ -21,6 +20,7 @@ from gesi_app.staff.audit import Action
 from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import ResponseTemplate, StaffUser
 from gesi_app.staff.permissions import Permission, require
+from gesi_app.staff.slugs import unique_slug
 
 LABEL_MAX = 100
 TEXT_MAX = 2000
@@ -106,24 +106,6 @@ async def _check_labels(session: AsyncSession, data: TemplateData, own_id: int |
             raise LabelTaken(field)
 
 
-async def _new_key(session: AsyncSession, label_en: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", label_en.lower()).strip("_")[:50] or "template"
-    taken = set(
-        (
-            await session.scalars(
-                select(ResponseTemplate.key).where(
-                    or_(ResponseTemplate.key == base, ResponseTemplate.key.like(f"{base}_%"))
-                )
-            )
-        ).all()
-    )
-    key, n = base, 1
-    while key in taken:
-        n += 1
-        key = f"{base}_{n}"
-    return key
-
-
 async def add_template(
     session: AsyncSession,
     actor: StaffUser,
@@ -136,7 +118,14 @@ async def add_template(
     await _check_labels(session, data, None)
     last = await session.scalar(select(func.max(ResponseTemplate.position)))
     template = ResponseTemplate(
-        key=await _new_key(session, data.label_en),
+        key=await unique_slug(
+            session,
+            ResponseTemplate.key,
+            data.label_en,
+            max_length=50,
+            fallback="template",
+            separator="_",
+        ),
         label_id=data.label_id,
         label_en=data.label_en,
         text_id=data.text_id,

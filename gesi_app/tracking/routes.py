@@ -12,7 +12,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.audio.answers import SpokenAnswer, answer_audio
-from gesi_app.reports import deadlines
 from gesi_app.reports.codes import normalise_code, spaced
 from gesi_app.tracking import service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
@@ -136,7 +135,6 @@ async def _page(
         "page": page,
         "report": page.report,
         "spaced_code": spaced(page.report.tracking_code),
-        "auto_close_days": deadlines.AUTO_CLOSE_DAYS,
         "errors": errors or {},
         "values": values or {},
         "notice": request.session.pop(NOTICE, None) if status_code == 200 else None,

@@ -172,6 +172,14 @@ def test_an_overdue_check_is_said_plainly(client: TestClient, url: str) -> None:
     assert "The check takes up to" not in page.text
 
 
+def test_an_automatic_close_names_its_working_days(client: TestClient, url: str) -> None:
+    report = factories.create_report(url).report
+    factories.answer_report(url, report.id, "We patched the road.")
+    factories.move_report(url, report.id, S.SELESAI, actor_kind="system")
+    page = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
+    assert "The report closed because there was no reply for 10 working days." in text(page.text)
+
+
 def test_the_code_is_spelled_out_for_screen_readers(client: TestClient, url: str) -> None:
     report = factories.create_report(url).report
     page = client.get(f"/track/{report.tracking_code}")

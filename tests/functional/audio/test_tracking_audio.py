@@ -3,14 +3,17 @@ served, in both languages and whatever the status."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from gesi_app.reports.models import Status
+from gesi_app.audio.dated import DATED
+from gesi_app.reports.models import Report, Status
 from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
 from tests import factories
@@ -88,3 +91,48 @@ def test_timeline_rows_and_the_easy_status_are_heard(
     first = EASY_FIRST[lang].get(status)
     if first:
         assert first in html_lib.unescape(easy)
+
+
+def set_answer_due(database_url: str, report_id: int, due: dt.date) -> None:
+    async def go(session: AsyncSession) -> None:
+        report = await session.get(Report, report_id)
+        assert report is not None
+        report.answer_due = due
+        await session.commit()
+
+    factories.run(database_url, go)
+
+
+# situation -> the DATED sentence the status section speaks, day included.
+DATED_SITUATIONS = {
+    "check due": DATED.index("The check takes up to %(days)s working days, by %(date)s."),
+    "check late": DATED.index("We are late. The check was due by %(date)s."),
+    "answer due": DATED.index("The agency answers within %(days)s working days, by %(date)s."),
+    "answer late": DATED.index("The agency is late. The answer was due by %(date)s."),
+    "closes": DATED.index(
+        "Without a reply from you, the report closes after %(days)s working days, on %(date)s."
+    ),
+}
+
+
+@pytest.mark.parametrize("situation", list(DATED_SITUATIONS))
+def test_a_deadline_with_its_day_is_heard_whole(
+    client: TestClient, settings: Settings, situation: str
+) -> None:
+    url = settings.database_url
+    factories.seed(url)
+    long_ago = dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)
+    when = long_ago if situation == "check late" else None
+    report = factories.run(url, lambda s: factories.add_report(s, now=when)).report
+    if situation.startswith("answer"):
+        factories.move_report(url, report.id, S.TERVERIFIKASI)
+        late = situation == "answer late"
+        set_answer_due(url, report.id, dt.date(2026, 1, 8) if late else dt.date(2100, 1, 4))
+    elif situation == "closes":
+        factories.answer_report(url, report.id, "Jalan sudah kami tambal.")
+    section = status_section(client.get(f"/track/{report.tracking_code}?lang=id").text)
+    dated = [src for src, _name in AUDIO_SRC.findall(section) if "/audio/dated/" in src]
+    assert len(dated) == 1, section
+    name = html_lib.unescape(dated[0]).rsplit("/", 1)[1]
+    assert name.startswith(f"{DATED_SITUATIONS[situation]}-")
+    served(client, dated[0])

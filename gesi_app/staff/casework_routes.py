@@ -25,7 +25,14 @@ from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.workflow import IllegalTransition, ReasonRequired
-from gesi_app.staff import audit, casework, casework_actions, queue, response_templates
+from gesi_app.staff import (
+    audit,
+    casework,
+    casework_actions,
+    queue,
+    response_templates,
+    transcripts,
+)
 from gesi_app.staff.audit import Action
 from gesi_app.staff.casework import ActionDenied, CaseAction, ReportHidden
 from gesi_app.staff.casework_forms import (
@@ -121,7 +128,12 @@ async def report_page(request: Request, user: StaffUser) -> Response:
         except ReportHidden:
             return _not_found(request, user)
         view = await casework.case_view(session, user, report, _today(request))
-    context = {"view": view, "done": request.query_params.get("done", ""), **_labels()}
+    context = {
+        "view": view,
+        "done": request.query_params.get("done", ""),
+        "recording_kinds": transcripts.RECORDING_KINDS,  # files that get a transcript
+        **_labels(),
+    }
     return page(request, user, "staff/report.html", context, headers=NO_STORE)
 
 

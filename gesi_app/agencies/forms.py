@@ -6,20 +6,16 @@ from starlette.datastructures import FormData
 
 from gesi_app.agencies import admin
 from gesi_app.agencies.admin import NAME_MAX, AgencyData
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
 def parse_agency(form: FormData, with_active: bool) -> tuple[AgencyData | None, Kept, Errors]:
     """Names in both languages; on the change page also whether the agency is in use."""
-    kept = {name: _text(form, name) for name in ("name_id", "name_en", "active")}
+    kept = {name: field_text(form, name) for name in ("name_id", "name_en", "active")}
     errors: Errors = {}
     missing = {
         "name_id": gettext("Enter the agency's name in Indonesian"),

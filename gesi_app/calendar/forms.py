@@ -6,20 +6,16 @@ from starlette.datastructures import FormData
 
 from gesi_app.calendar.admin import NewHoliday
 from gesi_app.reports.forms import parse_date_parts
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext as _
 
 NAME_MAX = 200
 FIELDS = ("date_day", "date_month", "date_year", "name_id", "name_en")
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
 def parse_new_holiday(form: FormData) -> tuple[NewHoliday | None, dict[str, str], dict[str, str]]:
     """The holiday, what was typed, and the errors (field id → message), in form order."""
-    kept = {name: _text(form, name) for name in FIELDS}
+    kept = {name: field_text(form, name) for name in FIELDS}
     errors: dict[str, str] = {}
     day, date_errors = parse_date_parts(
         "date",

@@ -6,15 +6,11 @@ from starlette.datastructures import FormData
 
 from gesi_app.categories import admin
 from gesi_app.categories.admin import NAME_MAX, TopicData
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]
-
-
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _id(value: str) -> int | None:
@@ -25,7 +21,8 @@ def parse_topic(form: FormData, editing: bool) -> tuple[TopicData | None, Kept, 
     """Names in both languages and the default agency; when adding, where the topic goes;
     when changing, whether it is offered to the public."""
     kept = {
-        name: _text(form, name) for name in ("name_id", "name_en", "parent", "agency", "active")
+        name: field_text(form, name)
+        for name in ("name_id", "name_en", "parent", "agency", "active")
     }
     errors: Errors = {}
     if not editing and kept["parent"] and _id(kept["parent"]) is None:

@@ -17,6 +17,7 @@ from lokal import parse_phone
 from starlette.datastructures import FormData
 
 from gesi_app.reports.journey import WG_DOMAINS
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
 
@@ -58,13 +59,8 @@ class Parsed:
     typed: dict[str, str] = field(default_factory=dict)  # what to show again on error
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _choice(form: FormData, name: str, allowed: Collection[str], message: str) -> Parsed:
-    value = _text(form, name)
+    value = field_text(form, name)
     if value not in allowed:
         return Parsed(errors={name: message})
     return Parsed(answers={name: value})
@@ -91,7 +87,7 @@ def parse_subtopic(form: FormData, o: Options) -> Parsed:
 def _bounded(
     form: FormData, name: str, low: int, high: int, messages: tuple[str, str, str]
 ) -> Parsed:
-    value = _text(form, name)
+    value = field_text(form, name)
     empty, short, long = messages
     if not value:
         return Parsed(errors={name: empty}, typed={name: value})
@@ -160,8 +156,8 @@ def parse_date_parts(
 
 
 def parse_when(form: FormData, o: Options) -> Parsed:
-    kind = _text(form, "when_kind")
-    typed = {k: _text(form, k) for k in ("when_kind", "when_day", "when_month", "when_year")}
+    kind = field_text(form, "when_kind")
+    typed = {k: field_text(form, k) for k in ("when_kind", "when_day", "when_month", "when_year")}
     if kind not in ("date", "ongoing", "unknown"):
         return Parsed(errors={"when_kind": _("Choose when it happened")}, typed=typed)
     if kind != "date":
@@ -199,7 +195,7 @@ def parse_village(form: FormData, o: Options) -> Parsed:
 
 
 def parse_landmark(form: FormData, _o: Options) -> Parsed:
-    value = _text(form, "landmark")
+    value = field_text(form, "landmark")
     if len(value) > LANDMARK_MAX:
         message = _("Write a landmark of %(max)s characters or fewer", max=LANDMARK_MAX)
         return Parsed(errors={"landmark": message}, typed={"landmark": value})
@@ -251,7 +247,7 @@ def parse_disability_kind(form: FormData, _o: Options) -> Parsed:
 
 
 def parse_contact(form: FormData, o: Options) -> Parsed:
-    typed = {k: _text(form, k) for k in ("contact_name", "contact_email", "contact_phone")}
+    typed = {k: field_text(form, k) for k in ("contact_name", "contact_email", "contact_phone")}
     errors: dict[str, str] = {}
     name, email, phone = typed["contact_name"], typed["contact_email"], typed["contact_phone"]
     if o.anonymous:

@@ -13,17 +13,13 @@ from gesi_app.reports.models import Status
 from gesi_app.staff.casework import CaseAction
 from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.staff.queue import QueueFilter
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]
 REASON_MAX = 2000
 STATUS_VALUES = frozenset({"", "all", *(s.value for s in Status)})
-
-
-def _text(form: FormData | QueryParams, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _int(value: str) -> int | None:
@@ -37,7 +33,7 @@ def parse_queue_filter(
     area_codes: Collection[str],
 ) -> tuple[QueueFilter, Kept, Errors]:
     names = ("status", "agency", "topic", "area", "overdue", "escalated")
-    kept = {n: _text(query, n) for n in names}
+    kept = {n: field_text(query, n) for n in names}
     errors: Errors = {}
     if kept["status"] not in STATUS_VALUES:
         errors["status"] = gettext("Choose a status from the list")
@@ -61,7 +57,7 @@ def parse_queue_filter(
         area=kept["area"] or None,
         overdue=kept["overdue"] == "yes",
         escalated=kept["escalated"] == "yes",
-        page=_int(_text(query, "page")) or 1,
+        page=_int(field_text(query, "page")) or 1,
     )
     return where, kept, errors
 
@@ -69,7 +65,7 @@ def parse_queue_filter(
 def parse_verification(
     form: FormData, agency_ids: Collection[int], category_ids: Collection[int]
 ) -> tuple[Verification | None, Kept, Errors]:
-    kept = {n: _text(form, n) for n in ("agency", "title", "topic", "anonim", "rahasia")}
+    kept = {n: field_text(form, n) for n in ("agency", "title", "topic", "anonim", "rahasia")}
     errors: Errors = {}
     agency_id = _int(kept["agency"])
     if agency_id not in agency_ids:
@@ -106,7 +102,7 @@ def _reason_missing(action: CaseAction) -> str:
 
 def parse_reason(form: FormData, action: CaseAction) -> tuple[str | None, Kept, Errors]:
     """The reason of a hold, archive or not-our-authority (the forward note); close has none."""
-    kept = {"reason": _text(form, "reason")}
+    kept = {"reason": field_text(form, "reason")}
     if action is CaseAction.CLOSE:
         return None, kept, {}
     reason = kept["reason"]
@@ -131,7 +127,7 @@ def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
     ``templates`` maps each active template's key to its text in the page's language."""
     raw = form.get("answer", "")
     typed = raw if isinstance(raw, str) else ""
-    kept = {"answer": typed, "template": _text(form, "template")}
+    kept = {"answer": typed, "template": field_text(form, "template")}
     if "insert" in form:
         text = templates.get(kept["template"])
         if text is None:

@@ -17,17 +17,13 @@ from gesi_app.staff.audit import ACTION_VALUES, AuditFilter
 from gesi_app.staff.models import Role
 from gesi_app.staff.resets import PasswordRejected, check_password_rules
 from gesi_app.staff.users import NewUser, UserChanges
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Errors = dict[str, str]
 Kept = dict[str, str]
-
-
-def _text(form: FormData | QueryParams, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _role(value: str) -> Role | None:
@@ -48,7 +44,7 @@ class Credentials:
 
 
 def parse_login(form: FormData) -> tuple[Credentials, Kept, Errors]:
-    username = _text(form, "username")
+    username = field_text(form, "username")
     raw_password = form.get("password", "")
     # Passwords are taken as typed: spaces may be part of them.
     password = raw_password if isinstance(raw_password, str) else ""
@@ -66,7 +62,8 @@ def bad_credentials() -> Errors:
 
 def parse_new_user(form: FormData) -> tuple[NewUser | None, Kept, Errors]:
     kept = {
-        name: _text(form, name) for name in ("username", "full_name", "email", "role", "agency")
+        name: field_text(form, name)
+        for name in ("username", "full_name", "email", "role", "agency")
     }
     kept["username"] = kept["username"].lower()
     errors: Errors = {}
@@ -105,7 +102,7 @@ def agency_required() -> str:
 
 
 def parse_user_changes(form: FormData) -> tuple[UserChanges | None, Kept, Errors]:
-    kept = {name: _text(form, name) for name in ("role", "agency", "active")}
+    kept = {name: field_text(form, name) for name in ("role", "agency", "active")}
     errors: Errors = {}
     role = _role(kept["role"])
     if role is None:
@@ -166,7 +163,7 @@ def parse_audit_filter(
     query: QueryParams, actor_ids: set[int], timezone: str
 ) -> tuple[AuditFilter, Kept, Errors]:
     """The audit-log filter from the query string; dates are whole days in local time."""
-    kept = {name: _text(query, name) for name in ("actor", "action", "start", "end")}
+    kept = {name: field_text(query, name) for name in ("actor", "action", "start", "end")}
     errors: Errors = {}
     actor_id = _int(kept["actor"]) if kept["actor"] else None
     if kept["actor"] and actor_id not in actor_ids:
@@ -196,4 +193,4 @@ def parse_audit_filter(
 
 
 def page_number(query: QueryParams) -> int:
-    return _int(_text(query, "page")) or 1
+    return _int(field_text(query, "page")) or 1

@@ -20,6 +20,7 @@ from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 STAFF_CHANNELS = (Channel.WALK_IN, Channel.PHONE, Channel.LETTER)
@@ -50,16 +51,11 @@ class IntakeOptions:
     today: dt.date | None = None  # in the site's time zone: a date cannot lie after it
 
 
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
-
-
 def parse_intake(
     form: FormData, options: IntakeOptions, locale: str
 ) -> tuple[NewReport | None, dict[str, str], dict[str, str]]:
     """The intake form: the same rules as the web journey, in one page for an officer."""
-    kept = {name: _text(form, name) for name in FIELDS}
+    kept = {name: field_text(form, name) for name in FIELDS}
     errors: dict[str, str] = {}
     if kept["channel"] not in {c.value for c in STAFF_CHANNELS}:
         errors["channel"] = gettext("Choose how the report came in")

@@ -6,16 +6,12 @@ from starlette.datastructures import FormData
 
 from gesi_app.staff import response_templates
 from gesi_app.staff.response_templates import LABEL_MAX, TEXT_MAX, TemplateData
+from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]
 FIELDS = ("label_id", "label_en", "text_id", "text_en")
-
-
-def _text(form: FormData, name: str) -> str:
-    value = form.get(name, "")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _missing(name: str) -> str:
@@ -30,7 +26,7 @@ def _missing(name: str) -> str:
 def parse_template(form: FormData, with_active: bool) -> tuple[TemplateData | None, Kept, Errors]:
     """Names and texts in both languages; on the change page also whether it is offered."""
     names = (*FIELDS, "active") if with_active else FIELDS
-    kept = {name: _text(form, name) for name in names}
+    kept = {name: field_text(form, name) for name in names}
     errors: Errors = {}
     for name in FIELDS:
         limit = LABEL_MAX if name.startswith("label") else TEXT_MAX

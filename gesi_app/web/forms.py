@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from starlette.datastructures import FormData, QueryParams
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -13,3 +15,9 @@ class Choice:
     label: str
     hint: str | None = None
     divider: str | None = None
+
+
+def field_text(form: FormData | QueryParams, name: str) -> str:
+    """A text field's value without surrounding spaces; "" when it is missing or a file."""
+    value = form.get(name, "")
+    return value.strip() if isinstance(value, str) else ""

@@ -14,9 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-# answer_audio re-exported for the staff pages that import it here; its home is audio.answers.
-from gesi_app.audio.answers import answer_audio as answer_audio
-from gesi_app.audio.answers import spoken_answer
+from gesi_app.audio.answers import answer_audio, spoken_answer
 from gesi_app.audio.dated import DatedAudio, NotADatedPrompt, dated_audio
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
 from gesi_app.web import i18n

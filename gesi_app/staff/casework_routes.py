@@ -17,8 +17,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.agencies.service import active_agencies
-from gesi_app.audio.answers import SpokenAnswer
-from gesi_app.audio.routes import answer_audio
+from gesi_app.audio.answers import SpokenAnswer, answer_audio
 from gesi_app.categories.models import Category
 from gesi_app.db.base import utcnow
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS

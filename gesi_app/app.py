@@ -20,6 +20,7 @@ from gesi_app.audio.service import AudioService
 from gesi_app.calendar import routes as calendar
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import urls as forums
+from gesi_app.forums.limits import forum_limiter
 from gesi_app.home import routes as home
 from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
@@ -126,6 +127,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         auto_close=settings.autoclose_days,
     )
     app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
+    app.state.forum_limiter = forum_limiter(settings.forum_posts_per_minute)
     app.state.templates = templates
     # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
     app.state.broker = broker_for(settings.database_url)

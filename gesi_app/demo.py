@@ -10,14 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.categories.service import ensure_category
+from gesi_app.passwords import hash_password
 from gesi_app.regions.service import import_regions
 from gesi_app.staff.models import Role
-from gesi_app.staff.service import (
-    create_user,
-    generate_password,
-    hash_password,
-    user_by_username,
-)
+from gesi_app.staff.service import create_user, generate_password, user_by_username
 
 DEMO_REGION = "36.03"  # Kabupaten Tangerang
 

@@ -12,8 +12,8 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
+from gesi_app.passwords import use_hasher
 from gesi_app.settings import Settings
-from gesi_app.staff.service import use_hasher
 from tests import databases
 
 # Argon2's production parameters take ~0.5 s a hash here, and the staff tests sign in

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
+from gesi_app.passwords import hash_password, verify_password
 from gesi_app.reports import codes, deadlines, workflow
 from gesi_app.reports.models import (
     Attachment,
@@ -26,7 +27,6 @@ from gesi_app.reports.models import (
     Status,
     WhenKind,
 )
-from gesi_app.staff.service import hash_password, verify_password
 
 
 @dataclass(frozen=True)

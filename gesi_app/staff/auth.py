@@ -21,10 +21,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
+from gesi_app.passwords import hash_password, verify_password
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
 from gesi_app.staff.models import Lockout, LoginFailure, StaffSession, StaffUser
-from gesi_app.staff.service import hash_password, user_by_username, verify_password
+from gesi_app.staff.service import user_by_username
 
 LOCK_AFTER = 5
 FAILURE_WINDOW = dt.timedelta(minutes=15)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 import secrets
 
-from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.agencies.models import Agency
+from gesi_app.passwords import hash_password
 from gesi_app.staff.models import Role, StaffUser
 
-_hasher = PasswordHasher()
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 
 
@@ -24,26 +23,6 @@ def generate_password() -> str:
     """A password of 5 groups of 4 readable characters: long, and easy to type once."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
-
-
-def use_hasher(hasher: PasswordHasher) -> None:
-    """Use other Argon2 parameters for new hashes (the test suite uses cheap ones).
-
-    Verifying reads the parameters stored in each hash, so existing hashes keep working.
-    """
-    global _hasher  # one hasher for the process, like the one Argon2 profile it stands for
-    _hasher = hasher
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except Exception:  # argon2 raises several types for a mismatch or a bad hash
-        return False
 
 
 async def create_user(

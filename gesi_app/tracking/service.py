@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
+from gesi_app.passwords import hash_password, verify_password
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
 from gesi_app.reports.recordings import duration_text
 from gesi_app.reports.service import pin_matches, report_by_code
-from gesi_app.staff.service import hash_password, verify_password
 
 S = Status
 # The reporter needs the reason for these: they end or pause the handling of their report.

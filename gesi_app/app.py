@@ -7,7 +7,6 @@ import datetime as dt
 import logging
 from collections.abc import AsyncIterator
 
-from asgi_csrf import asgi_csrf
 from lokal.samaran.logging import SamaranFilter
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -33,11 +32,11 @@ from gesi_app.staff import routes as staff
 from gesi_app.staff import transcript_routes
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
-from gesi_app.web.csrf import is_multipart
+from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.ratelimit import SlidingWindow
 from gesi_app.web.routing import Suara
-from gesi_app.web.security import CSRF_COOKIE, SecurityHeadersMiddleware
+from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
 
@@ -73,7 +72,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await app.state.engine.dispose()
 
     middleware = [
-        Middleware(SecurityHeadersMiddleware, https=settings.https),
         Middleware(
             LocaleMiddleware, default_locale=settings.default_locale, secure_cookie=settings.https
         ),
@@ -85,13 +83,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             https_only=settings.https,
         ),
         Middleware(
-            asgi_csrf,
-            signing_secret=settings.secret_key,
-            cookie_name=CSRF_COOKIE,
+            CSRFMiddleware,  # every unsafe method, every content type
+            secret=settings.secret_key,
             cookie_secure=settings.https,
-            cookie_samesite="Lax",
-            send_csrf_failed=errors.csrf_failed(templates),
-            skip_if_scope=is_multipart,  # checked by web.csrf.multipart_form instead
+            send_failed=errors.csrf_failed(templates),
         ),
     ]
     routes = [
@@ -109,6 +104,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Suara(
         routes=routes,
         middleware=middleware,
+        # Outside Starlette's error handling, so every error page gets the headers.
+        outermost=[Middleware(SecurityHeadersMiddleware, https=settings.https)],
         exception_handlers=errors.install(templates),  # type: ignore[arg-type]  # handler types
         lifespan=lifespan,
     )

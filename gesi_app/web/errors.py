@@ -12,7 +12,6 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Message, Scope, Send
 
 from gesi_app.web.i18n import lazy_gettext
-from gesi_app.web.security import SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +45,13 @@ def install(templates: Jinja2Templates) -> dict[int | type[Exception], object]:
 
     async def server_error(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-        response = render_error(templates, request, 500)
-        # ServerErrorMiddleware sits outside our header middleware: add the headers here.
-        for name, value in SECURITY_HEADERS:
-            response.headers[name.decode()] = value.decode()
-        return response
+        return render_error(templates, request, 500)  # headers: web.security wraps this too
 
     return {HTTPException: http_error, 500: server_error}
 
 
 def csrf_failed(templates: Jinja2Templates) -> Callable[[Scope, Send, object], Awaitable[None]]:
-    """asgi-csrf's hook for a refused POST: our 403 page, in the request's language."""
+    """web.csrf's answer to a refused request: our 403 page, in the request's language."""
 
     async def send_failed(scope: Scope, send: Send, _message_id: object) -> None:
         async def receive() -> Message:

@@ -7,15 +7,29 @@ runs, so each app looks a path up once per name and parameters and keeps it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import URLPath
+from starlette.middleware import Middleware
+from starlette.types import ASGIApp
 
 _KEEP = 4096  # paths kept per app: routes times parameter values seen (tracking codes are many)
 
 
 class Suara(Starlette):
+    def __init__(self, *args: Any, outermost: Sequence[Middleware] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outermost = list(outermost)
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """``outermost`` wraps even Starlette's ServerErrorMiddleware, so 500 pages get it too."""
+        app = super().build_middleware_stack()
+        for cls, args, kwargs in reversed(self.outermost):
+            app = cls(app, *args, **kwargs)
+        return app
+
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:
         # Made on first use, so Starlette's constructor (and its typing) stays as it is.
         paths: dict[tuple[str, tuple[tuple[str, Any], ...]], URLPath]

@@ -1,4 +1,8 @@
-"""Security headers on every response, and CSRF (asgi-csrf) with a translated 403 page."""
+"""Security headers on every response, and no caching of anything personal.
+
+``SecurityHeadersMiddleware`` wraps the whole app, Starlette's error handling included (see
+``web.routing.Suara``), so 404, 403, 413 and 500 pages carry the same headers, HSTS too.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,18 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
 ]
 
 CSRF_COOKIE = "suara_csrf"
-CSRF_FIELD = "csrftoken"  # asgi-csrf looks for exactly this name in multipart bodies
+CSRF_FIELD = "csrftoken"  # the form field web.csrf reads the token from
+
+# Pages under these paths show staff work, a report in progress or a reporter's own report
+# (a PIN, a one-time link, answers): no browser or proxy may keep a copy. Public pages keep
+# whatever their routes say.
+PRIVATE_PREFIXES = ("/staff", "/track", "/report", "/preferences")
+NO_STORE = (b"cache-control", b"no-store")
+
+
+def is_private_path(path: str) -> bool:
+    """True for a private prefix itself or anything below it (``/reports`` is public)."""
+    return any(path == p or path.startswith(p + "/") for p in PRIVATE_PREFIXES)
 
 
 class SecurityHeadersMiddleware:
@@ -45,11 +60,18 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        private = is_private_path(scope["path"])
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    h for h in self.headers if h[0] not in present
+                headers = list(message.get("headers", []))
+                if private:
+                    headers = [h for h in headers if h[0].lower() != b"cache-control" or
+                               b"no-store" in h[1]]
+                present = {k.lower() for k, _ in headers}
+                extra = [NO_STORE] if private else []
+                message["headers"] = headers + [
+                    h for h in self.headers + extra if h[0] not in present
                 ]
             await send(message)
 

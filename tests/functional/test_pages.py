@@ -7,6 +7,8 @@ import re
 import pytest
 from starlette.testclient import TestClient
 
+from tests.conftest import form_token
+
 
 def title(html: str) -> str:
     match = re.search(r"<title>(.*?)</title>", html, re.S)
@@ -109,7 +111,8 @@ def test_not_found_page(client: TestClient, lang: str, heading: str) -> None:
 
 
 def test_method_not_allowed_is_a_page(client: TestClient) -> None:
-    response = client.delete("/")
+    token = form_token(client.get("/preferences").text)  # passes the CSRF check, then 405
+    response = client.request("DELETE", "/", data={"csrftoken": token})
     assert response.status_code == 405
     assert "<h1>Anda tidak bisa melakukan itu di sini</h1>" in response.text
 

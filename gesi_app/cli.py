@@ -58,6 +58,8 @@ SHUTDOWN_GRACE_SECONDS = 5
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from gesi_app.logs import log_config
+
     uvicorn.run(
         "gesi_app.asgi:app",
         host=args.host,
@@ -66,6 +68,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         server_header=False,
+        log_config=log_config(),  # every handler masks personal data (gesi_app.logs)
         # Board streams (SSE) never end by themselves: without a limit, stopping the server
         # would wait for every projector to disconnect.
         timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,

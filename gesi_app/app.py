@@ -104,11 +104,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Suara(
         routes=routes,
         middleware=middleware,
-        # Outside Starlette's error handling, so every error page gets the headers.
-        outermost=[Middleware(SecurityHeadersMiddleware, https=settings.https)],
         exception_handlers=errors.install(templates),  # type: ignore[arg-type]  # handler types
         lifespan=lifespan,
     )
+    # Outside Starlette's error handling, so every error page (500 too) gets the headers.
+    app.outermost = [Middleware(SecurityHeadersMiddleware, https=settings.https)]
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Created here rather than in lifespan so an app used without lifespan (a bare ASGI server

@@ -157,7 +157,11 @@ class CSRFMiddleware:
         headers = Headers(scope=scope)
         cookie = cookie_parser(headers.get("cookie", "")).get(CSRF_COOKIE, "")
         has_cookie = bool(cookie) and self._valid(cookie)
-        token = cookie if has_cookie else self.signer.dumps(secrets.token_urlsafe(16), salt=SIGNING_NAMESPACE)
+        token = (
+            cookie
+            if has_cookie
+            else self.signer.dumps(secrets.token_urlsafe(16), salt=SIGNING_NAMESPACE)
+        )
         used = False
 
         def page_token() -> str:
@@ -180,10 +184,12 @@ class CSRFMiddleware:
             await self.app(scope, receive, send_with_cookie)
             return
         read: list[Message] = []
-        sent = await self._read_token(headers.get("content-type", ""), receive, read)
+        sent = None
+        if has_cookie:  # without the cookie nothing can match: the body is not read at all
+            sent = await self._read_token(headers.get("content-type", ""), receive, read)
         if sent is None and read and read[-1]["type"] == "http.disconnect":
             return  # the client left while sending: nobody to answer
-        if not (has_cookie and sent is not None and secrets.compare_digest(sent, token.encode())):
+        if sent is None or not secrets.compare_digest(sent, token.encode()):
             await self.send_failed(scope, send_with_cookie, None)
             return
 

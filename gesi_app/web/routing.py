@@ -19,9 +19,8 @@ _KEEP = 4096  # paths kept per app: routes times parameter values seen (tracking
 
 
 class Suara(Starlette):
-    def __init__(self, *args: Any, outermost: Sequence[Middleware] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.outermost = list(outermost)
+    # Set before the first request: wraps even Starlette's ServerErrorMiddleware.
+    outermost: Sequence[Middleware] = ()
 
     def build_middleware_stack(self) -> ASGIApp:
         """``outermost`` wraps even Starlette's ServerErrorMiddleware, so 500 pages get it too."""

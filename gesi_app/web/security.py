@@ -66,8 +66,11 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 if private:
-                    headers = [h for h in headers if h[0].lower() != b"cache-control" or
-                               b"no-store" in h[1]]
+                    headers = [
+                        h
+                        for h in headers
+                        if h[0].lower() != b"cache-control" or b"no-store" in h[1]
+                    ]
                 present = {k.lower() for k, _ in headers}
                 extra = [NO_STORE] if private else []
                 message["headers"] = headers + [

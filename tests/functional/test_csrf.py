@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 
 import pytest
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.testclient import TestClient
+from starlette.types import Message
 
 from gesi_app.app import create_app
 from gesi_app.settings import Settings
@@ -191,3 +194,54 @@ def test_a_signed_in_admin_cannot_be_made_to_promote_another_user(
         return user.role
 
     assert factories.run(database_url, role_of) == Role.VERIFIER
+
+
+def _asgi_post(app: Starlette, cookie: str, chunks: list[bytes | None]) -> list[Message]:
+    """Post straight to the ASGI app, the body in ``chunks`` (None: the client disconnects)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/preferences",
+        "raw_path": b"/preferences",
+        "query_string": b"lang=en",
+        "root_path": "",
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"cookie", f"suara_csrf={cookie}".encode()),
+        ],
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+    }
+    messages: list[Message] = [
+        {"type": "http.disconnect"}
+        if chunk is None
+        else {"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
+        for i, chunk in enumerate(chunks)
+    ]
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    return sent
+
+
+def test_a_token_split_across_chunks_passes_and_a_client_that_leaves_gets_nothing(
+    app: Starlette, settings: Settings
+) -> None:
+    cookie = URLSafeSerializer(settings.secret_key).dumps("x" * 16, salt="csrftoken")
+    body = f"csrftoken={cookie}&text_size=largest&audio_autoplay=on".encode()
+    split = _asgi_post(app, cookie, [body[:7], body[7:30], body[30:]])
+    assert split[0]["status"] == 303
+    left = _asgi_post(app, cookie, [body[:20], None])
+    assert left == []  # no 5xx, nothing sent to nobody
+    wrong = _asgi_post(app, cookie, [b"csrftoken=" + cookie[:-2].encode() + b"&x=1"])
+    assert wrong[0]["status"] == 403

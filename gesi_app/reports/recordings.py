@@ -201,6 +201,9 @@ async def _ffmpeg(*arguments: str) -> bool:
         process.kill()
         await process.wait()
         return False
+    except asyncio.CancelledError:  # the request went away: so does its ffmpeg
+        process.kill()
+        raise
     return process.returncode == 0
 
 

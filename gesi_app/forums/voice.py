@@ -1,6 +1,6 @@
 """Inputs given by voice: the recording is checked and stored by the report journey's code
 (reports.recordings.check_and_store), so there is one implementation of magic bytes, size and
-length caps and durable storage."""
+length caps, metadata stripping and durable storage."""
 
 from __future__ import annotations
 
@@ -26,15 +26,15 @@ async def add_voice_input(
 ) -> ForumInput:
     """Check the recording (RecordingError says what to do), put its bytes on disk, then
     store the input (with no text) and its recording."""
-    checked, digest = await check_and_store(uploads_dir, data)
+    stored = await check_and_store(uploads_dir, data)
     item = await add_input(session, forum, NewInput(agenda_item_id, ""), participant=participant)
     session.add(
         VoiceInput(
             input_id=item.id,
-            content_type=checked.content_type,
-            storage_key=digest,
-            size=len(data),
-            duration_seconds=checked.seconds,
+            content_type=stored.checked.content_type,
+            storage_key=stored.storage_key,
+            size=stored.size,
+            duration_seconds=stored.checked.seconds,
         )
     )
     await session.commit()

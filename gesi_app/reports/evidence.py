@@ -1,28 +1,27 @@
 """Evidence files: checked by their bytes (never by name or browser claim), capped in size,
-stripped of location metadata, and stored durably under the data folder by content hash."""
+stripped of every piece of metadata (reports.scrub), and stored durably under the data folder
+by content hash. Checking, re-encoding, hashing and writing run off the event loop."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.offload import run_blocking
+from gesi_app.reports import scrub
 from gesi_app.reports.models import Attachment
 from gesi_app.web.i18n import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
 DESCRIPTION_MAX = 300
-GPS_IFD = 0x8825
-Image.MAX_IMAGE_PIXELS = 60_000_000  # larger is a decompression bomb, not a phone photo
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,12 @@ class FileKind:
     kind: str  # photo | document
     content_type: str
     extension: str
+    pillow_format: str = ""  # photos only
 
 
-JPEG = FileKind("photo", "image/jpeg", "jpg")
-PNG = FileKind("photo", "image/png", "png")
-WEBP = FileKind("photo", "image/webp", "webp")
+JPEG = FileKind("photo", "image/jpeg", "jpg", "JPEG")
+PNG = FileKind("photo", "image/png", "png", "PNG")
+WEBP = FileKind("photo", "image/webp", "webp", "WEBP")
 PDF = FileKind("document", "application/pdf", "pdf")
 
 
@@ -60,28 +60,19 @@ def sniff(data: bytes) -> FileKind | None:
     return None
 
 
-def strip_location(data: bytes, kind: FileKind) -> bytes:
-    """The photo without GPS data (and without XMP, which can also carry a location).
-
-    JPEG keeps its original compression ("keep"), so the picture itself is not degraded.
-    """
-    with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        exif = image.getexif()
-        if GPS_IFD in exif:
-            del exif[GPS_IFD]
-        out = io.BytesIO()
-        if kind is JPEG:
-            image.save(out, "JPEG", quality="keep", exif=exif.tobytes(), optimize=True)
-        elif kind is PNG:
-            image.save(out, "PNG", exif=exif.tobytes(), optimize=True)
-        else:
-            image.save(out, "WEBP", quality=90, exif=exif.tobytes())
-        return out.getvalue()
+def strip_metadata(data: bytes, kind: FileKind) -> bytes:
+    """The file with nothing identifying left in it (see reports.scrub): a photo upright and
+    with no EXIF, XMP, IPTC, comment or ICC profile; a PDF with no Info or XMP. Blocking."""
+    if kind is PDF:
+        return scrub.strip_pdf(data)
+    return scrub.strip_photo(data, kind.pillow_format)
 
 
 def check_upload(filename: str, data: bytes, description: str) -> tuple[FileKind, bytes]:
-    """Validate one upload; returns its kind and the bytes to store. Raises EvidenceError."""
+    """Validate one upload; returns its kind and the bytes to store. Raises EvidenceError.
+
+    Blocking and CPU-heavy (it decodes and writes the file again): async callers run it with
+    offload.run_blocking."""
     if not data:
         raise EvidenceError("evidence_file", _("Choose a file to upload"))
     if len(data) > MAX_BYTES:
@@ -96,16 +87,29 @@ def check_upload(filename: str, data: bytes, description: str) -> tuple[FileKind
             "evidence_description",
             _("Write a description of %(max)s characters or fewer", max=DESCRIPTION_MAX),
         )
-    if kind.kind == "photo":
-        if not description:
-            raise EvidenceError("evidence_description", _("Describe what the photo shows"))
-        try:
-            data = strip_location(data, kind)
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
-            raise EvidenceError(
-                "evidence_file", _("The photo cannot be opened. Try another file")
-            ) from None
-    return kind, data
+    if kind.kind == "photo" and not description:
+        raise EvidenceError("evidence_description", _("Describe what the photo shows"))
+    try:
+        return kind, strip_metadata(data, kind)
+    except scrub.PhotoTooLarge:
+        raise EvidenceError(
+            "evidence_file",
+            _(
+                "The photo is too large to open: it has more than %(max)s megapixels. "
+                "Choose a smaller photo",
+                max=scrub.MAX_PIXELS // 1_000_000,
+            ),
+        ) from None
+    except scrub.PdfLocked:
+        raise EvidenceError(
+            "evidence_file", _("The PDF is locked with a password. Send it without a password")
+        ) from None
+    except scrub.CannotOpen:
+        if kind is PDF:
+            message = _("The PDF cannot be opened. Try another file")
+        else:
+            message = _("The photo cannot be opened. Try another file")
+        raise EvidenceError("evidence_file", message) from None
 
 
 def write_durably(directory: Path, name: str, data: bytes) -> None:
@@ -128,6 +132,13 @@ def write_durably(directory: Path, name: str, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+async def store_durably(directory: Path, data: bytes) -> str:
+    """Write the bytes under their SHA-256 (returned: the storage key), off the event loop."""
+    digest = await run_blocking(lambda: hashlib.sha256(data).hexdigest())
+    await run_blocking(write_durably, directory, digest, data)
+    return digest
 
 
 def _safe_name(filename: str, kind: FileKind) -> str:
@@ -164,9 +175,8 @@ async def add_to_draft(
     )
     if (count or 0) >= MAX_FILES:
         raise EvidenceError("evidence_file", _("You can add up to %(max)s files", max=MAX_FILES))
-    kind, stored = check_upload(filename, data, description.strip())
-    digest = hashlib.sha256(stored).hexdigest()
-    write_durably(uploads_dir, digest, stored)
+    kind, stored = await run_blocking(check_upload, filename, data, description.strip())
+    digest = await store_durably(uploads_dir, stored)
     attachment = Attachment(
         draft_id=draft_id,
         kind=kind.kind,

@@ -15,6 +15,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.reports import drafts, evidence
 from gesi_app.reports.models import Attachment, Draft
+from tests.file_metadata_support import pdf
 
 
 async def _setup(url: str, uploads: Path) -> tuple[str, str]:
@@ -25,10 +26,10 @@ async def _setup(url: str, uploads: Path) -> tuple[str, str]:
             old = await drafts.start_draft(session, now=utcnow() - dt.timedelta(days=8))
             new = await drafts.start_draft(session)
             old_file = await evidence.add_to_draft(
-                session, uploads, old.id, "a.pdf", b"%PDF-1.4 old", ""
+                session, uploads, old.id, "a.pdf", pdf(identifying=False), ""
             )
             new_file = await evidence.add_to_draft(
-                session, uploads, new.id, "b.pdf", b"%PDF-1.4 new", ""
+                session, uploads, new.id, "b.pdf", pdf(identifying=False, pages=2), ""
             )
             await session.commit()
             return old_file.storage_key, new_file.storage_key

@@ -16,6 +16,7 @@ from gesi_app.reports.models import Status
 from gesi_app.settings import Settings
 from tests import factories
 from tests.casework_support import audit_entries, load, report_in
+from tests.file_metadata_support import pdf
 from tests.staff_support import make_team, sign_in, summary, token
 
 S = Status
@@ -237,7 +238,7 @@ def test_staff_download_evidence(client: TestClient, database_url: str, settings
             uploads,
             draft.id,
             "surat.pdf",
-            b"%PDF-1.4 bukti",
+            pdf(identifying=False),
             "",  # type: ignore[arg-type]
         )
         return draft.id
@@ -249,7 +250,8 @@ def test_staff_download_evidence(client: TestClient, database_url: str, settings
     sign_in(client, "verifikator")
     response = client.get(url)
     assert response.status_code == 200
-    assert response.content == b"%PDF-1.4 bukti"
+    assert response.content == (uploads / file.storage_key).read_bytes()
+    assert response.content.startswith(b"%PDF-")
     assert response.headers["content-type"] == "application/pdf"
     assert 'filename="surat.pdf"' in response.headers["content-disposition"]
     assert len(audit_entries(database_url, "file_downloaded")) == 1

@@ -11,7 +11,12 @@ from gesi_app.forums.models import ForumInput
 from gesi_app.forums.vote_models import VoiceInput
 from tests import factories
 from tests.forums_support import add_forum, agenda_ids, forum_team
-from tests.recording_support import require_media_tools, spoken_opus, wav
+from tests.recording_support import (
+    assert_nothing_identifying,
+    require_media_tools,
+    spoken_opus,
+    wav,
+)
 from tests.staff_support import sign_in, summary, title, token
 
 
@@ -85,6 +90,7 @@ def test_a_voice_input_is_checked_stored_and_played_to_facilitators(
     minutes = client.get(f"/staff/forums/{forum.join_code}/minutes?lang=en").text
     assert '<span class="pre-line">Voice message</span>' in minutes
     played = client.get(f"/staff/forums/{forum.join_code}/voice/1")
-    assert played.status_code == 200 and played.content == voice
+    assert played.status_code == 200 and played.content.startswith(b"OggS")
+    assert_nothing_identifying(played.content)  # copied without its tags, see test_voice_metadata
     assert played.headers["content-type"] == "audio/ogg"
     assert client.get(f"/staff/forums/{forum.join_code}/voice/2").status_code == 404

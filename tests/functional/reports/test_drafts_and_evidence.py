@@ -18,6 +18,7 @@ from gesi_app.reports.models import Attachment, Draft, Report
 from gesi_app.settings import Settings
 from tests import factories
 from tests.conftest import form_token
+from tests.file_metadata_support import pdf
 from tests.functional.reports.journey_helpers import ANSWERS, answer, send
 from tests.unit.reports.test_evidence import jpeg_with_gps
 
@@ -86,9 +87,9 @@ def test_upload_photo_strips_gps_and_moves_to_the_report(
     [stored] = attachments(seeded)
     on_disk = (Path(settings.data_dir) / "uploads" / stored.storage_key).read_bytes()
     with Image.open(io.BytesIO(on_disk)) as image:
-        assert 0x8825 not in image.getexif()
+        assert not image.getexif()
     # A PDF needs no description.
-    assert _upload(client, b"%PDF-1.4\n%%EOF\n", "surat.pdf", "")[0] == 303
+    assert _upload(client, pdf(identifying=False), "surat.pdf", "")[0] == 303
     for slug, data in ANSWERS[ANSWERS.index(("evidence", {"action": "continue"})) :]:
         answer(client, slug, data)
     check = client.get("/report/check").text
@@ -136,7 +137,7 @@ def test_a_rejected_file_shows_an_error_and_stores_nothing(
 
 def test_remove_a_file(client: TestClient, seeded: str, settings: Settings) -> None:
     _reach_evidence(client)
-    _upload(client, b"%PDF-1.4\n%%EOF\n", "surat.pdf", "")
+    _upload(client, pdf(identifying=False), "surat.pdf", "")
     [stored] = attachments(seeded)
     page = client.get("/report/evidence")
     response = client.post(

@@ -1,4 +1,4 @@
-"""Evidence files: the real type from the bytes, the size cap, and no location left in photos."""
+"""Evidence files: the real type from the bytes, the size cap, and no metadata left in them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PIL import Image
 
 from gesi_app.reports import evidence
 from gesi_app.web.i18n import set_locale
+from tests.file_metadata_support import locked_pdf, pdf, png_bomb
 
 GPS = {1: "S", 2: (6.0, 10.0, 30.0), 3: "E", 4: (106.0, 49.0, 10.0)}
 
@@ -16,7 +17,7 @@ GPS = {1: "S", 2: (6.0, 10.0, 30.0), 3: "E", 4: (106.0, 49.0, 10.0)}
 def jpeg_with_gps() -> bytes:
     image = Image.new("RGB", (64, 48), (200, 30, 30))
     exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make: harmless, kept
+    exif[0x010F] = "PhoneMaker"  # Make
     exif[0x8825] = GPS
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif.tobytes(), quality=90)
@@ -28,16 +29,14 @@ def test_fixture_really_has_gps() -> None:
         assert image.getexif().get_ifd(0x8825)
 
 
-def test_jpeg_is_stored_without_gps_and_stays_a_picture() -> None:
+def test_jpeg_is_stored_without_any_exif_and_stays_a_picture() -> None:
     kind, stored = evidence.check_upload("jalan.jpg", jpeg_with_gps(), "Lubang di jalan")
     assert kind is evidence.JPEG
     with Image.open(io.BytesIO(stored)) as image:
-        exif = image.getexif()
-        assert 0x8825 not in exif
-        assert not exif.get_ifd(0x8825)
-        assert exif.get(0x010F) == "PhoneMaker"
+        assert not image.getexif()
+        assert "exif" not in image.info
         assert image.size == (64, 48)
-    assert b"GPS" not in stored
+    assert b"PhoneMaker" not in stored and b"Exif" not in stored
 
 
 @pytest.mark.parametrize(
@@ -107,6 +106,31 @@ def test_sniff_by_magic_bytes(data: bytes, kind: evidence.FileKind | None) -> No
             "Foto tidak bisa dibuka. Coba berkas lain",
             "The photo cannot be opened. Try another file",
         ),
+        (
+            "bom.png",
+            png_bomb(),
+            "foto",
+            "evidence_file",
+            "Foto terlalu besar untuk dibuka: lebih dari 40 megapiksel. Pilih foto yang lebih kecil",
+            "The photo is too large to open: it has more than 40 megapixels. "
+            "Choose a smaller photo",
+        ),
+        (
+            "surat.pdf",
+            b"%PDF-1.4 not really a PDF",
+            "",
+            "evidence_file",
+            "PDF tidak bisa dibuka. Coba berkas lain",
+            "The PDF cannot be opened. Try another file",
+        ),
+        (
+            "surat.pdf",
+            locked_pdf(),
+            "",
+            "evidence_file",
+            "PDF dikunci dengan kata sandi. Kirim PDF tanpa kata sandi",
+            "The PDF is locked with a password. Send it without a password",
+        ),
     ],
 )
 def test_rejections(
@@ -121,6 +145,6 @@ def test_rejections(
 
 
 def test_a_pdf_needs_no_description() -> None:
-    kind, stored = evidence.check_upload("surat.pdf", b"%PDF-1.4\n%%EOF", "")
+    kind, stored = evidence.check_upload("surat.pdf", pdf(identifying=False), "")
     assert kind is evidence.PDF
-    assert stored == b"%PDF-1.4\n%%EOF"
+    assert stored.startswith(b"%PDF-")

@@ -8,7 +8,16 @@ import pytest
 
 from gesi_app.reports import recordings
 from gesi_app.web.i18n import set_locale
-from tests.recording_support import require_media_tools, spoken_opus, wav, webm_video
+from tests.recording_support import (
+    NEUTRAL_TAGS,
+    assert_nothing_identifying,
+    media_facts,
+    require_media_tools,
+    spoken_opus,
+    tagged,
+    wav,
+    webm_video,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +74,55 @@ def test_refused_recordings(data: bytes | None, message: str) -> None:
     with pytest.raises(recordings.RecordingError) as refused:
         asyncio.run(recordings.check_recording(wav(301) if data is None else data))
     assert refused.value.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("container", "video", "kind", "format_name", "streams"),
+    [
+        ("mp4", True, "sign_video", "mov,mp4,m4a,3gp,3g2,mj2", ["audio", "video"]),
+        ("mp4", False, "voice", "mov,mp4,m4a,3gp,3g2,mj2", ["audio"]),
+        ("webm", True, "sign_video", "matroska,webm", ["audio", "video"]),
+        ("ogg", False, "voice", "ogg", ["audio"]),
+        ("mp3", False, "voice", "mp3", ["audio"]),
+    ],
+)
+def test_a_recording_is_kept_in_its_container_without_metadata(
+    container: str, video: bool, kind: str, format_name: str, streams: list[str]
+) -> None:
+    require_media_tools("ffmpeg")
+    sent = tagged(container, video=video)
+    before = media_facts(sent)
+    assert isinstance(before["tags"], dict) and before["chapters"] == 1
+    assert set(before["tags"]) - NEUTRAL_TAGS  # the fixture really carries tags
+    checked, cleaned = asyncio.run(recordings.clean_recording(sent))
+    assert (checked.kind, checked.seconds) == (kind, 2)
+    assert_nothing_identifying(cleaned)
+    after = media_facts(cleaned)
+    assert (after["format"], after["streams"]) == (format_name, streams)  # the MP4's data
+    # stream (its chapter track) is gone; sound and picture are copied, not re-encoded:
+    assert recordings.sniff(cleaned) == recordings.sniff(sent)
+
+
+def test_the_journey_s_own_recordings_are_cleaned_too() -> None:
+    require_media_tools("ffmpeg", "espeak-ng", "opusenc")
+    for sent in (wav(3), webm_video(2), spoken_opus()):
+        _checked, cleaned = asyncio.run(recordings.clean_recording(sent))
+        assert_nothing_identifying(cleaned)
+
+
+def test_a_recording_ffmpeg_cannot_copy_is_refused() -> None:
+    # MPEG layer II sound: looks like an MP3 and plays, but an MP3 file cannot hold it.
+    require_media_tools("ffmpeg")
+    sent = tagged("mp2", video=False)
+    assert recordings.sniff(sent) is recordings.MP3
+    asyncio.run(recordings.check_recording(sent))  # it passes the checks...
+    for locale, message in (
+        ("en", "We cannot remove the hidden details (such as the place it was recorded) "
+         "from this recording. Try another file or record again"),
+        ("id", "Kami tidak bisa menghapus data tersembunyi (misalnya tempat rekaman dibuat) "
+         "dari rekaman ini. Coba berkas lain atau rekam lagi"),
+    ):  # fmt: skip
+        set_locale(locale)
+        with pytest.raises(recordings.RecordingError) as refused:
+            asyncio.run(recordings.clean_recording(sent))  # ...but cannot be cleaned
+        assert refused.value.message == message

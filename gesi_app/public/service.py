@@ -290,6 +290,8 @@ async def support_report(
     per_report = SharedLimit(engine, "support-report", 1, SUPPORT_DAY_SECONDS)
     per_hour = SharedLimit(engine, "support-address", SUPPORTS_PER_HOUR, 3600)
     if not await per_report.take(f"{report_id}:{address}"):
+        if await supports(session, report, token):  # this browser's own double click
+            return SupportResult(code, report.support_count, added=False)
         raise SupportNotCounted(code, report.support_count, SAME_REPORT_TODAY)
     if not await per_hour.take(address):
         raise SupportNotCounted(code, report.support_count, TOO_MANY)

@@ -3,7 +3,7 @@
 Wrong tries are counted in the database (gesi_app.limits.shared), so the limits hold across
 every app process, and each try is counted *before* its password check with one atomic
 statement: thirty tries at once get thirty different counts, and only those within the limit
-reach Argon2. Three limits, each over 15-minute windows:
+reach Argon2. Three limits, each over 15 minutes from a key's first try:
 
 - one account from one address (``PAIR_TRIES``): that pair waits until the window ends;
 - one account from every address it has not signed in from in the last 30 days
@@ -161,15 +161,14 @@ async def sign_in(
     # whole pool). Then count before the check, each by one atomic statement.
     await session.commit()
     counts = {PAIR: await limits.pair.hit(pair, moment)}
-    if counts[PAIR] <= PAIR_TRIES:
+    if counts[PAIR].count <= PAIR_TRIES:
         counts[ADDRESS] = await limits.address.hit(address, moment)
-        if counts[ADDRESS] <= ADDRESS_TRIES and not known:
+        if counts[ADDRESS].count <= ADDRESS_TRIES and not known:
             counts[ACCOUNT] = await limits.account.hit(typed, moment)
     allowed = {PAIR: PAIR_TRIES, ADDRESS: ADDRESS_TRIES, ACCOUNT: ACCOUNT_TRIES}
-    limit_of = {PAIR: limits.pair, ADDRESS: limits.address, ACCOUNT: limits.account}
-    for scope, count in counts.items():
-        if count > allowed[scope]:
-            raise LockedOut(limit_of[scope].reopens_at(moment), scope)
+    for scope, counted in counts.items():
+        if counted.count > allowed[scope]:
+            raise LockedOut(counted.until, scope)
     if user is None:
         await verify_off_loop(await _dummy_hash(), password)
         ok = False
@@ -189,17 +188,16 @@ async def sign_in(
         session, None, Action.SIGN_IN_FAILED, "staff_user", user.id if user else None,
         ip=ip, actor_username=typed, now=now,
     )  # fmt: skip
-    paused = [scope for scope, count in counts.items() if count >= allowed[scope]]
+    paused = [scope for scope, counted in counts.items() if counted.count >= allowed[scope]]
     for scope in paused:
-        if counts[scope] == allowed[scope]:  # the try that used the last one: audit once
-            until = limit_of[scope].reopens_at(moment)
+        if counts[scope].count == allowed[scope]:  # the try that used the last one: audit once
             await audit.record(
                 session, None, Action.SIGN_IN_LOCKED, "lockout", None,
-                after={"scope": scope, "until": until.isoformat()},
+                after={"scope": scope, "until": counts[scope].until.isoformat()},
                 ip=ip, actor_username=typed, now=now,
             )  # fmt: skip
     if paused:
-        raise LockedOut(limit_of[paused[0]].reopens_at(moment), paused[0])
+        raise LockedOut(counts[paused[0]].until, paused[0])
     raise BadCredentials()
 
 

@@ -24,7 +24,7 @@ def upgrade() -> None:
         sa.Column("window_start", sa.BigInteger(), nullable=False),
         sa.Column("window_end", sa.BigInteger(), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("scope", "subject", "window_start", name=op.f("pk_rate_counts")),
+        sa.PrimaryKeyConstraint("scope", "subject", name=op.f("pk_rate_counts")),
     )
     with op.batch_alter_table("rate_counts", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_rate_counts_window_end"), ["window_end"], unique=False)

@@ -21,6 +21,7 @@ from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import urls as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.home import routes as home
+from gesi_app.limits.shared import SharedLimit
 from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
@@ -34,7 +35,6 @@ from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.i18n import LocaleMiddleware
-from gesi_app.web.ratelimit import SlidingWindow
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
@@ -123,8 +123,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         answer=settings.answer_days,
         auto_close=settings.autoclose_days,
     )
-    app.state.report_limiter = SlidingWindow(settings.reports_per_hour, 3600)
-    app.state.forum_limiter = forum_limiter(settings.forum_posts_per_minute)
+    # Counted in the database, so the limits hold across every app process.
+    app.state.report_limiter = SharedLimit(
+        app.state.engine, "reports", settings.reports_per_hour, 3600
+    )
+    app.state.forum_limiter = forum_limiter(app.state.engine, settings.forum_posts_per_minute)
     app.state.templates = templates
     # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
     app.state.broker = broker_for(settings.database_url)

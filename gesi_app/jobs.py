@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gesi_app.db.base import utcnow
 from gesi_app.escalations import service as escalation
+from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import autoclose, drafts
 from gesi_app.reports.models import Attachment, Draft
@@ -63,11 +64,15 @@ async def run_jobs(
         closed = await autoclose.close_unreplied(session, now, timezone)
     async with sessions() as session:
         escalated = await escalation.escalate_overdue(session, now, timezone)
+    async with sessions() as session:
+        # Rate-limit counters of windows that have ended count for nothing any more.
+        counters = await purge_ended(session, now)
     sent = await deliver_notifications(sessions, senders, now)
     return {
         "drafts_purged": purged,
         "reports_closed": closed,
         "reports_escalated": escalated,
+        "rate_counters_purged": counters,
         "notifications_sent": sent,
     }
 

@@ -90,12 +90,13 @@ class Settings:
     reports_per_hour: int = _setting(
         "GESI_REPORTS_PER_HOUR",
         "20",
-        "Anti-spam: reports one address may send per hour (per app process).",
+        "Anti-spam: reports one address may send per hour (all app processes together).",
     )
     forum_posts_per_minute: int = _setting(
         "GESI_FORUM_POSTS_PER_MINUTE",
         "30",
-        "Anti-spam: forum sign-ins, inputs and votes one address may send a minute (per process).",
+        "Anti-spam: forum sign-ins, inputs and votes one address may send a minute "
+        "(all processes).",
     )
     verify_days: int = _setting(
         "GESI_VERIFY_DAYS",

@@ -126,7 +126,7 @@ async def forum_page(request: Request) -> Response:
 
 
 async def join_forum(request: Request) -> Response:
-    count_post(request)
+    await count_post(request)
     async with db(request) as session:
         try:
             forum = await forum_by_code(session, request.path_params["code"])
@@ -150,7 +150,7 @@ async def join_forum(request: Request) -> Response:
 
 async def add_input(request: Request) -> Response:
     settings = request.app.state.settings
-    count_post(request)
+    await count_post(request)
     async with db(request) as session:
         try:
             forum = await forum_by_code(session, request.path_params["code"])

@@ -72,7 +72,7 @@ def participant_form(show: ParticipantPage) -> Callable[[ParticipantPage], Endpo
                 return _join_first(request, forum)
             if request.method == "GET":
                 return await show(request, forum, participant)
-            count_post(request)
+            await count_post(request)
             return await post(request, forum, participant)
 
         return endpoint

@@ -52,3 +52,16 @@ def support_count(n: int) -> str:
 
 def you_support(n: int) -> str:
     return gettext("You support this report.") + " " + supporters(n)
+
+
+def support_not_counted(reason: str) -> str:
+    """Why a support was not counted (public.service.SupportNotCounted's reason)."""
+    if reason == "today":
+        return gettext(
+            "Your support was not counted: a support for this report already came from "
+            "your internet connection today."
+        )
+    return gettext(
+        "Your support was not counted: many supports came from your internet connection "
+        "in the last hour. Try again later."
+    )

@@ -19,6 +19,7 @@ from gesi_app.web.templating import render
 SUPPORTER_COOKIE = "suara_supporter"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 VARY = {"Vary": "HX-Request"}
+NOT_COUNTED = (service.SAME_REPORT_TODAY, service.TOO_MANY)
 
 
 def _wants_fragment(request: Request) -> bool:
@@ -59,11 +60,15 @@ async def public_report(request: Request) -> Response:
         supported = await service.supports(
             session, found.report, request.cookies.get(SUPPORTER_COOKIE)
         )
-    return render(
-        request,
-        "public/report.html",
-        {"found": found, "report": found.report, "supported": supported, "labels": labels},
-    )
+    not_counted = request.query_params.get("support")
+    context = {
+        "found": found,
+        "report": found.report,
+        "supported": supported,
+        "labels": labels,
+        "not_counted": not_counted if not_counted in NOT_COUNTED else None,
+    }
+    return render(request, "public/report.html", context)
 
 
 async def support(request: Request) -> Response:
@@ -72,10 +77,15 @@ async def support(request: Request) -> Response:
     if new_token:
         token = secrets.token_urlsafe(32)
     async with db(request) as session:
+        address = request.client.host if request.client else "unknown"
         try:
-            result = await service.support_report(session, request.path_params["code"], token)
+            result = await service.support_report(
+                session, request.path_params["code"], token, address
+            )
         except ReportNotFound:
             raise HTTPException(404) from None
+        except service.SupportNotCounted as refused:
+            return _not_counted(request, refused)
     response: Response
     if _wants_fragment(request):
         response = render(
@@ -104,6 +114,22 @@ async def support(request: Request) -> Response:
             secure=request.app.state.settings.https,
         )
     return response
+
+
+def _not_counted(request: Request, refused: service.SupportNotCounted) -> Response:
+    """The button stays, with why nothing was counted (200 for htmx, which swaps only 2xx)."""
+    if _wants_fragment(request):
+        context = {
+            "code": refused.code,
+            "count": refused.count,
+            "supported": False,
+            "labels": labels,
+            "not_counted": refused.reason,
+            "announce": labels.support_not_counted(refused.reason),
+        }
+        return render(request, "public/_support.html", context, headers=VARY)
+    url = request.url_for("public_report", code=refused.code)
+    return RedirectResponse(f"{url}?support={refused.reason}#support", 303, headers=VARY)
 
 
 routes = [

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from gesi_app.agencies.models import Agency
 from gesi_app.categories.models import Category
 from gesi_app.categories.service import TopicGroup, topic_tree
+from gesi_app.limits.shared import SharedLimit, engine_of
 from gesi_app.regions import service as regions
 from gesi_app.regions.models import Region
 from gesi_app.reports import codes
@@ -251,8 +252,30 @@ async def supports(session: AsyncSession, report: Report, token: str | None) -> 
     return found is not None
 
 
-async def support_report(session: AsyncSession, code: str, token: str) -> SupportResult:
-    """Count one support per browser per report; supporting again changes nothing.
+# A browser without our cookie looks new on every post, so supports are also limited per
+# client address (counted in the database, across every app process): one support for a
+# report from one address a day, and SUPPORTS_PER_HOUR for all reports together. People
+# behind one shared address (an office, a mobile network) may not all be counted: the page
+# says the number is a guide, not an exact count.
+SUPPORT_DAY_SECONDS = 24 * 3600
+SUPPORTS_PER_HOUR = 30
+SAME_REPORT_TODAY, TOO_MANY = "today", "later"
+
+
+class SupportNotCounted(Exception):
+    """This address already supported the report today (``today``) or sent many supports
+    this hour (``later``); nothing was counted."""
+
+    def __init__(self, code: str, count: int, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.count, self.reason = code, count, reason
+
+
+async def support_report(
+    session: AsyncSession, code: str, token: str, address: str = "unknown"
+) -> SupportResult:
+    """Count one support per browser per report; supporting again changes nothing. Raise
+    SupportNotCounted when this address is over its limits (see SUPPORTS_PER_HOUR).
 
     The support row and the count change in one transaction, so the count always equals the
     number of rows, also when a double click sends two requests at once."""
@@ -260,6 +283,18 @@ async def support_report(session: AsyncSession, code: str, token: str) -> Suppor
     report_id, code = report.id, report.tracking_code
     if await supports(session, report, token):
         return SupportResult(report.tracking_code, report.support_count, added=False)
+    # Only reads so far: end them, so the counts below never wait on this session's
+    # connection (see gesi_app.limits.shared).
+    await session.commit()
+    engine = engine_of(session)
+    per_report = SharedLimit(engine, "support-report", 1, SUPPORT_DAY_SECONDS)
+    per_hour = SharedLimit(engine, "support-address", SUPPORTS_PER_HOUR, 3600)
+    if not await per_report.take(f"{report_id}:{address}"):
+        if await supports(session, report, token):  # this browser's own double click
+            return SupportResult(code, report.support_count, added=False)
+        raise SupportNotCounted(code, report.support_count, SAME_REPORT_TODAY)
+    if not await per_hour.take(address):
+        raise SupportNotCounted(code, report.support_count, TOO_MANY)
     session.add(Support(report_id=report_id, supporter=supporter_hash(token)))
     try:
         await session.flush()

@@ -219,6 +219,12 @@ async def step(request: Request) -> Response:
 
 async def check(request: Request) -> Response:
     settings = request.app.state.settings
+    if request.method == "POST":
+        # Counted atomically in the database before the session opens: every try at sending
+        # counts, so a flood is refused across every app process.
+        client = request.client.host if request.client else "unknown"
+        if not await request.app.state.report_limiter.take(client):
+            raise HTTPException(429)
     async with db(request) as session:
         draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
@@ -228,10 +234,6 @@ async def check(request: Request) -> Response:
         errors: dict[str, str] = {}
         if request.method == "POST":
             form = await request.form()
-            client = request.client.host if request.client else "unknown"
-            limiter = request.app.state.report_limiter
-            if not limiter.allowed(client):
-                raise HTTPException(429)
             if drafting.looks_automated(
                 str(form.get("website", "")), draft, settings.min_fill_seconds
             ):
@@ -243,7 +245,6 @@ async def check(request: Request) -> Response:
                 submitted = await drafting.submit_draft(
                     session, draft.id, answers, locale=get_locale(), timezone=settings.timezone
                 )
-                limiter.hit(client)
                 await session.delete(draft)
                 await session.commit()
                 report = submitted.report

@@ -1,8 +1,19 @@
-"""Signing in and out: password check, lockout after repeated failures, staff sessions.
+"""Signing in and out: password check, limits on wrong tries, staff sessions.
 
-Failures are counted in the database per account (the typed username, whether or not it
-exists) and per client address, so the limit holds across every app process. Five failures
-within 15 minutes lock that account or address for 15 minutes.
+Wrong tries are counted in the database (gesi_app.limits.shared), so the limits hold across
+every app process, and each try is counted *before* its password check with one atomic
+statement: thirty tries at once get thirty different counts, and only those within the limit
+reach Argon2. Three limits, each over 15 minutes from a key's first try:
+
+- one account from one address (``PAIR_TRIES``): that pair waits until the window ends;
+- one account from every address it has not signed in from in the last 30 days
+  (``ACCOUNT_TRIES``): a slower pace for guessing the account from many places. The real
+  user's own address is exempt once she has signed in from it, so a stranger who knows
+  ``admin`` cannot shut the admin out;
+- one address, whatever the account (``ADDRESS_TRIES``): guessing many accounts from one place.
+
+A wrong username is counted like a wrong password, so the answers tell nothing about which
+accounts exist. A successful sign-in clears its pair's count and gives back its other counts.
 
 A staff session is a row keyed by the SHA-256 of a random key; the browser's signed cookie
 holds only the key. Deleting the row (sign-out, deactivation, new password) ends the session
@@ -12,41 +23,46 @@ everywhere at once. Sessions end after 12 hours without activity or 7 days in al
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from gesi_app.db.base import utcnow
-from gesi_app.passwords import hash_password, verify_password
+from gesi_app.limits.shared import SharedLimit, engine_of
+from gesi_app.passwords import hash_off_loop, verify_off_loop
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
-from gesi_app.staff.models import Lockout, LoginFailure, StaffSession, StaffUser
+from gesi_app.staff.models import AuditEntry, StaffSession, StaffUser
 from gesi_app.staff.service import user_by_username
 
-LOCK_AFTER = 5
-FAILURE_WINDOW = dt.timedelta(minutes=15)
-LOCK_FOR = dt.timedelta(minutes=15)
+PAIR_TRIES = 5
+ACCOUNT_TRIES = 10
+ADDRESS_TRIES = 20
+WINDOW_SECONDS = 15 * 60
+KNOWN_FOR = dt.timedelta(days=30)  # an address the account signed in from is hers this long
 IDLE_TIMEOUT = dt.timedelta(hours=12)
 ABSOLUTE_TIMEOUT = dt.timedelta(days=7)
 # Writing last_seen on every request would make each page a write; once a minute is enough.
 TOUCH_EVERY = dt.timedelta(minutes=1)
-ACCOUNT, ADDRESS = "account", "address"
+PAIR, ACCOUNT, ADDRESS = "pair", "account", "address"
+
+_dummy: str | None = None
 
 
-# Checked when the username is unknown, so that a wrong username takes as long as a wrong
-# password and the answer time does not tell whether an account exists.
-@functools.cache
-def _dummy_hash() -> str:
-    """A hash to verify against for unknown usernames, so they take as long as known ones."""
-    return hash_password(secrets.token_urlsafe(16))
+async def _dummy_hash() -> str:
+    """A hash to verify against for unknown usernames, so that a wrong username takes as
+    long as a wrong password and the answer time does not tell whether an account exists."""
+    global _dummy  # one per process, made on first need (off the event loop)
+    if _dummy is None:
+        _dummy = await hash_off_loop(secrets.token_urlsafe(16))
+    return _dummy
 
 
 class SignInRefused(Exception):
-    """The sign-in did not succeed; the page says the same for every reason but a lockout."""
+    """The sign-in did not succeed; the page says the same for every reason but a pause."""
 
 
 class BadCredentials(SignInRefused):
@@ -54,17 +70,34 @@ class BadCredentials(SignInRefused):
 
 
 class LockedOut(SignInRefused):
-    """Too many failures for this account or address; try again at ``until`` (UTC)."""
+    """Too many wrong tries for ``scope`` (pair, account or address); open again at
+    ``until`` (UTC)."""
 
-    def __init__(self, until: dt.datetime) -> None:
+    def __init__(self, until: dt.datetime, scope: str = PAIR) -> None:
         super().__init__(until.isoformat())
         self.until = until
+        self.scope = scope
 
 
 @dataclass(frozen=True)
 class SignedIn:
     user: StaffUser
     key: str  # goes into the browser's session cookie, never stored in clear
+
+
+@dataclass(frozen=True)
+class SignInLimits:
+    pair: SharedLimit
+    account: SharedLimit
+    address: SharedLimit
+
+    @classmethod
+    def on(cls, engine: AsyncEngine) -> SignInLimits:
+        return cls(
+            SharedLimit(engine, "sign-in-pair", PAIR_TRIES, WINDOW_SECONDS),
+            SharedLimit(engine, "sign-in-account", ACCOUNT_TRIES, WINDOW_SECONDS),
+            SharedLimit(engine, "sign-in-address", ADDRESS_TRIES, WINDOW_SECONDS),
+        )
 
 
 def aware(value: dt.datetime) -> dt.datetime:
@@ -84,54 +117,23 @@ def address_key(ip: str | None) -> str:
     return (ip or "unknown")[:100]
 
 
-async def locked_until(
-    session: AsyncSession, username: str, ip: str | None, now: dt.datetime | None = None
-) -> dt.datetime | None:
-    """When sign-in opens again for this username or address, or None when it is open."""
-    now = now or utcnow()
-    until = await session.scalar(
-        select(func.max(Lockout.until)).where(
-            (
-                ((Lockout.scope == ACCOUNT) & (Lockout.key == account_key(username)))
-                | ((Lockout.scope == ADDRESS) & (Lockout.key == address_key(ip)))
-            ),
-            Lockout.until > now,
+async def _signed_in_from(
+    session: AsyncSession, user: StaffUser | None, ip: str | None, now: dt.datetime
+) -> bool:
+    """Whether this account signed in from this address in the last KNOWN_FOR."""
+    if user is None or not ip:
+        return False
+    found = await session.scalar(
+        select(AuditEntry.id)
+        .where(
+            AuditEntry.action == Action.SIGN_IN,
+            AuditEntry.actor_id == user.id,
+            AuditEntry.ip == ip[:45],
+            AuditEntry.at > now - KNOWN_FOR,
         )
+        .limit(1)
     )
-    return aware(until) if until else None
-
-
-async def _count_failure(
-    session: AsyncSession, scope: str, key: str, now: dt.datetime
-) -> dt.datetime | None:
-    """Add a failure; when it is the 5th in the window, lock the key and return until when."""
-    session.add(LoginFailure(scope=scope, key=key, at=now))
-    await session.flush()
-    recent = await session.scalar(
-        select(func.count(LoginFailure.id)).where(
-            LoginFailure.scope == scope,
-            LoginFailure.key == key,
-            LoginFailure.at > now - FAILURE_WINDOW,
-        )
-    )
-    # Failures older than the window count for nothing; keep the table small.
-    await session.execute(
-        delete(LoginFailure).where(
-            LoginFailure.scope == scope,
-            LoginFailure.key == key,
-            LoginFailure.at <= now - FAILURE_WINDOW,
-        )
-    )
-    if (recent or 0) < LOCK_AFTER:
-        return None
-    until = now + LOCK_FOR
-    session.add(Lockout(scope=scope, key=key, until=until))
-    # After the lock, counting starts again from zero.
-    await session.execute(
-        delete(LoginFailure).where(LoginFailure.scope == scope, LoginFailure.key == key)
-    )
-    await session.flush()
-    return until
+    return found is not None
 
 
 async def sign_in(
@@ -141,50 +143,62 @@ async def sign_in(
     ip: str | None,
     now: dt.datetime | None = None,
 ) -> SignedIn:
-    """Check the password and start a session; raise BadCredentials or LockedOut.
+    """Count the try, check the password and start a session; raise BadCredentials or
+    LockedOut.
 
-    The caller commits in every case, so that failures and lockouts are counted.
+    The counts are committed at once on their own; the caller commits the session in every
+    case, so that the audit entries are kept.
     """
     now = now or utcnow()
-    until = await locked_until(session, username, ip, now)
-    if until is not None:
-        raise LockedOut(until)
+    moment = now.timestamp()
+    limits = SignInLimits.on(engine_of(session))
+    typed, address = account_key(username), address_key(ip)
+    pair = f"{typed}\0{address}"
     user = await user_by_username(session, username)
+    known = await _signed_in_from(session, user, ip, now)
+    # Only reads so far: end them, so that this request holds no database connection while
+    # the counts take their own and while Argon2 works (a burst of tries must not hold the
+    # whole pool). Then count before the check, each by one atomic statement.
+    await session.commit()
+    counts = {PAIR: await limits.pair.hit(pair, moment)}
+    if counts[PAIR].count <= PAIR_TRIES:
+        counts[ADDRESS] = await limits.address.hit(address, moment)
+        if counts[ADDRESS].count <= ADDRESS_TRIES and not known:
+            counts[ACCOUNT] = await limits.account.hit(typed, moment)
+    allowed = {PAIR: PAIR_TRIES, ADDRESS: ADDRESS_TRIES, ACCOUNT: ACCOUNT_TRIES}
+    for scope, counted in counts.items():
+        if counted.count > allowed[scope]:
+            raise LockedOut(counted.until, scope)
     if user is None:
-        verify_password(_dummy_hash(), password)
+        await verify_off_loop(await _dummy_hash(), password)
         ok = False
     else:
-        ok = verify_password(user.password_hash, password) and user.active
-    if not ok:
-        typed = account_key(username)
-        await audit.record(
-            session, None, Action.SIGN_IN_FAILED, "staff_user", user.id if user else None,
-            ip=ip, actor_username=typed, now=now,
-        )  # fmt: skip
-        locks = []
-        for scope, key in ((ACCOUNT, typed), (ADDRESS, address_key(ip))):
-            lock = await _count_failure(session, scope, key, now)
-            if lock is not None:
-                locks.append(lock)
-                await audit.record(
-                    session, None, Action.SIGN_IN_LOCKED, "lockout", None,
-                    after={"scope": scope, "key": key, "until": lock.isoformat()},
-                    ip=ip, actor_username=typed, now=now,
-                )  # fmt: skip
-        if locks:
-            raise LockedOut(max(locks))
-        raise BadCredentials()
-    assert user is not None
-    # A successful sign-in clears this account's count (never the address's: one good
-    # account must not reset an attacker's count for a whole address).
-    await session.execute(
-        delete(LoginFailure).where(
-            LoginFailure.scope == ACCOUNT, LoginFailure.key == account_key(username)
-        )
-    )
-    key = await start_session(session, user, ip, now)
-    await audit.record(session, user, Action.SIGN_IN, "staff_user", user.id, ip=ip, now=now)
-    return SignedIn(user, key)
+        ok = await verify_off_loop(user.password_hash, password) and user.active
+    if ok:
+        assert user is not None
+        # Before this session writes anything (see gesi_app.limits.shared).
+        await limits.pair.clear(pair)
+        await limits.address.give_back(address, moment)
+        if ACCOUNT in counts:
+            await limits.account.give_back(typed, moment)
+        key = await start_session(session, user, ip, now)
+        await audit.record(session, user, Action.SIGN_IN, "staff_user", user.id, ip=ip, now=now)
+        return SignedIn(user, key)
+    await audit.record(
+        session, None, Action.SIGN_IN_FAILED, "staff_user", user.id if user else None,
+        ip=ip, actor_username=typed, now=now,
+    )  # fmt: skip
+    paused = [scope for scope, counted in counts.items() if counted.count >= allowed[scope]]
+    for scope in paused:
+        if counts[scope].count == allowed[scope]:  # the try that used the last one: audit once
+            await audit.record(
+                session, None, Action.SIGN_IN_LOCKED, "lockout", None,
+                after={"scope": scope, "until": counts[scope].until.isoformat()},
+                ip=ip, actor_username=typed, now=now,
+            )  # fmt: skip
+    if paused:
+        raise LockedOut(counts[paused[0]].until, paused[0])
+    raise BadCredentials()
 
 
 async def start_session(
@@ -261,5 +275,5 @@ async def end_all_sessions(session: AsyncSession, user_id: int) -> int:
 
 
 async def set_password(session: AsyncSession, user: StaffUser, password: str) -> None:
-    user.password_hash = hash_password(password)
+    user.password_hash = await hash_off_loop(password)
     await session.flush()

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String
+from sqlalchemy import JSON, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gesi_app.db.base import Base, utcnow
@@ -49,30 +49,6 @@ class StaffSession(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     ip: Mapped[str | None] = mapped_column(String(45))
-
-
-class LoginFailure(Base):
-    """One failed sign-in, counted per account (the typed username) and per client address."""
-
-    __tablename__ = "staff_login_failures"
-    __table_args__ = (Index("ix_staff_login_failures_scope_key_at", "scope", "key", "at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scope: Mapped[str] = mapped_column(String(10))  # account | address
-    key: Mapped[str] = mapped_column(String(100))
-    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class Lockout(Base):
-    """Sign-in refused for an account or an address until ``until`` (rows are only added)."""
-
-    __tablename__ = "staff_lockouts"
-    __table_args__ = (Index("ix_staff_lockouts_scope_key_until", "scope", "key", "until"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scope: Mapped[str] = mapped_column(String(10))
-    key: Mapped[str] = mapped_column(String(100))
-    until: Mapped[dt.datetime]
 
 
 class PasswordReset(Base):

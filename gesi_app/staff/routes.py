@@ -48,6 +48,7 @@ def _login_page(
     kept: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     locked_until: object = None,
+    locked_scope: str | None = None,
     status_code: int = 200,
 ) -> Response:
     query = request.query_params
@@ -59,6 +60,7 @@ def _login_page(
             "errors": errors or {},
             "next": safe_next(query.get("next"), default=""),
             "locked_until": locked_until,
+            "locked_scope": locked_scope,
             "signed_out": query.get("signed_out") == "1",
             "password_set": query.get("password_set") == "1",
             "resuming": RESUME_KEY in request.session,
@@ -84,7 +86,13 @@ async def login(request: Request) -> Response:
             )
         except auth.LockedOut as locked:
             await session.commit()
-            return _login_page(request, kept=kept, locked_until=locked.until, status_code=429)
+            return _login_page(
+                request,
+                kept=kept,
+                locked_until=locked.until,
+                locked_scope=locked.scope,
+                status_code=429,
+            )
         except auth.BadCredentials:
             await session.commit()
             return _login_page(request, kept=kept, errors=bad_credentials(), status_code=400)

@@ -1,8 +1,9 @@
 """A per-process sliding-window limit per client address (no CAPTCHA, ever).
 
-Each process counts its own requests; behind a load balancer the effective limit is the
-per-process limit times the number of processes, which is fine for its purpose: slowing a
-flood, not metering people.
+Each process counts its own requests: behind a load balancer the effective limit is the
+per-process limit times the number of processes. Limits that must hold across processes use
+``gesi_app.limits.shared.SharedLimit`` (counted in the database); only the tracking lookup's
+failures still count here, until they move there too.
 """
 
 from __future__ import annotations

@@ -92,6 +92,35 @@ def test_support_with_the_keyboard_alone(
     assert "1 person supports this report." in driver.find_element(By.ID, "support").text
 
 
+@pytest.mark.parametrize("mode", [Mode(), Mode(js=False)], ids=str)
+def test_a_support_that_is_not_counted_says_why(
+    driver: WebDriver, live_server: LiveServer, mode: Mode
+) -> None:
+    _, code = public_report(live_server, title="Got mampet")
+    with harness.mode_applied(driver, mode):
+        driver.get(live_server.url(f"/reports/{code}", lang="en"))
+        assert "The number is a guide, not an exact count" in driver.page_source
+        for _ in range(2):  # a second browser at the same address, the same day
+            driver.delete_cookie("suara_supporter")
+            driver.get(live_server.url(f"/reports/{code}", lang="en"))
+            keyboard.tab_to(
+                driver,
+                lambda e: e.tag_name == "button" and e.text == "Support this report",
+                max_tabs=40,
+            )
+            keyboard.press(driver, Keys.ENTER)
+            harness.wait_for(driver, ".support-done, .support-not-counted")
+        note = harness.wait_for(driver, ".support-not-counted")
+        assert "Your support was not counted" in note.text
+        assert "1 person supports this report." in driver.find_element(By.ID, "support").text
+        if mode.js:
+            assert keyboard.active(driver) == note
+            status = driver.find_element(By.ID, "status")
+            assert status.text.startswith("Your support was not counted")
+        harness.check_current_page(driver, mode)
+    harness.check_page_languages(driver, live_server.url(f"/reports/{code}", support="today"))
+
+
 def test_filters_and_pages_with_htmx_keep_the_focus(
     driver: WebDriver, live_server: LiveServer
 ) -> None:

@@ -10,9 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.app import create_app
 from gesi_app.db.engine import create_engine, session_factory
-from gesi_app.public.service import SupportResult, support_report
+from gesi_app.public import service
+from gesi_app.public.service import SupportNotCounted, support_report
 from gesi_app.reports.models import Report, Support
+from gesi_app.settings import Settings
 from tests import factories
 from tests.conftest import form_token
 from tests.functional.public_data import add
@@ -46,7 +49,7 @@ def support_form(html: str) -> str:
 
 
 def test_support_without_javascript_counts_once_per_browser(
-    client: TestClient, database_url: str, code: str
+    settings: Settings, client: TestClient, database_url: str, code: str
 ) -> None:
     page = client.get(f"/reports/{code}", params={"lang": "id"}).text
     assert "Belum ada yang mendukung laporan ini." in page
@@ -91,14 +94,15 @@ def test_support_without_javascript_counts_once_per_browser(
     hashes = factories.run(database_url, stored)
     assert browser_token not in hashes and len(hashes[0]) == 64
 
-    # Another browser counts too.
-    client.cookies.clear()
-    page = client.get(f"/reports/{code}", params={"lang": "en"}).text
-    assert "1 person supports this report." in page
-    client.post(f"/reports/{code}/support", data={"csrftoken": form_token(page)})
-    assert counts(database_url, code) == (2, 2)
-    assert "2 people support this report." in client.get(f"/reports/{code}").text
-    listed = client.get("/reports").text
+    # Another browser, at another address, counts too.
+    with TestClient(create_app(settings), client=("203.0.113.5", 1000)) as other:
+        page = other.get(f"/reports/{code}", params={"lang": "en"}).text
+        assert "1 person supports this report." in page
+        assert "The number is a guide, not an exact count" in page
+        other.post(f"/reports/{code}/support", data={"csrftoken": form_token(page)})
+        assert counts(database_url, code) == (2, 2)
+        assert "2 people support this report." in other.get(f"/reports/{code}").text
+        listed = other.get("/reports").text
     assert "<dd>2 supporters</dd>" in listed
 
 
@@ -175,18 +179,64 @@ def test_a_forged_supporter_cookie_is_replaced(
 def test_two_requests_at_once_from_one_browser_count_once(database_url: str, code: str) -> None:
     """A double click sends two requests together; the unique row keeps the count right."""
 
-    async def one(token: str) -> SupportResult:
+    async def one(token: str) -> bool:
         engine = create_engine(database_url)
         try:
             async with session_factory(engine)() as session:
-                return await support_report(session, code, token)
+                return (await support_report(session, code, token)).added
+        except SupportNotCounted:  # the address's one support today is the first request's
+            return False
         finally:
             await engine.dispose()
 
-    async def both() -> list[SupportResult]:
+    async def both() -> list[bool]:
         return list(await asyncio.gather(*(one("b" * 43) for _ in range(4))))
 
-    results = asyncio.run(both())
-    assert sorted(r.added for r in results) == [False, False, False, True]
-    assert {r.count for r in results if r.added} == {1}
+    assert sorted(asyncio.run(both())) == [False, False, False, True]
     assert counts(database_url, code) == (1, 1)
+
+
+def test_two_hundred_cookieless_supports_from_one_address_count_once(
+    client: TestClient, database_url: str, code: str
+) -> None:
+    page = client.get(f"/reports/{code}", params={"lang": "id"}).text
+    token = form_token(page)
+    for n in range(200):
+        client.cookies.delete("suara_supporter")  # a script that never keeps the cookie
+        response = client.post(
+            f"/reports/{code}/support", data={"csrftoken": token}, follow_redirects=False
+        )
+        assert response.status_code == 303, n
+    assert counts(database_url, code) == (1, 1)
+    assert response.headers["location"].endswith(f"/reports/{code}?support=today#support")
+    client.cookies.delete("suara_supporter")
+    refused = client.get(response.headers["location"]).text
+    assert (
+        "Dukungan Anda tidak dihitung: hari ini sudah ada dukungan untuk laporan ini dari "
+        "koneksi internet Anda."
+    ) in refused
+    assert "1 orang mendukung laporan ini." in refused
+    # With htmx the button stays, with the reason, and the status region says it too.
+    fragment = client.post(
+        f"/reports/{code}/support", data={"csrftoken": token}, headers={"HX-Request": "true"}
+    )
+    assert fragment.status_code == 200
+    assert "<button" in fragment.text
+    assert '<div id="status" hx-swap-oob="innerHTML">Dukungan Anda tidak dihitung' in fragment.text
+
+
+def test_supports_from_one_address_are_limited_across_reports(
+    settings: Settings, database_url: str
+) -> None:
+    factories.seed(database_url)
+    allowed = service.SUPPORTS_PER_HOUR
+    codes = [add(database_url, n, title=f"Laporan {n}") for n in range(allowed + 1)]
+    with TestClient(create_app(settings), client=("203.0.113.8", 1000)) as browser:
+        token = form_token(browser.get(f"/reports/{codes[0]}", params={"lang": "en"}).text)
+        for code in codes[:allowed]:
+            browser.cookies.delete("suara_supporter")
+            browser.post(f"/reports/{code}/support", data={"csrftoken": token})
+        browser.cookies.delete("suara_supporter")
+        later = browser.post(f"/reports/{codes[-1]}/support", data={"csrftoken": token})
+    assert "many supports came from your internet connection in the last hour" in later.text
+    assert [counts(database_url, code)[0] for code in codes] == [1] * allowed + [0]

@@ -121,13 +121,15 @@ def test_a_deadline_with_its_day_is_heard_whole(
 ) -> None:
     url = settings.database_url
     factories.seed(url)
-    long_ago = dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)
+    # Within the window of days the page speaks (gesi_app.audio.dated): a month either way.
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=30)
+    today = dt.date.today()
     when = long_ago if situation == "check late" else None
     report = factories.run(url, lambda s: factories.add_report(s, now=when)).report
     if situation.startswith("answer"):
         factories.move_report(url, report.id, S.TERVERIFIKASI)
         late = situation == "answer late"
-        set_answer_due(url, report.id, dt.date(2026, 1, 8) if late else dt.date(2100, 1, 4))
+        set_answer_due(url, report.id, today + dt.timedelta(days=-30 if late else 30))
     elif situation == "closes":
         factories.answer_report(url, report.id, "Jalan sudah kami tambal.")
     section = status_section(client.get(f"/track/{report.tracking_code}?lang=id").text)

@@ -8,8 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.limits.models import RateCount
+from gesi_app.limits.shared import purge_ended
 from gesi_app.staff import auth
-from gesi_app.staff.models import AuditEntry, LoginFailure
+from gesi_app.staff.models import AuditEntry
 from tests import factories
 from tests.staff_support import PASSWORD, make_team
 
@@ -17,13 +19,13 @@ T0 = dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 
 
 def attempt(url: str, username: str, password: str, ip: str, at: dt.datetime) -> str:
-    """'ok', 'bad' or 'locked until HH:MM' (UTC)."""
+    """'ok', 'bad' or 'SCOPE until HH:MM' (UTC) for a pause."""
 
     async def work(session: AsyncSession) -> str:
         try:
             await auth.sign_in(session, username, password, ip, now=at)
         except auth.LockedOut as locked:
-            return f"locked until {locked.until:%H:%M}"
+            return f"{locked.scope} until {locked.until:%H:%M}"
         except auth.BadCredentials:
             return "bad"
         return "ok"
@@ -36,54 +38,78 @@ def minutes(n: float) -> dt.timedelta:
     return dt.timedelta(minutes=n)
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(database_url: str) -> None:
+def test_five_wrong_tries_pause_that_account_from_that_address_only(database_url: str) -> None:
     make_team(database_url)
     results = [
-        attempt(database_url, "admin", "wrong", f"10.0.0.{n}", T0 + minutes(n)) for n in range(5)
+        attempt(database_url, "admin", "wrong", "192.0.2.1", T0 + minutes(n)) for n in range(5)
     ]
-    assert results == ["bad", "bad", "bad", "bad", "locked until 03:19"]
-    # Locked from every address, even with the right password, until 03:19.
-    assert attempt(database_url, "admin", PASSWORD, "10.9.9.9", T0 + minutes(18)) == (
-        "locked until 03:19"
+    assert results == ["bad", "bad", "bad", "bad", "pair until 03:15"]
+    # Paused from that address, even with the right password, until the window ends ...
+    assert attempt(database_url, "admin", PASSWORD, "192.0.2.1", T0 + minutes(6)) == (
+        "pair until 03:15"
     )
-    assert attempt(database_url, "admin", PASSWORD, "10.9.9.9", T0 + minutes(19.5)) == "ok"
+    # ... but the real user at her own address is not locked out by it.
+    assert attempt(database_url, "admin", PASSWORD, "198.51.100.7", T0 + minutes(7)) == "ok"
+    assert attempt(database_url, "admin", PASSWORD, "192.0.2.1", T0 + minutes(15.5)) == "ok"
 
 
-def test_five_failures_from_one_address_lock_that_address_only(database_url: str) -> None:
+def test_the_account_is_slowed_from_new_addresses_but_never_at_one_it_signed_in_from(
+    database_url: str,
+) -> None:
     make_team(database_url)
-    for n in range(5):
-        attempt(database_url, f"user{n}", "wrong", "192.0.2.1", T0 + minutes(n))
-    assert attempt(database_url, "admin", PASSWORD, "192.0.2.1", T0 + minutes(5)) == (
-        "locked until 03:19"
+    home = "198.51.100.7"
+    assert attempt(database_url, "admin", PASSWORD, home, T0 - dt.timedelta(days=3)) == "ok"
+    # Ten wrong tries from ten places: the account's pace for new places is used up.
+    results = [
+        attempt(database_url, "admin", "wrong", f"10.0.0.{n}", T0 + minutes(n)) for n in range(10)
+    ]
+    assert results == ["bad"] * 9 + ["account until 03:15"]
+    assert attempt(database_url, "admin", PASSWORD, "10.0.0.99", T0 + minutes(11)) == (
+        "account until 03:15"
     )
-    assert attempt(database_url, "admin", PASSWORD, "192.0.2.2", T0 + minutes(5)) == "ok"
-    assert attempt(database_url, "verifikator", PASSWORD, "192.0.2.1", T0 + minutes(20)) == "ok"
+    # Where she signed in before, she still signs in, however many strangers tried.
+    assert attempt(database_url, "admin", PASSWORD, home, T0 + minutes(12)) == "ok"
+    # An unknown username is slowed the same way: the answers do not tell accounts apart.
+    ghosts = [
+        attempt(database_url, "ghost", "wrong", f"10.1.0.{n}", T0 + minutes(n)) for n in range(11)
+    ]
+    assert ghosts == ["bad"] * 9 + ["account until 03:15"] * 2
 
 
-def test_failures_spread_over_more_than_fifteen_minutes_do_not_lock(database_url: str) -> None:
+def test_many_accounts_guessed_from_one_address_pause_that_address(database_url: str) -> None:
     make_team(database_url)
     results = [
-        attempt(database_url, "admin", "wrong", "192.0.2.1", T0 + minutes(4 * n)) for n in range(6)
+        attempt(database_url, f"user{n}", "wrong", "192.0.2.1", T0 + minutes(n / 2))
+        for n in range(auth.ADDRESS_TRIES)
     ]
-    assert results == ["bad"] * 6
+    assert results == ["bad"] * (auth.ADDRESS_TRIES - 1) + ["address until 03:15"]
+    assert attempt(database_url, "admin", PASSWORD, "192.0.2.1", T0 + minutes(11)) == (
+        "address until 03:15"
+    )
+    assert attempt(database_url, "admin", PASSWORD, "192.0.2.2", T0 + minutes(11)) == "ok"
 
 
-def test_a_success_clears_the_account_count_but_not_the_address_count(database_url: str) -> None:
+def test_a_success_clears_its_pair_and_gives_back_the_address_count(database_url: str) -> None:
     make_team(database_url)
     for n in range(4):
         attempt(database_url, "admin", "wrong", "192.0.2.1", T0 + minutes(n))
-    assert attempt(database_url, "admin", PASSWORD, "192.0.2.9", T0 + minutes(4)) == "ok"
-    # The account starts again from zero ...
-    assert attempt(database_url, "admin", "wrong", "192.0.2.8", T0 + minutes(5)) == "bad"
-    # ... but the address still has its 4 failures: the 5th locks it.
-    assert attempt(database_url, "nobody", "wrong", "192.0.2.1", T0 + minutes(6)) == (
-        "locked until 03:21"
-    )
+    assert attempt(database_url, "admin", PASSWORD, "192.0.2.1", T0 + minutes(4)) == "ok"
+    # The pair starts again from zero.
+    results = [
+        attempt(database_url, "admin", "wrong", "192.0.2.1", T0 + minutes(5 + n)) for n in range(4)
+    ]
+    assert results == ["bad"] * 4
+    # A whole office signing in through one address uses none of its wrong tries.
+    for n in range(auth.ADDRESS_TRIES):
+        assert (
+            attempt(database_url, "verifikator", PASSWORD, "192.0.2.9", T0 + minutes(n / 4)) == "ok"
+        )
+    assert attempt(database_url, "nobody", "wrong", "192.0.2.9", T0 + minutes(6)) == "bad"
 
 
-def test_failures_and_lockouts_are_audited(database_url: str) -> None:
+def test_failures_and_pauses_are_audited(database_url: str) -> None:
     make_team(database_url)
-    for n in range(5):
+    for n in range(6):
         attempt(database_url, "Admin", "wrong", "192.0.2.1", T0 + minutes(n))
 
     async def work(session: AsyncSession) -> list[tuple[str, str | None, object]]:
@@ -91,21 +117,26 @@ def test_failures_and_lockouts_are_audited(database_url: str) -> None:
         return [(e.action, e.actor_username, e.after) for e in rows]
 
     entries = factories.run(database_url, work)
-    assert [e[0] for e in entries] == ["sign_in_failed"] * 5 + ["sign_in_locked"] * 2
+    # The sixth try is refused before any check: it is neither a failure nor a new pause.
+    assert [e[0] for e in entries] == ["sign_in_failed"] * 5 + ["sign_in_locked"]
     assert {e[1] for e in entries} == {"admin"}
-    assert {e[2]["scope"] for e in entries[5:]} == {"account", "address"}  # type: ignore[index]
-    assert entries[5][2]["until"] == "2026-11-23T03:19:00+00:00"  # type: ignore[index]
+    assert entries[5][2] == {"scope": "pair", "until": "2026-11-23T03:15:00+00:00"}
 
 
-def test_old_failures_are_pruned(database_url: str) -> None:
+def test_ended_counts_are_purged(database_url: str) -> None:
     make_team(database_url)
     attempt(database_url, "admin", "wrong", "192.0.2.1", T0)
-    attempt(database_url, "admin", "wrong", "192.0.2.1", T0 + minutes(30))
 
     async def count(session: AsyncSession) -> int:
-        return await session.scalar(select(func.count(LoginFailure.id))) or 0
+        return await session.scalar(select(func.count()).select_from(RateCount)) or 0
 
-    assert factories.run(database_url, count) == 2  # one per scope, the old pair is gone
+    async def purge(session: AsyncSession) -> int:
+        return await purge_ended(session, T0 + minutes(16))
+
+    assert factories.run(database_url, count) == 3  # pair, address, account
+    assert factories.run(database_url, lambda s: purge_ended(s, T0 + minutes(14))) == 0
+    assert factories.run(database_url, purge) == 3
+    assert factories.run(database_url, count) == 0
 
 
 def session_state(url: str, key: str, at: dt.datetime) -> str | None:

@@ -20,6 +20,7 @@ from gesi_app.escalations import service as escalation
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import autoclose, drafts
 from gesi_app.reports.models import Attachment, Draft
+from gesi_app.tracking import backfill
 
 log = logging.getLogger(__name__)
 # Reporters hear about their report within a minute, not at the next hourly run.
@@ -63,11 +64,14 @@ async def run_jobs(
         closed = await autoclose.close_unreplied(session, now, timezone)
     async with sessions() as session:
         escalated = await escalation.escalate_overdue(session, now, timezone)
+    async with sessions() as session:
+        keys_given = await backfill.issue_missing_keys(session)
     sent = await deliver_notifications(sessions, senders, now)
     return {
         "drafts_purged": purged,
         "reports_closed": closed,
         "reports_escalated": escalated,
+        "reporter_keys_sent": keys_given,
         "notifications_sent": sent,
     }
 

@@ -100,9 +100,9 @@ async def track(request: Request) -> Response:
         return render(request, "tracking/track.html", context, headers=NO_STORE)
     _refuse_if_guessing(request)
     form = await request.form()
-    values = {"code": _text(form, "code"), "pin": ""}  # a PIN is never written back
+    values = {"code": _text(form, "code"), "pin": _text(form, "pin")}
     parsed = parse_lookup(form)
-    if isinstance(parsed, dict):
+    if isinstance(parsed, dict):  # what was typed stays, so it can be corrected
         context = {"errors": parsed, "values": values}
         return render(request, "tracking/track.html", context, status_code=400, headers=NO_STORE)
     try:
@@ -121,7 +121,8 @@ async def track(request: Request) -> Response:
     else:
         _remember(request, report)
         return _see_report(request, report.tracking_code)
-    context = {"errors": errors, "values": values}
+    # A PIN that may be someone's real one (a wrong code) is not written back into the page.
+    context = {"errors": errors, "values": {**values, "pin": ""}}
     return render(request, "tracking/track.html", context, status_code=400, headers=NO_STORE)
 
 

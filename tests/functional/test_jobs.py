@@ -62,6 +62,7 @@ def test_run_jobs_purges_expired_drafts_and_their_files(database_url: str, tmp_p
         "drafts_purged": 1,
         "reports_closed": 0,
         "reports_escalated": 0,
+        "reporter_keys_sent": 0,
         "notifications_sent": 0,
     }
     assert asyncio.run(_counts(database_url)) == (1, 1)
@@ -98,5 +99,6 @@ def test_jobs_command(
     asyncio.run(_setup(sqlite_url, tmp_path / "uploads"))
     assert main(["jobs", "run"]) == 0
     assert capsys.readouterr().out == (
-        "drafts_purged: 1\nreports_closed: 0\nreports_escalated: 0\nnotifications_sent: 0\n"
+        "drafts_purged: 1\nreports_closed: 0\nreports_escalated: 0\nreporter_keys_sent: 0\n"
+        "notifications_sent: 0\n"
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from starlette.testclient import TestClient
 
 from gesi_app.reports.models import Rating, Report
+from gesi_app.reports.service import Submitted
 from tests import factories
 from tests.conftest import form_token
 
@@ -23,6 +24,18 @@ def lookup(client: TestClient, code: str, pin: str = "", lang: str = "id") -> Re
         data={"csrftoken": form_token(page.text), "code": code, "pin": pin},
         follow_redirects=False,
     )
+
+
+def prove(client: TestClient, submitted: Submitted) -> Report:
+    """Give the report's code and PIN on the lookup page, as its reporter would."""
+    response = lookup(client, submitted.report.tracking_code, submitted.pin)
+    assert response.status_code == 303, response.text
+    return submitted.report
+
+
+def opened(client: TestClient, database_url: str, **overrides: Any) -> Report:
+    """A new report whose reporter this browser is (it proved the code and the PIN)."""
+    return prove(client, factories.create_report(database_url, **overrides))
 
 
 def post_on_page(

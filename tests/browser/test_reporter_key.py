@@ -112,3 +112,26 @@ def test_staff_give_a_new_pin(driver: WebDriver, live_server: LiveServer, lang: 
             pin = driver.find_element(By.CSS_SELECTOR, ".pin strong").text
             assert re.fullmatch(r"\d{6}", pin)
             harness.check_current_page(driver, mode)
+
+
+@pytest.mark.parametrize(("lang", "js"), MODES, ids=[f"{lang}-js-{js}" for lang, js in MODES])
+def test_intake_shows_the_pin_for_the_officer_to_read(
+    driver: WebDriver, live_server: LiveServer, lang: str, js: bool
+) -> None:
+    sign_in(driver, live_server, new_staff(live_server, Role.VERIFIER))
+    mode = Mode(js=js)
+    with harness.mode_applied(driver, mode):
+        driver.get(live_server.url("/staff/intake", lang=lang))
+        for radio in ("channel", "type", "when_kind-3", "anonim-2", "rahasia-2"):
+            driver.find_element(By.CSS_SELECTOR, f"label[for='{radio}']").click()
+        driver.find_element(By.ID, "title").send_keys("Lampu jalan mati")
+        driver.find_element(By.ID, "details").send_keys(
+            "Lampu jalan di gang 3 mati sejak seminggu."
+        )
+        driver.find_element(By.ID, "contact_name").send_keys("Budi")
+        press_button(driver, "main form button.button:not(.button-secondary)")
+        pin = driver.find_element(By.CSS_SELECTOR, ".pin strong").text
+        assert re.fullmatch(r"\d{6}", pin)
+        spelled = driver.find_element(By.ID, "pin-spelled").get_attribute("textContent")
+        assert spelled == f"{SPELLED[lang]}: {' '.join(pin)}"
+        harness.check_current_page(driver, mode)

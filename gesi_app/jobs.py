@@ -21,6 +21,7 @@ from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import autoclose, drafts
 from gesi_app.reports.models import Attachment, Draft
+from gesi_app.tracking import backfill
 
 log = logging.getLogger(__name__)
 # Reporters hear about their report within a minute, not at the next hourly run.
@@ -67,12 +68,15 @@ async def run_jobs(
     async with sessions() as session:
         # Rate-limit counters of windows that have ended count for nothing any more.
         counters = await purge_ended(session, now)
+    async with sessions() as session:
+        keys_given = await backfill.issue_missing_keys(session)
     sent = await deliver_notifications(sessions, senders, now)
     return {
         "drafts_purged": purged,
         "reports_closed": closed,
         "reports_escalated": escalated,
         "rate_counters_purged": counters,
+        "reporter_keys_sent": keys_given,
         "notifications_sent": sent,
     }
 

@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from typing import Any, TypeVar
 
 from aiosmtpd.controller import Controller
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
@@ -21,6 +21,7 @@ from gesi_app.agencies.service import ensure_agency
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications import service
 from gesi_app.notifications.mail import SmtpConfig, SmtpSender
+from gesi_app.notifications.messages import KEY_KINDS
 from gesi_app.notifications.models import Outbox
 from gesi_app.reports.models import Report
 from tests import factories
@@ -105,7 +106,10 @@ async def load_report(session: AsyncSession, report_id: int) -> Report:
 
 
 async def new_report(session: AsyncSession, **overrides: Any) -> int:
+    """A new report, without the message with its PIN that sending it queued: these tests are
+    about status messages (the PIN's message: tests/functional/test_reporter_key*.py)."""
     submitted = await factories.add_report(session, region_code=None, **overrides)
+    await session.execute(delete(Outbox).where(Outbox.kind.in_(KEY_KINDS)))
     await session.commit()
     return submitted.report.id
 

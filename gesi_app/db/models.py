@@ -12,6 +12,7 @@ from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
 from gesi_app.reports import models as reports
 from gesi_app.staff import models as staff
+from gesi_app.tracking import models as tracking
 
 __all__ = [
     "Base",
@@ -26,4 +27,5 @@ __all__ = [
     "regions",
     "reports",
     "staff",
+    "tracking",
 ]

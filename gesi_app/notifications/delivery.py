@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.db.base import utcnow
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.mail import DeliveryError, EmailSender, SmtpConfig, SmtpSender
+from gesi_app.notifications.messages import KEY_KINDS
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from gesi_app.notifications.sms import LogOnlySms, SmsSender
 from gesi_app.settings import Settings
@@ -145,6 +146,8 @@ async def deliver_due(
                 row.status = OutboxStatus.SENT
                 row.sent_at = now
                 row.last_error = None
+                if row.kind in KEY_KINDS:  # a PIN: once sent, only the reporter has it
+                    row.body = ""
                 sent += 1
             await session.commit()
     return sent

@@ -132,3 +132,59 @@ def compose(kind: str, *, code: str, base_url: str, agency: str | None, locale: 
     """The notice of ``kind`` for a report, in ``locale``, with its tracking link."""
     with in_language(locale):
         return _BUILDERS[kind](code, tracking_link(base_url, code), agency)
+
+
+# The reporter's key (tracking/keys.py). These bodies carry a PIN: the outbox empties them
+# once they are sent (delivery.py), and nothing logs them.
+KEY_KINDS = frozenset({"reporter_key", "reporter_key_new"})
+
+
+def lookup_link(base_url: str, code: str) -> str:
+    """The page where the reporter types the code (filled in) and the PIN."""
+    return f"{base_url.rstrip('/')}/track?code={code}"
+
+
+def _key_texts(kind: str, code: str, pin: str, link: str) -> Notice:
+    if kind == "reporter_key":
+        subject = gettext("Your report %(code)s: your PIN", code=code)
+        first = gettext("We received your report %(code)s.", code=code)
+        second = gettext("Your PIN is %(pin)s.", pin=pin)
+        sms = gettext(
+            "Report %(code)s received. PIN %(pin)s: keep it with the code to follow your "
+            "report. Do not share it.",
+            code=code,
+            pin=pin,
+        )
+    else:
+        subject = gettext("A new PIN for your report %(code)s", code=code)
+        first = gettext("Your report %(code)s has a new PIN: %(pin)s.", code=code, pin=pin)
+        second = gettext("An older PIN no longer works.")
+        sms = gettext(
+            "Report %(code)s has a new PIN: %(pin)s. Keep it with the code to follow your "
+            "report. Do not share it.",
+            code=code,
+            pin=pin,
+        )
+    body = "\n\n".join(
+        [
+            first,
+            second,
+            gettext(
+                "To see answers, reply or rate, you need the tracking code and this PIN. "
+                "Keep them both, and do not share the PIN."
+            ),
+            gettext("Follow your report here: %(link)s", link=link),
+        ]
+    )
+    if len(sms) + 1 + len(link) <= SMS_LIMIT:
+        sms = f"{sms} {link}"
+    return Notice(subject=subject, body=body, sms=sms)
+
+
+def compose_key(kind: str, *, code: str, pin: str, base_url: str, locale: str) -> Notice:
+    """The message that gives a reporter their PIN: ``reporter_key`` for a new report,
+    ``reporter_key_new`` for a new PIN (given by staff, or to a report sent before PINs)."""
+    if kind not in KEY_KINDS:
+        raise ValueError(kind)
+    with in_language(locale):
+        return _key_texts(kind, code, pin, lookup_link(base_url, code))

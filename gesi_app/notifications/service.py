@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from gesi_app.agencies.models import Agency
 from gesi_app.db.base import utcnow
-from gesi_app.notifications.messages import KINDS, compose
+from gesi_app.notifications.messages import KINDS, compose, compose_key
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
 
@@ -89,6 +89,49 @@ async def enqueue_for_transition(
     Not needed on sessions from an ``install``-ed factory: they queue on flush by themselves.
     """
     return await session.run_sync(lambda sync: queue(sync, report, new_status, base_url))
+
+
+def can_notify(session: AsyncSession) -> bool:
+    """Whether this session queues messages (its factory was ``install``-ed)."""
+    return bool(session.info.get(_BASE_URL))
+
+
+async def enqueue_key(
+    session: AsyncSession, report: Report, pin: str, *, kind: str = "reporter_key"
+) -> list[Outbox]:
+    """Queue the reporter's PIN to their email and phone, in the caller's transaction.
+
+    Nothing when the reporter left no way to reach them, or on a session from a factory
+    without notifications. The report must have been flushed (it needs its id).
+    """
+    base_url = session.info.get(_BASE_URL)
+    contact = await session.get(ReporterContact, report.id)
+    if not base_url or contact is None or not (contact.email or contact.phone):
+        return []
+    locale = report.locale or "id"
+    notice = compose_key(kind, code=report.tracking_code, pin=pin, base_url=base_url, locale=locale)
+    now = utcnow()
+    rows = [
+        Outbox(
+            report_id=report.id,
+            channel=channel,
+            recipient=recipient,
+            locale=locale,
+            kind=kind,
+            subject=notice.subject,
+            body=body,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        for channel, recipient, body in (
+            (OutboxChannel.EMAIL, contact.email, notice.body),
+            (OutboxChannel.SMS, contact.phone, notice.sms),
+        )
+        if recipient
+    ]
+    session.add_all(rows)
+    return rows
 
 
 def install(sessions: async_sessionmaker[AsyncSession], base_url: str) -> None:

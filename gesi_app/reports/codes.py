@@ -28,7 +28,10 @@ def normalise_code(typed: str) -> str | None:
 
 
 def new_pin() -> str:
-    """Six digits for an anonymous reporter, shown once on the confirmation page."""
+    """Six digits, the reporter's key: easy to read aloud, shown once on the confirmation page.
+
+    Guessing is held back per address and per report (tracking/keys.py), so 10**6 is enough.
+    """
     return f"{secrets.randbelow(1_000_000):06d}"
 
 

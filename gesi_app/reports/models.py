@@ -53,7 +53,8 @@ class Report(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tracking_code: Mapped[str] = mapped_column(String(12), unique=True)
-    # Anonymous reporters prove they own the report with a PIN (hashed like a password).
+    # The reporter's key: every reporter proves the report is theirs with a PIN (hashed like a
+    # password; tracking/keys.py). None only for a report sent before PINs, until it gets one.
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     type: Mapped[ReportType] = mapped_column(_enum(ReportType))
     category_id: Mapped[int | None] = mapped_column(

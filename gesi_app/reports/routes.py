@@ -27,6 +27,7 @@ from gesi_app.reports.forms import DETAILS_MAX, PARSERS
 from gesi_app.reports.models import Draft
 from gesi_app.reports.questions import QUESTIONS
 from gesi_app.reports.summary import summary_rows
+from gesi_app.tracking import receipts
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.i18n import gettext as _
@@ -245,12 +246,15 @@ async def check(request: Request) -> Response:
                 submitted = await drafting.submit_draft(
                     session, draft.id, answers, locale=get_locale(), timezone=settings.timezone
                 )
+                report = submitted.report
+                # The PIN waits on the server for the one confirmation page that shows it;
+                # the session (a signed, readable cookie) holds only the receipt's id.
+                receipt = await receipts.issue(session, report, submitted.pin)
                 await session.delete(draft)
                 await session.commit()
-                report = submitted.report
                 request.session["submitted"] = {
                     "code": report.tracking_code,
-                    "pin": submitted.pin,
+                    "receipt": receipt,
                     "verify_due": report.verify_due.isoformat() if report.verify_due else None,
                     "type": report.type.value,
                     "rahasia": report.rahasia,
@@ -279,9 +283,19 @@ async def _evidence_names(session: AsyncSession, draft: Draft) -> list[str]:
 
 
 async def done(request: Request) -> Response:
+    """The confirmation page: the code, and the PIN once (its receipt is used up here).
+
+    Shown again (a reload), it has the code but not the PIN: after the first view the PIN
+    is only in the reporter's hands (and in the message sent to their contact, if any).
+    """
     submitted = request.session.get("submitted")
     if not submitted:
         return RedirectResponse(str(request.app.url_path_for("report_start")), 303)
+    pin = None
+    if submitted.get("receipt"):
+        async with db(request) as session:
+            pin = await receipts.redeem(session, submitted["receipt"])
+        request.session["submitted"] = {k: v for k, v in submitted.items() if k != "receipt"}
     verify_due = (
         dt.date.fromisoformat(submitted["verify_due"]) if submitted.get("verify_due") else None
     )
@@ -291,10 +305,12 @@ async def done(request: Request) -> Response:
         {
             "code": submitted["code"],
             "spelled": codes.spaced(submitted["code"]),
-            "pin": submitted.get("pin"),
+            "pin": pin,
+            "pin_spelled": codes.spaced(pin) if pin else None,
             "verify_due": verify_due,
             "rahasia": submitted.get("rahasia"),
         },
+        headers={"Cache-Control": "no-store"},
     )
 
 

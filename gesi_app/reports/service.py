@@ -15,7 +15,8 @@ from sqlalchemy.orm import selectinload
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
-from gesi_app.passwords import hash_password, verify_password
+from gesi_app.notifications.service import enqueue_key
+from gesi_app.passwords import hash_off_loop, verify_password
 from gesi_app.reports import codes, deadlines, workflow
 from gesi_app.reports.models import (
     Attachment,
@@ -71,7 +72,7 @@ class NewReport:
 @dataclass(frozen=True)
 class Submitted:
     report: Report
-    pin: str | None  # shown once, to an anonymous reporter
+    pin: str  # the reporter's key: shown once, and sent to their contact; only its hash is kept
 
 
 _CODE_ATTEMPTS = 5
@@ -101,8 +102,10 @@ async def submit_report(
     now = now or utcnow()
     today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
     calendar = await working_calendar.load(session)  # cached: no query per report
-    pin = codes.new_pin() if new.anonim else None
-    pin_hash = hash_password(pin) if pin else None
+    # Every report gets a PIN: the code is public (the list of reports shows it), the PIN
+    # proves the reporter. Argon2 runs off the event loop.
+    pin = codes.new_pin()
+    pin_hash = await hash_off_loop(pin)
     for _attempt in range(_CODE_ATTEMPTS):
         report = _new_report(new, new_code(), pin_hash, now=now, today=today, calendar=calendar)
         session.add(report)
@@ -116,7 +119,9 @@ async def submit_report(
                 attachment.report = report
                 attachment.draft_id = None
         try:
-            await session.commit()  # one flush: report, history, contact, segment
+            await session.flush()  # one flush: report, history, contact, segment
+            await enqueue_key(session, report, pin)  # to the reporter's email and phone
+            await session.commit()
         except IntegrityError:
             await session.rollback()
             taken = select(Report.id).where(Report.tracking_code == report.tracking_code)
@@ -132,7 +137,7 @@ async def submit_report(
 def _new_report(
     new: NewReport,
     code: str,
-    pin_hash: str | None,
+    pin_hash: str,
     *,
     now: dt.datetime,
     today: dt.date,

@@ -76,6 +76,7 @@ class Action(enum.StrEnum):
     CALENDAR_YEAR_COMPLETED = "calendar_year_completed"
     REPORT_ESCALATED = "report_escalated"
     TRANSCRIPT_SAVED = "transcript_saved"
+    REPORTER_KEY_ISSUED = "reporter_key_issued"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

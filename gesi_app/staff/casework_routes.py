@@ -41,7 +41,7 @@ from gesi_app.staff.casework_forms import (
     parse_verification,
 )
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
+from gesi_app.staff.permissions import Permission, has_permission
 from gesi_app.staff.web import client_ip, forbidden, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
@@ -131,6 +131,7 @@ async def report_page(request: Request, user: StaffUser) -> Response:
         "view": view,
         "done": request.query_params.get("done", ""),
         "recording_kinds": transcripts.RECORDING_KINDS,  # files that get a transcript
+        "can_issue_key": has_permission(user, Permission.VERIFY),  # a new PIN for the reporter
         **_labels(),
     }
     return page(request, user, "staff/report.html", context, headers=NO_STORE)

@@ -85,6 +85,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
     done = {
         "report": report,
         "pin": submitted.pin,
+        "pin_spelled": spaced(submitted.pin),
         "spaced_code": spaced(report.tracking_code),
     }
     return page(request, user, "staff/intake_done.html", done, headers=NO_STORE)

@@ -77,6 +77,7 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.CALENDAR_YEAR_COMPLETED: lazy_gettext("Holiday calendar year marked complete"),
     Action.REPORT_ESCALATED: lazy_gettext("Overdue report escalated to the admins"),
     Action.TRANSCRIPT_SAVED: lazy_gettext("Recording transcript saved"),
+    Action.REPORTER_KEY_ISSUED: lazy_gettext("New PIN given to the reporter"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {

@@ -21,6 +21,7 @@ from gesi_app.staff import (
     casework_routes,
     intake_routes,
     queue,
+    reporter_key_routes,
     resets,
     user_routes,
 )
@@ -170,6 +171,7 @@ routes = [
     *user_routes.routes,
     *audit_routes.routes,
     *casework_routes.routes,
+    *reporter_key_routes.routes,
     *intake_routes.routes,
     *admin_routes.routes,
 ]

@@ -18,7 +18,7 @@ _PIN = re.compile(r"^\d{6}$")
 @dataclass(frozen=True)
 class Lookup:
     code: str  # canonical, e.g. SRA-7K4Q-2M
-    pin: str | None
+    pin: str
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,13 @@ def parse_lookup(form: FormData) -> Lookup | Errors:
         errors["code"] = gettext(
             "Enter the tracking code as it was given to you, for example SRA-7K4Q-2M"
         )
-    if pin and not _PIN.match(pin):
+    if not pin:
+        errors["pin"] = gettext("Enter your PIN. It has 6 digits and came with your tracking code")
+    elif not _PIN.match(pin):
         errors["pin"] = gettext("Enter the PIN as 6 digits, for example 123456")
     if errors or code is None:
         return errors
-    return Lookup(code=code, pin=pin or None)
+    return Lookup(code=code, pin=pin)
 
 
 def parse_reply(form: FormData) -> str | Errors:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.background import BackgroundTask
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
@@ -12,51 +14,62 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.audio.answers import SpokenAnswer, answer_audio
+from gesi_app.public import service as public_service
 from gesi_app.reports.codes import normalise_code, spaced
-from gesi_app.tracking import service
+from gesi_app.reports.models import Report
+from gesi_app.reports.service import ReportNotFound, report_by_code
+from gesi_app.tracking import keys, service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext
-from gesi_app.web.ratelimit import SlidingWindow
+from gesi_app.limits.shared import SharedLimit
 from gesi_app.web.templating import render
 
-TRACKED = "tracked"  # session: the codes this browser has proven it may see
+TRACKED = "tracked"  # session: "CODE fingerprint" of reports this browser proved with a PIN
 NOTICE = "track_notice"  # session: a one-time "sent" notice for the next page view
 REMEMBERED = 20
-# Brute-force guard without a CAPTCHA: failed lookups per client address, per process.
-# 10 failures in 10 minutes; with P processes at most 10*P guesses in a space of 31**6 codes.
+NO_STORE = {"Cache-Control": "no-store"}
+# Brute-force guard without a CAPTCHA: failed lookups per client address, in every process.
+# 10 failures in 10 minutes. Wrong PINs are also counted per report, in the database, from
+# every address and process (tracking/keys.py): changing address does not help.
 FAILURES_ALLOWED = 10
 FAILURE_WINDOW_SECONDS = 600
 
 
-def _failures(request: Request) -> SlidingWindow:
-    window: SlidingWindow | None = getattr(request.app.state, "track_failures", None)
-    if window is None:
-        window = SlidingWindow(FAILURES_ALLOWED, FAILURE_WINDOW_SECONDS)
-        request.app.state.track_failures = window
-    return window
+def _failures(request: Request) -> SharedLimit:
+    return SharedLimit(
+        request.app.state.engine, "track-failures", FAILURES_ALLOWED, FAILURE_WINDOW_SECONDS
+    )
 
 
 def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def _refuse_if_guessing(request: Request) -> None:
-    if not _failures(request).allowed(_client(request)):
+async def _refuse_if_guessing(request: Request) -> None:
+    if not await _failures(request).allowed(_client(request)):
         raise HTTPException(429)
 
 
-def _failed(request: Request) -> None:
-    _failures(request).hit(_client(request))
+async def _failed(request: Request) -> None:
+    """Count a failed lookup; call it only when the request's session holds no write."""
+    await _failures(request).hit(_client(request))
 
 
-def _proven(request: Request, code: str) -> bool:
-    return code in request.session.get(TRACKED, [])
+def _proof(report: Report) -> str:
+    """What the session keeps for a proven report: its code and its key's fingerprint, never
+    the PIN. A new PIN (from staff) changes the fingerprint, so the old proof stops working."""
+    return f"{report.tracking_code} {keys.fingerprint(report)}"
 
 
-def _remember(request: Request, code: str) -> None:
-    codes = [c for c in request.session.get(TRACKED, []) if c != code]
-    request.session[TRACKED] = [*codes, code][-REMEMBERED:]
+def _proven(request: Request, report: Report) -> bool:
+    return report.pin_hash is not None and _proof(report) in request.session.get(TRACKED, [])
+
+
+def _remember(request: Request, report: Report) -> None:
+    proof = _proof(report)
+    kept = [p for p in request.session.get(TRACKED, []) if p.split(" ")[0] != report.tracking_code]
+    request.session[TRACKED] = [*kept, proof][-REMEMBERED:]
 
 
 def _text(form: FormData, name: str) -> str:
@@ -72,41 +85,44 @@ def _ask_pin(request: Request, code: str) -> RedirectResponse:
     return RedirectResponse(request.url_for("track").include_query_params(code=code), 303)
 
 
+def _locked(request: Request, until: dt.datetime) -> Response:
+    """The report's PIN waits after too many wrong ones: say until when, and where to get help."""
+    return render(
+        request, "tracking/locked.html", {"until": until}, status_code=429, headers=NO_STORE
+    )
+
+
 async def track(request: Request) -> Response:
     values = {"code": request.query_params.get("code", ""), "pin": ""}
     if request.method == "GET":
-        return render(request, "tracking/track.html", {"errors": {}, "values": values})
-    _refuse_if_guessing(request)
+        context = {"errors": {}, "values": values}
+        return render(request, "tracking/track.html", context, headers=NO_STORE)
+    await _refuse_if_guessing(request)
     form = await request.form()
     values = {"code": _text(form, "code"), "pin": _text(form, "pin")}
     parsed = parse_lookup(form)
-    if isinstance(parsed, dict):
-        return render(
-            request, "tracking/track.html", {"errors": parsed, "values": values}, status_code=400
-        )
+    if isinstance(parsed, dict):  # what was typed stays, so it can be corrected
+        context = {"errors": parsed, "values": values}
+        return render(request, "tracking/track.html", context, status_code=400, headers=NO_STORE)
     try:
         async with db(request) as session:
             report = await service.unlock(session, parsed.code, parsed.pin)
-    except service.PinNeeded:
-        _failed(request)
-        errors = {
-            "pin": gettext(
-                "Enter the 6-digit PIN. If you sent the report with your name, check the code."
-            )
-        }
+    except keys.KeyLocked as locked:
+        await _failed(request)
+        return _locked(request, locked.until)
     except service.ReportNotFound:
-        _failed(request)
+        await _failed(request)
         errors = {
             "code": gettext(
                 "We cannot find a report with that code and PIN. Check them and try again"
             )
         }
     else:
-        _remember(request, report.tracking_code)
+        _remember(request, report)
         return _see_report(request, report.tracking_code)
-    return render(
-        request, "tracking/track.html", {"errors": errors, "values": values}, status_code=400
-    )
+    # A PIN that may be someone's real one (a wrong code) is not written back into the page.
+    context = {"errors": errors, "values": {**values, "pin": ""}}
+    return render(request, "tracking/track.html", context, status_code=400, headers=NO_STORE)
 
 
 async def _page(
@@ -139,39 +155,47 @@ async def _page(
         "values": values or {},
         "notice": request.session.pop(NOTICE, None) if status_code == 200 else None,
     }
-    response = render(request, "tracking/report.html", context, status_code=status_code)
+    response = render(
+        request, "tracking/report.html", context, status_code=status_code, headers=NO_STORE
+    )
     if speaker.enabled and any(not speaker.path(a).exists() for a in spoken):
         response.background = BackgroundTask(speaker.prepare, spoken)
     return response
 
 
-async def _open(request: Request) -> str | Response:
-    """The canonical code of the report this browser may act on, or where to send it."""
+async def _is_public(session: AsyncSession, code: str) -> bool:
+    """Whether anyone may read this report on the public list (the public pages decide)."""
+    try:
+        await public_service.public_report(session, code)
+    except ReportNotFound:
+        return False
+    return True
+
+
+async def _open(request: Request, *, reading: bool = False) -> str | Response:
+    """The canonical code of the report this browser proved it may act on, or where to go.
+
+    Without proof, a person sees exactly what a stranger may: the public page of a public
+    report (when ``reading``), otherwise the form that asks for the code and the PIN. An
+    unknown code and a report that is not public get the same answer.
+    """
     typed = request.path_params["code"]
     code = normalise_code(typed)
-    if not _proven(request, code or ""):
-        _refuse_if_guessing(request)
     if code is None:
-        _failed(request)
         raise HTTPException(404)
     if code != typed:
         return _see_report(request, code)
-    if _proven(request, code):
-        return code
-    try:
-        async with db(request) as session:
-            report = await service.find(session, code)
-    except service.ReportNotFound:
-        _failed(request)
-        raise HTTPException(404) from None
-    if service.needs_pin(report):
-        return _ask_pin(request, code)
-    _remember(request, code)  # for a report sent with a name, the code is the secret
-    return code
+    async with db(request) as session:
+        report = await report_by_code(session, code)
+        if report is not None and _proven(request, report):
+            return code
+        if reading and await _is_public(session, code):
+            return RedirectResponse(request.url_for("public_report", code=code), 303)
+    return _ask_pin(request, code)
 
 
 async def track_report(request: Request) -> Response:
-    code = await _open(request)
+    code = await _open(request, reading=True)
     if isinstance(code, Response):
         return code
     return await _page(request, code)

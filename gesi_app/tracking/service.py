@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 from sqlalchemy.exc import IntegrityError
@@ -18,11 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
-from gesi_app.passwords import hash_password, verify_password
+from gesi_app.passwords import hash_off_loop, verify_off_loop
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
 from gesi_app.reports.recordings import duration_text
-from gesi_app.reports.service import pin_matches, report_by_code
+from gesi_app.reports.service import report_by_code
+from gesi_app.tracking import keys
 
 S = Status
 # The reporter needs the reason for these: they end or pause the handling of their report.
@@ -47,10 +47,6 @@ EventKind = Literal[
 
 class ReportNotFound(LookupError):
     """No report with that code, or the PIN does not match: one error, so neither is revealed."""
-
-
-class PinNeeded(Exception):
-    """No PIN was given, and the code is unknown or belongs to an anonymous report."""
 
 
 class ReplyNotAllowed(Exception):
@@ -123,9 +119,14 @@ def local_date(moment: dt.datetime, timezone: str) -> dt.date:
     return _utc(moment).astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
-@cache
-def _decoy_hash() -> str:
-    return hash_password("000000")
+_decoy: list[str] = []
+
+
+async def _decoy_hash() -> str:
+    """A hash to check a PIN against when there is no report: the same work as a real one."""
+    if not _decoy:
+        _decoy.append(await hash_off_loop("000000"))
+    return _decoy[0]
 
 
 async def find(session: AsyncSession, code: str) -> Report:
@@ -136,28 +137,22 @@ async def find(session: AsyncSession, code: str) -> Report:
     return report
 
 
-async def unlock(session: AsyncSession, code: str, pin: str | None) -> Report:
-    """The report a person may follow, given its code and (for an anonymous one) its PIN.
+async def unlock(
+    session: AsyncSession, code: str, pin: str, *, now: dt.datetime | None = None
+) -> Report:
+    """The report whose reporter this is, given its code and PIN (the reporter's key).
 
-    The code alone opens a report sent with a name. An unknown code and a wrong PIN raise the
-    same error, after the same work, so nobody can learn which codes belong to anonymous
-    reports by guessing.
+    An unknown code, a report without a PIN yet and a wrong PIN raise the same error, after
+    the same work, so nobody learns which codes exist by guessing. A wrong PIN is counted
+    for the report; too many raise keys.KeyLocked (tracking/keys.py).
     """
     report = await report_by_code(session, code)
-    if not pin:
-        if report is None or report.anonim:
-            raise PinNeeded(code)
-        return report
-    if report is None:
-        verify_password(_decoy_hash(), pin)  # the same time as a real check
+    if report is None or report.pin_hash is None:
+        await verify_off_loop(await _decoy_hash(), pin)
         raise ReportNotFound(code)
-    if report.anonim and not pin_matches(report, pin):
+    if not await keys.check_pin(session, report, pin, now):
         raise ReportNotFound(code)
     return report
-
-
-def needs_pin(report: Report) -> bool:
-    return report.anonim
 
 
 def can_reply(report: Report) -> bool:

@@ -15,15 +15,17 @@ from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode
 from tests.browser.server import LiveServer
+from tests.browser.test_reporter_key import prove
 
 pytestmark = pytest.mark.browser
 S = Status
 LAYOUTS = [Mode(width=320), Mode(text_zoom=200)]
 
 
-def report_in(server: LiveServer, status: Status) -> str:
-    """A report sent with a name (its code opens it) in ``status``; its tracking code."""
-    report = factories.create_report(server.database_url).report
+def new_report(server: LiveServer, status: Status) -> tuple[str, str]:
+    """A report sent with a name, in ``status``: its tracking code and PIN."""
+    submitted = factories.create_report(server.database_url)
+    report = submitted.report
     if status in (S.DITINDAKLANJUTI, S.SELESAI):
         factories.answer_report(
             server.database_url, report.id, "Jalan sudah kami tambal.\nTerima kasih."
@@ -32,7 +34,14 @@ def report_in(server: LiveServer, status: Status) -> str:
         factories.move_report(server.database_url, report.id, S.SELESAI)
     if status is S.DITUNDA:
         factories.move_report(server.database_url, report.id, S.DITUNDA, reason="Menunggu dana")
-    return report.tracking_code
+    return report.tracking_code, submitted.pin
+
+
+def report_in(driver: WebDriver, server: LiveServer, status: Status) -> str:
+    """A report in ``status`` whose reporter this browser proved to be; its tracking code."""
+    code, pin = new_report(server, status)
+    prove(driver, server, code, pin)
+    return code
 
 
 def test_the_lookup_question(driver: WebDriver, live_server: LiveServer) -> None:
@@ -62,7 +71,7 @@ def test_the_lookup_question_with_errors(
 
 @pytest.mark.parametrize("status", [S.DITERIMA, S.DITINDAKLANJUTI, S.SELESAI, S.DITUNDA])
 def test_the_report_page(driver: WebDriver, live_server: LiveServer, status: Status) -> None:
-    code = report_in(live_server, status)
+    code = report_in(driver, live_server, status)
     url = live_server.url(f"/track/{code}")
     harness.check_page_languages(driver, url)
     for mode in LAYOUTS:
@@ -71,7 +80,7 @@ def test_the_report_page(driver: WebDriver, live_server: LiveServer, status: Sta
 
 @pytest.mark.parametrize("mode", [Mode(), Mode(js=False), *LAYOUTS], ids=str)
 def test_reply_and_rating_errors(driver: WebDriver, live_server: LiveServer, mode: Mode) -> None:
-    code = report_in(live_server, S.DITINDAKLANJUTI)
+    code = report_in(driver, live_server, S.DITINDAKLANJUTI)
     with harness.mode_applied(driver, mode):
         for form, fields in (("reply", ["#reply"]), ("rating", ["#score"])):
             driver.get(live_server.url(f"/track/{code}", lang="id"))
@@ -91,12 +100,15 @@ def test_reply_and_rating_errors(driver: WebDriver, live_server: LiveServer, mod
 def test_look_up_reply_and_rate_with_the_keyboard_alone(
     driver: WebDriver, live_server: LiveServer, mode: Mode
 ) -> None:
-    code = report_in(live_server, S.DITINDAKLANJUTI)
+    code, pin = new_report(live_server, S.DITINDAKLANJUTI)
     with harness.mode_applied(driver, mode):
         driver.get(live_server.url("/track", lang="en"))
         field = keyboard.tab_to(driver, lambda e: e.get_attribute("id") == "code", max_tabs=12)
         keyboard.assert_focus_visible(driver)
         field.send_keys(code.lower().replace("-", " "))
+        field = keyboard.tab_to(driver, lambda e: e.get_attribute("id") == "pin", max_tabs=4)
+        keyboard.assert_focus_visible(driver)
+        field.send_keys(pin)
         keyboard.press(driver, Keys.ENTER)
         harness.wait_for_url(driver, f"/track/{code}")
         assert driver.find_element(By.CSS_SELECTOR, "strong.tag").text == "Answered"

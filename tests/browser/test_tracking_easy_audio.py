@@ -15,6 +15,7 @@ from tests.audio_support import require_audio_tools
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode
 from tests.browser.server import LiveServer
+from tests.browser.test_reporter_key import prove
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +23,12 @@ ANSWER = "Jalan sudah kami tambal.\nTerima kasih atas laporan Anda."
 NAMES = {"id": "Dengarkan jawaban", "en": "Listen to the answer"}
 
 
-def answered(server: LiveServer) -> str:
-    """A report sent with a name (its code opens it) that the agency answered; its code."""
-    report = factories.create_report(server.database_url).report
+def answered(driver: WebDriver, server: LiveServer) -> str:
+    """A report the agency answered, whose reporter this browser proved to be; its code."""
+    submitted = factories.create_report(server.database_url)
+    report = submitted.report
     factories.answer_report(server.database_url, report.id, ANSWER)
+    prove(driver, server, report.tracking_code, submitted.pin)
     return report.tracking_code
 
 
@@ -37,7 +40,7 @@ def easy_read_on(driver: WebDriver, server: LiveServer) -> None:
 def test_the_answered_report_in_easy_read_passes_axe(
     driver: WebDriver, live_server: LiveServer
 ) -> None:
-    code = answered(live_server)
+    code = answered(driver, live_server)
     easy_read_on(driver, live_server)
     harness.check_page_languages(driver, live_server.url(f"/track/{code}"))
     # It really was the easy-read page, with the answer's Listen control.
@@ -50,7 +53,7 @@ def test_the_answers_listen_control_by_keyboard(
     driver: WebDriver, live_server: LiveServer, lang: str
 ) -> None:
     require_audio_tools()  # the live server speaks the answer with espeak-ng
-    code = answered(live_server)
+    code = answered(driver, live_server)
     driver.get(live_server.url(f"/track/{code}", lang=lang))
     listen = keyboard.tab_to(driver, lambda e: e.accessible_name == NAMES[lang], max_tabs=60)
     assert listen.tag_name == "button"
@@ -75,7 +78,7 @@ def test_the_answers_listen_control_by_keyboard(
 def test_without_javascript_the_answers_listen_is_a_link_to_its_file(
     driver: WebDriver, live_server: LiveServer
 ) -> None:
-    code = answered(live_server)
+    code = answered(driver, live_server)
     with harness.mode_applied(driver, Mode(js=False)):
         driver.get(live_server.url(f"/track/{code}", lang="en"))
         link = driver.find_element(By.CSS_SELECTOR, ".audio-prompt-answer a.audio-listen")

@@ -22,6 +22,7 @@ from gesi_app.reports.models import Status
 from tests import factories
 from tests.casework_support import load, report_in
 from tests.conftest import make_settings
+from tests.functional.tracking_helpers import as_reporter
 from tests.staff_support import make_team
 
 MONDAY = dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)  # Monday 5 January 2026, 10:00 WIB
@@ -49,10 +50,12 @@ def test_the_settings_set_the_deadlines_and_the_words(
     assert (deadlines.VERIFY_DAYS, deadlines.ANSWER_DAYS, deadlines.AUTO_CLOSE_DAYS) == (4, 7, 2)
     report = factories.create_report(database_url, now=MONDAY, region_code=None).report
     assert report.verify_due == dt.date(2026, 1, 9)  # 4 working days, not 3
+    as_reporter(custom, database_url, report.tracking_code)
     page = custom.get(f"/track/{report.tracking_code}", params={"lang": "en"}).text
     assert "The check takes up to 4 working days" not in page  # overdue by now: said plainly
     assert '<time datetime="2026-01-09">' in page
     fresh = factories.create_report(database_url, region_code=None).report
+    as_reporter(custom, database_url, fresh.tracking_code)
     page = custom.get(f"/track/{fresh.tracking_code}", params={"lang": "en"}).text
     assert "The check takes up to 4 working days, by" in page
     notice = compose("verified", code="ABC234", base_url="http://x", agency="DPUPR", locale="en")

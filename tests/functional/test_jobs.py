@@ -64,6 +64,7 @@ def test_run_jobs_purges_expired_drafts_and_their_files(database_url: str, tmp_p
         "reports_closed": 0,
         "reports_escalated": 0,
         "rate_counters_purged": 0,
+        "reporter_keys_sent": 0,
         "notifications_sent": 0,
     }
     assert asyncio.run(_counts(database_url)) == (1, 1)
@@ -101,5 +102,6 @@ def test_jobs_command(
     assert main(["jobs", "run"]) == 0
     assert capsys.readouterr().out == (
         "drafts_purged: 1\nreports_closed: 0\nreports_escalated: 0\nrate_counters_purged: 0\n"
+        "reporter_keys_sent: 0\n"
         "notifications_sent: 0\n"
     )

@@ -102,7 +102,7 @@ def test_action_pages_offered_match_the_state_machine(
     report = report_in(database_url, S.DITUNDA, team.agencies["dpupr"])
     page = client.get(f"/staff/reports/{report.tracking_code}?lang=en").text
     offered = re.findall(rf"/staff/reports/{report.tracking_code}/([a-z-]+)\"", page)
-    assert offered == ["verify", "archive"]
+    assert offered == ["verify", "archive", "new-pin"]  # a new PIN: whenever the reporter asks
     assert client.get(f"/staff/reports/{report.tracking_code}/close").status_code == 409
 
 

@@ -4,12 +4,13 @@ to read aloud, audited; the same validation as the web journey, in one page."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from starlette.testclient import TestClient
 
 from gesi_app.reports.models import Channel, Status, WhenKind
-from gesi_app.reports.service import report_by_code
+from gesi_app.reports.service import pin_matches, report_by_code
 from tests import factories
 from tests.casework_support import audit_entries
 from tests.staff_support import make_team, sign_in, summary, token
@@ -59,7 +60,12 @@ def test_intake_stores_the_channel_and_shows_the_code(
     assert entry.actor_id == team.ids["verifikator"]
     assert entry.object_id == code
     assert entry.after == {"status": "diterima", "channel": channel}
-    assert "PIN" not in page
+    # Every report has a PIN: shown once, spelled out, for the officer to read to the reporter.
+    pin = re.search(r'<p class="pin"><strong aria-describedby="pin-spelled">(\d{6})</strong>', page)
+    assert pin is not None
+    assert f"Spelled out: {' '.join(pin.group(1))}" in page
+    assert response.headers["cache-control"] == "no-store"  # type: ignore[attr-defined]
+    assert pin_matches(report, pin.group(1))
     queue = client.get("/staff/queue?lang=en").text
     assert code in queue
     assert "Came in:" in queue
@@ -71,7 +77,7 @@ def test_anonymous_intake_gives_a_pin_and_keeps_no_name(
     make_team(database_url)
     sign_in(client, "admin")
     page = post(client, {**FORM, "anonim": "yes"}).text  # type: ignore[attr-defined]
-    assert "PIN for the anonymous reporter" in page
+    assert "The reporter's PIN" in page
     assert "Budi" not in page
 
 

@@ -78,6 +78,9 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/reports/{code:str}/archive", "POST"): only("admin", "verifikator", ok=400),
     ("/staff/reports/{code:str}/close", "GET"): only("admin", "verifikator", ok=409),
     ("/staff/reports/{code:str}/close", "POST"): only("admin", "verifikator", ok=409),
+    # A new PIN for the reporter: an empty form is refused (nothing chosen), nothing changes.
+    ("/staff/reports/{code:str}/new-pin", "GET"): only("admin", "verifikator"),
+    ("/staff/reports/{code:str}/new-pin", "POST"): only("admin", "verifikator", ok=400),
     # Forums, with a code that is no forum's: a role that may run forums gets "not found".
     ("/staff/forums", "GET"): only("admin", "fasilitator"),
     ("/staff/forums/new", "GET"): only("admin", "fasilitator"),

@@ -18,6 +18,7 @@ from tests.casework_support import audit_entries, load, report_in
 from tests.conftest import form_token
 from tests.functional.reports import test_recordings as journey
 from tests.functional.reports.journey_helpers import answer, send
+from tests.functional.tracking_helpers import as_reporter
 from tests.recording_support import require_media_tools, spoken_opus
 from tests.staff_support import Team, make_team, sign_in, summary, title
 
@@ -181,6 +182,7 @@ def test_the_transcript_is_never_shown_outside_staff_pages(
     assert sign_in(client, "admin").status_code == 303
     assert post_transcript(client, url_of(report, files["voice"]), SAID).status_code == 303
     client.post("/staff/logout", data={"csrftoken": form_token(client.get("/staff").text)})
+    as_reporter(client, database_url, report.tracking_code)
     tracking = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
     assert tracking.status_code == 200
     assert "We received your voice message (12 s)." in tracking.text

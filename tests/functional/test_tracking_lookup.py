@@ -1,4 +1,4 @@
-"""Looking a report up: the code as people type it, the PIN of an anonymous report, errors that
+"""Looking a report up: the code as people type it, the PIN every report has, errors that
 reveal nothing, and a limit on guessing."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 from gesi_app.app import create_app
 from gesi_app.settings import Settings
 from tests import factories
-from tests.functional.tracking_helpers import lookup, main, summary, text, title
+from tests.functional.tracking_helpers import lookup, main, summary, title
 
 
 @pytest.fixture
@@ -38,9 +38,10 @@ def url(settings: Settings) -> str:
     ],
 )
 def test_the_code_is_found_however_it_is_typed(client: TestClient, url: str, typed: object) -> None:
-    report = factories.create_report(url).report
+    submitted = factories.create_report(url)
+    report = submitted.report
     assert callable(typed)
-    response = lookup(client, typed(report.tracking_code))
+    response = lookup(client, typed(report.tracking_code), submitted.pin)
     assert response.status_code == 303
     assert response.headers["location"].endswith(f"/track/{report.tracking_code}")
     page = client.get(response.headers["location"])
@@ -51,15 +52,15 @@ def test_the_code_is_found_however_it_is_typed(client: TestClient, url: str, typ
 @pytest.mark.parametrize(
     ("form", "lang", "messages"),
     [
-        ({"code": "", "pin": ""}, "id", {"code": "Tulis kode lacak Anda"}),
-        ({"code": "   ", "pin": ""}, "en", {"code": "Enter your tracking code"}),
+        ({"code": "", "pin": "123456"}, "id", {"code": "Tulis kode lacak Anda"}),
+        ({"code": "   ", "pin": "123456"}, "en", {"code": "Enter your tracking code"}),
         (
-            {"code": "SRA-7K4Q", "pin": ""},
+            {"code": "SRA-7K4Q", "pin": "123456"},
             "id",
             {"code": "Tulis kode lacak seperti yang Anda terima, misalnya SRA-7K4Q-2M"},
         ),
         (
-            {"code": "SRA-0O1I-LL", "pin": ""},  # look-alike letters are never in a code
+            {"code": "SRA-0O1I-LL", "pin": "123456"},  # look-alike letters are never in a code
             "en",
             {"code": "Enter the tracking code as it was given to you, for example SRA-7K4Q-2M"},
         ),
@@ -67,6 +68,16 @@ def test_the_code_is_found_however_it_is_typed(client: TestClient, url: str, typ
             {"code": "SRA-7K4Q-2M", "pin": "12ab"},
             "id",
             {"pin": "Tulis PIN berupa 6 angka, misalnya 123456"},
+        ),
+        (
+            {"code": "SRA-7K4Q-2M", "pin": ""},  # every report has a PIN now
+            "en",
+            {"pin": "Enter your PIN. It has 6 digits and came with your tracking code"},
+        ),
+        (
+            {"code": "SRA-7K4Q-2M", "pin": "  "},
+            "id",
+            {"pin": "Tulis PIN Anda. PIN berupa 6 angka dan Anda terima bersama kode lacak"},
         ),
         (
             {"code": "", "pin": "1234567"},
@@ -104,18 +115,18 @@ def test_the_page_asks_one_question_with_the_label_as_heading(client: TestClient
         in (page.text)
     )
     assert "for example SRA-7K4Q-2M" in page.text
-    assert "Only for reports sent without your name." in page.text
+    assert "It has 6 digits. You got it with your tracking code." in page.text
     assert main(page.text).count("<h1") == 1
 
 
-def test_an_anonymous_report_needs_its_pin(client: TestClient, url: str) -> None:
-    submitted = factories.create_report(url, anonim=True)
+@pytest.mark.parametrize("anonim", [False, True], ids=["named", "anonymous"])
+def test_every_report_needs_its_pin(client: TestClient, url: str, anonim: bool) -> None:
+    submitted = factories.create_report(url, anonim=anonim, rahasia=True)
     code, pin = submitted.report.tracking_code, submitted.pin
-    assert pin is not None
     without = lookup(client, code)
     assert without.status_code == 400
     assert summary(without.text) == {
-        "pin": "Tulis PIN 6 angka. Jika Anda mengirim laporan dengan nama, periksa kodenya."
+        "pin": "Tulis PIN Anda. PIN berupa 6 angka dan Anda terima bersama kode lacak"
     }
     # The page itself sends a browser without the PIN back to the question, code filled in.
     direct = client.get(f"/track/{code}", follow_redirects=False)
@@ -128,6 +139,7 @@ def test_an_anonymous_report_needs_its_pin(client: TestClient, url: str) -> None
     page = client.get(f"/track/{code}")
     assert page.status_code == 200
     assert "Jalan berlubang" in page.text
+    assert page.headers["cache-control"] == "no-store"
     # Another browser (no cookies) still needs the PIN.
     client.cookies.clear()
     assert client.get(f"/track/{code}", follow_redirects=False).status_code == 303
@@ -143,8 +155,7 @@ def test_an_anonymous_report_needs_its_pin(client: TestClient, url: str) -> None
 def test_a_wrong_pin_and_an_unknown_code_get_the_same_neutral_answer(
     client: TestClient, url: str, lang: str, message: str
 ) -> None:
-    submitted = factories.create_report(url, anonim=True)
-    assert submitted.pin is not None
+    submitted = factories.create_report(url, rahasia=True)
     wrong_pin = f"{(int(submitted.pin) + 1) % 1_000_000:06d}"
     wrong = lookup(client, submitted.report.tracking_code, wrong_pin, lang=lang)
     unknown_code = (
@@ -153,30 +164,41 @@ def test_a_wrong_pin_and_an_unknown_code_get_the_same_neutral_answer(
     unknown = lookup(client, unknown_code, wrong_pin, lang=lang)
     assert wrong.status_code == unknown.status_code == 400
     assert summary(wrong.text) == summary(unknown.text) == {"code": message}
-    # Without a PIN, an unknown code and an anonymous report's code look the same too.
+    # The wrong PIN is not written back into the page.
+    assert f'value="{wrong_pin}"' not in wrong.text
+    # Without a PIN, an unknown code and a report's code look the same too.
     no_pin_unknown = lookup(client, unknown_code, lang=lang)
-    no_pin_anonymous = lookup(client, submitted.report.tracking_code, lang=lang)
-    assert summary(no_pin_unknown.text) == summary(no_pin_anonymous.text)
-    assert (
-        client.get(f"/track/{submitted.report.tracking_code}", follow_redirects=False).status_code
-        == 303
-    )
+    no_pin_known = lookup(client, submitted.report.tracking_code, lang=lang)
+    assert summary(no_pin_unknown.text) == summary(no_pin_known.text)
+    # So do their pages, for a browser that did not prove anything.
+    known_page = client.get(f"/track/{submitted.report.tracking_code}", follow_redirects=False)
+    unknown_page = client.get(f"/track/{unknown_code}", follow_redirects=False)
+    assert known_page.status_code == unknown_page.status_code == 303
+    assert known_page.headers["location"].split("?")[0] == "http://testserver/track"
+    assert unknown_page.headers["location"].split("?")[0] == "http://testserver/track"
+    assert known_page.text == unknown_page.text
 
 
-def test_a_report_sent_with_a_name_opens_with_the_code_alone(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
-    page = client.get(f"/track/{report.tracking_code}")
-    assert page.status_code == 200
-    assert "Jalan berlubang" in text(page.text)
+def test_a_stranger_with_the_code_of_a_public_report_sees_the_public_page(
+    client: TestClient, url: str
+) -> None:
+    submitted = factories.create_report(url)  # sent with a name, not rahasia
+    code = submitted.report.tracking_code
+    page = client.get(f"/track/{code}", follow_redirects=False)
+    assert page.status_code == 303
+    assert page.headers["location"].endswith(f"/reports/{code}")
+    public = client.get(page.headers["location"], params={"lang": "en"})
+    assert public.status_code == 200
+    assert "Siti Rahma" not in public.text
+    assert f'href="/track?code={code}"' in public.text  # the way in for the reporter
     # The address as typed by hand is corrected to the canonical one.
-    lower = client.get(f"/track/{report.tracking_code.lower()}", follow_redirects=False)
+    lower = client.get(f"/track/{code.lower()}", follow_redirects=False)
     assert lower.status_code == 303
-    assert lower.headers["location"].endswith(f"/track/{report.tracking_code}")
+    assert lower.headers["location"].endswith(f"/track/{code}")
 
 
-@pytest.mark.parametrize("path", ["/track/SRA-2222-22", "/track/not-a-code"])
-def test_an_unknown_report_is_not_found(client: TestClient, url: str, path: str) -> None:
-    response = client.get(path, params={"lang": "en"})
+def test_a_code_that_cannot_be_a_code_is_not_found(client: TestClient, url: str) -> None:
+    response = client.get("/track/not-a-code", params={"lang": "en"})
     assert response.status_code == 404
     assert "<h1>Page not found</h1>" in response.text
 
@@ -184,23 +206,22 @@ def test_an_unknown_report_is_not_found(client: TestClient, url: str, path: str)
 def test_too_many_failed_lookups_are_refused_for_a_while(
     client: TestClient, settings: Settings, url: str
 ) -> None:
-    report = factories.create_report(url).report
-    for _ in range(9):
+    submitted = factories.create_report(url)
+    report = submitted.report
+    for _ in range(10):
         assert lookup(client, "SRA-2222-22", "123456").status_code == 400
-    assert client.get("/track/SRA-3333-33").status_code == 404  # a failure too: the 10th
-    refused = lookup(client, report.tracking_code)
+    refused = lookup(client, report.tracking_code, submitted.pin)
     assert refused.status_code == 429
     assert refused.headers["retry-after"] == "60"
     assert "Tunggu 1 menit" in refused.text
-    assert client.get(f"/track/{report.tracking_code}").status_code == 429
     # The limit is per address: another address is not affected.
     other_app = create_app(settings)
     other_app.state.track_failures = client.app.state.track_failures  # type: ignore[attr-defined]
     with TestClient(other_app, client=("203.0.113.9", 50000)) as other:
-        assert lookup(other, report.tracking_code).status_code == 303
+        assert lookup(other, report.tracking_code, submitted.pin).status_code == 303
 
 
 def test_successful_lookups_do_not_count_as_failures(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    submitted = factories.create_report(url)
     for _ in range(12):
-        assert lookup(client, report.tracking_code).status_code == 303
+        assert lookup(client, submitted.report.tracking_code, submitted.pin).status_code == 303

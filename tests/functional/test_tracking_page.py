@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from gesi_app.reports.models import Attachment, Status
 from gesi_app.settings import Settings
 from tests import factories
-from tests.functional.tracking_helpers import main, text, title
+from tests.functional.tracking_helpers import main, opened, prove, text, title
 
 S = Status
 INTERNAL = "Catatan internal: pelapor sudah ditelepon petugas"
@@ -101,7 +101,7 @@ CAN_REPLY = {S.DITERIMA, S.TERVERIFIKASI, S.DITINDAKLANJUTI, S.DITUNDA}
 
 @pytest.mark.parametrize("status", list(Status), ids=lambda s: s.value)
 def test_the_page_explains_every_status(client: TestClient, url: str, status: Status) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     put_in(url, report.id, status)
     page = client.get(f"/track/{report.tracking_code}")
     assert page.status_code == 200
@@ -124,7 +124,7 @@ def test_the_page_explains_every_status(client: TestClient, url: str, status: St
 
 
 def test_the_page_in_english(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "We patched the road.")
     page = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
     words = text(page.text)
@@ -146,7 +146,7 @@ def test_the_page_in_english(client: TestClient, url: str) -> None:
 
 
 def test_deadline_is_a_date_with_a_machine_readable_time(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     assert report.verify_due is not None
     page = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
     match = re.search(
@@ -162,7 +162,7 @@ def test_deadline_is_a_date_with_a_machine_readable_time(client: TestClient, url
 
 def test_an_overdue_check_is_said_plainly(client: TestClient, url: str) -> None:
     long_ago = dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)  # a Monday
-    report = factories.run(url, lambda s: factories.add_report(s, now=long_ago)).report
+    report = prove(client, factories.run(url, lambda s: factories.add_report(s, now=long_ago)))
     assert report.verify_due == dt.date(2026, 1, 8)
     page = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
     assert (
@@ -173,7 +173,7 @@ def test_an_overdue_check_is_said_plainly(client: TestClient, url: str) -> None:
 
 
 def test_an_automatic_close_names_its_working_days(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "We patched the road.")
     factories.move_report(url, report.id, S.SELESAI, actor_kind="system")
     page = client.get(f"/track/{report.tracking_code}", params={"lang": "en"})
@@ -181,7 +181,7 @@ def test_an_automatic_close_names_its_working_days(client: TestClient, url: str)
 
 
 def test_the_code_is_spelled_out_for_screen_readers(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     page = client.get(f"/track/{report.tracking_code}")
     spelled = " ".join(report.tracking_code.replace("-", ""))
     assert f'<span class="visually-hidden">{spelled}</span>' in page.text
@@ -189,7 +189,7 @@ def test_the_code_is_spelled_out_for_screen_readers(client: TestClient, url: str
 
 
 def test_files_and_voice_message_received_are_listed(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
 
     async def attach(session: AsyncSession) -> None:
         for kind, name, content_type in [

@@ -9,7 +9,15 @@ from starlette.testclient import TestClient
 from gesi_app.reports.models import Status
 from gesi_app.settings import Settings
 from tests import factories
-from tests.functional.tracking_helpers import load, lookup, post_on_page, rating, summary, text
+from tests.functional.tracking_helpers import (
+    load,
+    lookup,
+    opened,
+    post_on_page,
+    rating,
+    summary,
+    text,
+)
 
 S = Status
 
@@ -21,7 +29,7 @@ def url(settings: Settings) -> str:
 
 
 def test_a_reply_reopens_an_answered_report(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "Jalan sudah kami tambal.")
     sent = post_on_page(
         client, report.tracking_code, "reply", {"reply": "Lubangnya masih ada.\nDi sisi kiri."}
@@ -54,7 +62,7 @@ def test_a_reply_reopens_an_answered_report(client: TestClient, url: str) -> Non
 
 
 def test_a_reply_before_the_answer_keeps_the_status(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     sent = post_on_page(
         client, report.tracking_code, "reply", {"reply": "Foto tambahan menyusul."}, lang="en"
     )
@@ -77,7 +85,7 @@ def test_a_reply_before_the_answer_keeps_the_status(client: TestClient, url: str
 def test_a_bad_reply_shows_an_error_keeps_the_text_and_changes_nothing(
     client: TestClient, url: str, reply: str, lang: str, message: str
 ) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "Jawaban.")
     response = post_on_page(client, report.tracking_code, "reply", {"reply": reply}, lang=lang)
     assert response.status_code == 400
@@ -92,7 +100,7 @@ def test_a_bad_reply_shows_an_error_keeps_the_text_and_changes_nothing(
 
 @pytest.mark.parametrize("status", [S.SELESAI, S.BUKAN_WEWENANG, S.DIARSIPKAN])
 def test_no_reply_to_a_closed_report(client: TestClient, url: str, status: Status) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     page = client.get(f"/track/{report.tracking_code}")  # the form, before it closes
     assert 'name="reply"' in page.text
     if status is S.SELESAI:
@@ -115,8 +123,9 @@ def test_no_reply_to_a_closed_report(client: TestClient, url: str, status: Statu
     assert all(m.author_kind == "agency" for m in stored.messages)
 
 
-def test_an_anonymous_reporter_needs_the_pin_to_reply(client: TestClient, url: str) -> None:
-    submitted = factories.create_report(url, anonim=True)
+@pytest.mark.parametrize("anonim", [False, True], ids=["named", "anonymous"])
+def test_a_reporter_needs_the_pin_to_reply(client: TestClient, url: str, anonim: bool) -> None:
+    submitted = factories.create_report(url, anonim=anonim)
     code = submitted.report.tracking_code
     factories.answer_report(url, submitted.report.id, "Jawaban.")
     token_page = client.get("/track")
@@ -129,14 +138,13 @@ def test_an_anonymous_reporter_needs_the_pin_to_reply(client: TestClient, url: s
     assert refused.status_code == 303
     assert refused.headers["location"].endswith(f"/track?code={code}")
     assert len(load(url, submitted.report.id).messages) == 1
-    assert submitted.pin is not None
     assert lookup(client, code, submitted.pin).status_code == 303
     assert post_on_page(client, code, "reply", {"reply": "Dengan PIN."}).status_code == 303
     assert [m.body for m in load(url, submitted.report.id).messages][-1] == "Dengan PIN."
 
 
 def test_rating_comes_only_after_an_answer(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.move_report(url, report.id, S.TERVERIFIKASI)
     page = client.get(f"/track/{report.tracking_code}")
     assert 'name="score"' not in page.text
@@ -149,7 +157,7 @@ def test_rating_comes_only_after_an_answer(client: TestClient, url: str) -> None
 
 
 def test_a_report_is_rated_once(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "Jalan sudah kami tambal.")
     page = client.get(f"/track/{report.tracking_code}")
     assert "Seberapa baik tanggapannya?" in page.text
@@ -185,7 +193,7 @@ def test_a_report_is_rated_once(client: TestClient, url: str) -> None:
 
 
 def test_a_closed_report_with_an_answer_can_still_be_rated(client: TestClient, url: str) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "Jawaban.")
     factories.move_report(url, report.id, S.SELESAI)
     response = post_on_page(client, report.tracking_code, "rating", {"score": "2"})
@@ -217,7 +225,7 @@ def test_a_closed_report_with_an_answer_can_still_be_rated(client: TestClient, u
 def test_a_bad_rating_shows_errors_and_keeps_the_choice(
     client: TestClient, url: str, form: dict[str, str], lang: str, messages: dict[str, str]
 ) -> None:
-    report = factories.create_report(url).report
+    report = opened(client, url)
     factories.answer_report(url, report.id, "Jawaban.")
     response = post_on_page(client, report.tracking_code, "rating", form, lang=lang)
     assert response.status_code == 400

@@ -12,6 +12,8 @@ from sqlalchemy.orm import selectinload
 from starlette.testclient import TestClient
 
 from gesi_app.reports.models import Rating, Report
+from gesi_app.reports.service import Submitted, report_by_code
+from gesi_app.tracking import keys
 from tests import factories
 from tests.conftest import form_token
 
@@ -23,6 +25,33 @@ def lookup(client: TestClient, code: str, pin: str = "", lang: str = "id") -> Re
         data={"csrftoken": form_token(page.text), "code": code, "pin": pin},
         follow_redirects=False,
     )
+
+
+def prove(client: TestClient, submitted: Submitted) -> Report:
+    """Give the report's code and PIN on the lookup page, as its reporter would."""
+    response = lookup(client, submitted.report.tracking_code, submitted.pin)
+    assert response.status_code == 303, response.text
+    return submitted.report
+
+
+def opened(client: TestClient, database_url: str, **overrides: Any) -> Report:
+    """A new report whose reporter this browser is (it proved the code and the PIN)."""
+    return prove(client, factories.create_report(database_url, **overrides))
+
+
+def as_reporter(client: TestClient, database_url: str, code: str) -> None:
+    """Make this browser the reporter of the report with ``code``, however it was made (a
+    journey, a factory, a status helper): give the report a new PIN and prove it."""
+
+    async def go(session: AsyncSession) -> str:
+        report = await report_by_code(session, code)
+        assert report is not None
+        pin = await keys.new_key(report)
+        await session.commit()
+        return pin
+
+    pin: str = factories.run(database_url, go)
+    assert lookup(client, code, pin).status_code == 303
 
 
 def post_on_page(

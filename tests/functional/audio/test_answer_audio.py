@@ -22,6 +22,7 @@ from tests import factories
 from tests.audio_support import espeak_mp3, mp3_seconds, require_audio_tools
 from tests.casework_support import report_in
 from tests.conftest import form_token, make_settings
+from tests.functional.tracking_helpers import as_reporter
 from tests.staff_support import make_team, sign_in
 from tests.unit.audio.test_engines import FakeWeb, canned_answer
 
@@ -78,6 +79,7 @@ def test_an_answer_is_heard_in_the_reporters_language_and_a_reply_never(
 ) -> None:
     client = make_client("espeak")
     code = answered(database_url, ANSWER_ID, reply=True)
+    as_reporter(client, database_url, code)
     page = client.get(f"/track/{code}", params={"lang": "en"})
     assert page.status_code == 200
     links = LISTEN.findall(page.text)
@@ -101,6 +103,7 @@ def test_an_address_that_is_not_an_answers_is_a_bare_404(
 ) -> None:
     client = make_client("espeak")
     code = answered(database_url, ANSWER_ID, reply=True)
+    as_reporter(client, database_url, code)
     url = LISTEN.findall(client.get(f"/track/{code}").text)[0][0]
     ids = message_ids(database_url)
     key = url.rsplit("-", 1)[1]
@@ -131,6 +134,7 @@ def test_the_web_voice_speaks_the_answer_in_the_background_but_never_the_reply(
     web = FakeWeb(200, canned_answer(canned))
     monkeypatch.setattr(HTTPAdapter, "send", web.send)
     code = answered(database_url, ANSWER_EN, locale="en", reply=True)
+    as_reporter(client, database_url, code)
     page = client.get(f"/track/{code}")  # the file is made after this response
     assert web.texts() == [ANSWER_EN]
     url = LISTEN.findall(page.text)[0][0]
@@ -152,6 +156,7 @@ def test_when_the_web_voice_fails_espeak_speaks_and_the_page_is_fine(
     web = FakeWeb(503)
     monkeypatch.setattr(HTTPAdapter, "send", web.send)
     code = answered(database_url, ANSWER_ID)
+    as_reporter(client, database_url, code)
     page = client.get(f"/track/{code}")
     assert page.status_code == 200
     assert web.texts() == [ANSWER_ID]
@@ -188,6 +193,7 @@ def test_publishing_an_answer_makes_its_audio_before_anyone_asks(
         made = list((tmp_path / "data" / "audio" / "answers").glob("*.mp3"))
         assert len(made) == 1
         assert mp3_seconds(made[0].read_bytes()) == pytest.approx(mp3_seconds(canned), abs=0.3)
+        as_reporter(client, database_url, report.tracking_code)
         page = client.get(f"/track/{report.tracking_code}")
         assert LISTEN.findall(page.text)[0][0].endswith(made[0].name)
         assert web.texts() == [ANSWER_EN]  # the page did not make it again

@@ -88,6 +88,8 @@ def journey_pages(client: TestClient, lang: str, easy: bool) -> Iterator[tuple[s
     yield "track", track.text
     empty = client.post("/track", data={"csrftoken": form_token(track.text)})
     yield "track with errors", empty.text
+    pin = confirmation.text.split('aria-describedby="pin-spelled">', 1)[1][:6]
+    client.post("/track", data={"csrftoken": form_token(track.text), "code": code, "pin": pin})
     yield "report page", client.get(f"/track/{code}").text
 
 

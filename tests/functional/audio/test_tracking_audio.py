@@ -19,6 +19,7 @@ from gesi_app.web.preferences import PREFS_COOKIE
 from tests import factories
 from tests.audio_support import AUDIO_SRC, mp3_seconds, require_audio_tools
 from tests.conftest import make_settings
+from tests.functional.tracking_helpers import as_reporter
 
 S = Status
 # status -> the statuses the report goes through to get there (after received)
@@ -71,6 +72,7 @@ def test_timeline_rows_and_the_easy_status_are_heard(
     else:
         for step in steps:
             factories.move_report(settings.database_url, report.id, step, reason="Alasan")
+    as_reporter(client, settings.database_url, report.tracking_code)
     url = f"/track/{report.tracking_code}?lang={lang}"
     page = client.get(url).text
     rows = re.findall(r"<li><time", timeline(page))
@@ -132,6 +134,7 @@ def test_a_deadline_with_its_day_is_heard_whole(
         set_answer_due(url, report.id, today + dt.timedelta(days=-30 if late else 30))
     elif situation == "closes":
         factories.answer_report(url, report.id, "Jalan sudah kami tambal.")
+    as_reporter(client, url, report.tracking_code)
     section = status_section(client.get(f"/track/{report.tracking_code}?lang=id").text)
     dated = [src for src, _name in AUDIO_SRC.findall(section) if "/audio/dated/" in src]
     assert len(dated) == 1, section

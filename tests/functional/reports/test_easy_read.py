@@ -10,7 +10,7 @@ from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
 from tests import factories
 from tests.functional.reports.journey_helpers import ANSWERS, answer
-from tests.functional.tracking_helpers import text
+from tests.functional.tracking_helpers import as_reporter, text
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def test_tracking_status_in_easy_read(
     client: TestClient, seeded: str, lang: str, words: str
 ) -> None:
     report = factories.create_report(seeded).report
+    as_reporter(client, seeded, report.tracking_code)
     client.cookies.set(PREFS_COOKIE, "easy:1")
     page = text(client.get(f"/track/{report.tracking_code}?lang={lang}").text)
     assert words in page

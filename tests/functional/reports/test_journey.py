@@ -86,7 +86,7 @@ def test_whole_journey_stores_the_report_and_shows_the_code(
     assert report.title == "Jalan berlubang di depan pasar"
     assert report.region_code == "36.03.01.1001"
     assert report.occurred_on is not None and report.occurred_on.isoformat() == "2026-11-03"
-    assert not report.anonim and not report.rahasia and report.pin_hash is None
+    assert not report.anonim and not report.rahasia and report.pin_hash is not None
     assert [e.to_status for e in report.history] == [Status.DITERIMA]
     assert contact is not None and (contact.name, contact.email, contact.phone) == (
         "Siti Rahma",
@@ -106,7 +106,7 @@ def test_anonymous_report_gets_a_pin_and_keeps_no_name(client: TestClient, seede
     send(client)
     report, contact, _segment, _drafts = stored(seeded)
     done = client.get("/report/done").text
-    pin = re.search(r'<p class="pin">(\d{6})</p>', done)
+    pin = re.search(r'<p class="pin"><strong aria-describedby="pin-spelled">(\d{6})</strong>', done)
     assert pin and report.anonim and report.pin_hash
     from gesi_app.reports.service import pin_matches
 

@@ -17,7 +17,7 @@ from gesi_app.settings import Settings
 from tests import factories
 from tests.conftest import form_token
 from tests.functional.reports.journey_helpers import ANSWERS, answer, send
-from tests.functional.tracking_helpers import text
+from tests.functional.tracking_helpers import as_reporter, text
 from tests.recording_support import require_media_tools, spoken_opus, wav, webm_video
 
 AFTER_DETAILS = ANSWERS[[slug for slug, _ in ANSWERS].index("details") + 1 :]
@@ -100,6 +100,7 @@ def test_a_voice_message_instead_of_text_end_to_end(
     assert voice.report_id == stored.id and voice.draft_id is None
     on_disk = (Path(settings.data_dir) / "uploads" / voice.storage_key).read_bytes()
     assert on_disk.startswith(b"OggS")
+    as_reporter(client, seeded, stored.tracking_code)
     tracking = text(client.get(f"/track/{stored.tracking_code}").text)
     assert f"Kami menerima pesan suara Anda ({seconds} detik)." in tracking
     public = client.get(f"/reports/{stored.tracking_code}").text

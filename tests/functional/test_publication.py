@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.demo import REPORTS, seed_demo_reports
 from gesi_app.reports.models import Status
 from gesi_app.reports.service import report_by_code
 from tests import factories
@@ -239,3 +240,18 @@ def test_the_tracking_page_says_when_the_report_is_public(
     secret = new_report(database_url, rahasia=True)
     html = client.get(f"/track/{secret}", params={"lang": "en"}).text
     assert "Your report is never public, because it is confidential." in html
+
+
+def test_demo_reports_show_verified_ones_only(client: TestClient, database_url: str) -> None:
+    factories.seed(database_url)
+    assert factories.run(database_url, seed_demo_reports) == len(REPORTS)
+    assert factories.run(database_url, seed_demo_reports) == 0  # only into an empty database
+    html = client.get("/reports", params={"lang": "en"}).text
+    public = [r for r in REPORTS if r.public]
+    assert len(listed(html)) == len(public) == 3
+    assert ">3 reports</h2>" in html
+    for report in REPORTS:
+        assert (report.title in html) is (report.public is not None)
+    assert "081234567890" not in client.get(f"/reports/{listed(html)[-1]}").text
+    answered = client.get(f"/reports/{listed(html)[-1]}", params={"lang": "en"}).text
+    assert "Lubang sudah kami tambal." in answered

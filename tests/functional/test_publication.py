@@ -16,6 +16,7 @@ from gesi_app.reports.service import report_by_code
 from tests import factories
 from tests.casework_support import audit_entries, load, report_in
 from tests.conftest import form_token
+from tests.functional.reports.journey_helpers import answer_all, send
 from tests.staff_support import Team, make_team, sign_in, summary
 
 S = Status
@@ -255,3 +256,21 @@ def test_demo_reports_show_verified_ones_only(client: TestClient, database_url: 
     assert "081234567890" not in client.get(f"/reports/{listed(html)[-1]}").text
     answered = client.get(f"/reports/{listed(html)[-1]}", params={"lang": "en"}).text
     assert "Lubang sudah kami tambal." in answered
+
+
+@pytest.mark.parametrize("rahasia", [False, True])
+def test_the_confirmation_page_says_when_the_report_is_public(
+    client: TestClient, database_url: str, rahasia: bool
+) -> None:
+    factories.seed(database_url)
+    answer_all(client, {"confidential": {"rahasia": "yes" if rahasia else "no"}})
+    send(client)
+    html = client.get("/report/done", params={"lang": "en"}).text
+    waiting = "Your report is not public yet. It becomes public after staff check it, within"
+    never = "Your report is never public, because it is confidential."
+    assert (waiting in html, never in html) == (not rahasia, rahasia)
+    html = client.get("/report/done", params={"lang": "id"}).text
+    assert ("Laporan Anda belum tampil di publik." in html) is not rahasia
+    code = re.search(r'class="tracking-code"[^>]*>([A-Z0-9-]+)<', html)
+    assert code is not None
+    assert client.get(f"/reports/{code.group(1)}").status_code == 404

@@ -73,6 +73,7 @@ def verify_and_publish(
         report,
         public_title or report.title,
         public_description or report.description,
+        report.landmark,
         now=now,
     )
 

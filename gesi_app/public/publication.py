@@ -4,9 +4,10 @@ A report sent by a resident may hold a NIK, a phone number or words no one has c
 (as in SP4N-LAPOR!) nothing of it is public until staff verify it. The rules:
 
 - Verifying publishes. The verifier checks the reporter's title and text and may edit them
-  (take out names, NIK and phone numbers, insults); what they keep becomes ``public_title``
-  and ``public_description``. The reporter's own ``title`` and ``description`` are never
-  changed: staff keep seeing them, and the audit log records every redaction.
+  (take out names, NIK and phone numbers, insults); what they keep becomes ``public_title``,
+  ``public_description`` and ``public_landmark`` (the landmark is free text too). The
+  reporter's own ``title``, ``description`` and ``landmark`` are never changed: staff keep
+  seeing them, and the audit log records every redaction.
 - Verifying again (after on hold, or to send it to another agency) replaces the public words;
   ``published_at`` stays the time it first went public.
 - A published report stays public whatever status follows: answered, closed, on hold, not
@@ -38,7 +39,12 @@ def is_public(report: Report) -> bool:
 
 
 def publish(
-    report: Report, title: str, description: str, *, now: dt.datetime | None = None
+    report: Report,
+    title: str,
+    description: str,
+    landmark: str | None = None,
+    *,
+    now: dt.datetime | None = None,
 ) -> None:
     """Make a verified report public with the words the verifier checked.
 
@@ -48,6 +54,7 @@ def publish(
         return
     report.public_title = title.strip()
     report.public_description = description.strip()
+    report.public_landmark = (landmark or "").strip() or None
     if report.published_at is None:
         report.published_at = now or utcnow()
 
@@ -63,4 +70,5 @@ def publication_state(report: Report) -> dict[str, Any]:
         "published": is_public(report),
         "public_title": report.public_title,
         "public_description": report.public_description,
+        "public_landmark": report.public_landmark,
     }

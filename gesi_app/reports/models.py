@@ -89,6 +89,7 @@ class Report(Base):
     published_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     public_title: Mapped[str | None] = mapped_column(String(150))
     public_description: Mapped[str | None] = mapped_column(Text)
+    public_landmark: Mapped[str | None] = mapped_column(String(200))
 
     history: Mapped[list[ReportEvent]] = relationship(
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"

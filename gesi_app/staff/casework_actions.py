@@ -41,6 +41,7 @@ class Verification:
     public_title: str | None
     public_description: str | None
     category_id: int | None
+    public_landmark: str | None = None  # the reporter's landmark, checked; None: not shown
     make_anonim: bool = False
     make_rahasia: bool = False
 
@@ -111,10 +112,18 @@ async def verify(
     if report.rahasia or decision.public_title is None or decision.public_description is None:
         publication.unpublish(report)
     else:
-        publication.publish(report, decision.public_title, decision.public_description, now=now)
+        publication.publish(
+            report,
+            decision.public_title,
+            decision.public_description,
+            decision.public_landmark,
+            now=now,
+        )
     report.updated_at = now
     redacted = publication.is_public(report) and (
-        report.public_title != report.title or report.public_description != report.description
+        report.public_title != report.title
+        or report.public_description != report.description
+        or report.public_landmark != report.landmark
     )
     await _audit(session, user, Action.REPORT_VERIFIED, report, before, ip, now, redacted=redacted)
 

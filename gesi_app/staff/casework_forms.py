@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
 
-from gesi_app.reports.forms import DETAILS_MAX, DETAILS_MIN, TITLE_MAX, TITLE_MIN
+from gesi_app.reports.forms import (
+    DETAILS_MAX,
+    DETAILS_MIN,
+    LANDMARK_MAX,
+    TITLE_MAX,
+    TITLE_MIN,
+)
 from gesi_app.reports.models import Status
 from gesi_app.staff.casework import CaseAction
 from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
@@ -63,7 +69,7 @@ def parse_queue_filter(
 
 
 def _public_words(kept: Kept) -> Errors:
-    """The public title and text a verifier checked: the same bounds as the reporter's."""
+    """The public title, text and landmark a verifier checked: the reporter's bounds."""
     errors: Errors = {}
     title, text = kept["public_title"], kept["public_description"]
     if not title:
@@ -82,6 +88,9 @@ def _public_words(kept: Kept) -> Errors:
     elif len(text) > DETAILS_MAX:
         message = gettext("Write a text of %(max)s characters or fewer", max=DETAILS_MAX)
         errors["public_description"] = message
+    if len(kept["public_landmark"]) > LANDMARK_MAX:
+        message = gettext("Write a landmark of %(max)s characters or fewer", max=LANDMARK_MAX)
+        errors["public_landmark"] = message
     return errors
 
 
@@ -94,7 +103,15 @@ def parse_verification(
 ) -> tuple[Verification | None, Kept, Errors]:
     """The verify form. The public words are checked only when the report will be public:
     not when it is rahasia already (``rahasia``) or the verifier makes it so."""
-    names = ("agency", "public_title", "public_description", "topic", "anonim", "rahasia")
+    names = (
+        "agency",
+        "public_title",
+        "public_description",
+        "public_landmark",
+        "topic",
+        "anonim",
+        "rahasia",
+    )
     kept = {n: field_text(form, n) for n in names}
     errors: Errors = {}
     agency_id = _int(kept["agency"])
@@ -112,6 +129,7 @@ def parse_verification(
         agency_id=agency_id,
         public_title=None if private else kept["public_title"],
         public_description=None if private else kept["public_description"],
+        public_landmark=None if private else kept["public_landmark"] or None,
         category_id=category_id,
         make_anonim=kept["anonim"] == "yes",
         make_rahasia=kept["rahasia"] == "yes",

@@ -232,6 +232,12 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                     "agency": str(agency or ""),
                     "public_title": report.public_title or report.title,
                     "public_description": report.public_description or report.description,
+                    "public_landmark": (
+                        report.public_landmark
+                        if report.published_at is not None
+                        else report.landmark
+                    )
+                    or "",
                     "topic": str(report.category_id or ""),
                 }
             elif action is CaseAction.ANSWER:

@@ -24,6 +24,8 @@ ORIGINAL_TITLE = "Pungli di kantor desa oleh Pak Budi"
 ORIGINAL_TEXT = "Pak Budi minta uang. NIK saya 3603012345678901, telepon 081299998888."
 PUBLIC_TITLE = "Pungutan liar di kantor desa"
 PUBLIC_TEXT = "Petugas meminta uang untuk surat keterangan."
+ORIGINAL_LANDMARK = "Rumah Pak Budi, gang 3"
+PUBLIC_LANDMARK = "Dekat kantor desa"
 SECRETS = ("Pak Budi", "3603012345678901", "081299998888", "Pungli")
 
 
@@ -63,6 +65,7 @@ def team(client: TestClient, database_url: str) -> Team:
 
 
 def new_report(database_url: str, **overrides: object) -> str:
+    overrides.setdefault("landmark", ORIGINAL_LANDMARK)
     report = report_in(
         database_url, S.DITERIMA, title=ORIGINAL_TITLE, description=ORIGINAL_TEXT, **overrides
     )
@@ -96,13 +99,21 @@ def test_verify_page_prefills_the_reporters_words_to_edit(
         in html
     )
     assert f">{ORIGINAL_TEXT}</textarea>" in html
+    assert f'value="{ORIGINAL_LANDMARK}"' in html
 
 
 def test_verified_report_is_public_with_the_redacted_words_only(
     client: TestClient, database_url: str, team: Team
 ) -> None:
     code = new_report(database_url)
-    response = verify(client, team, code, public_title=PUBLIC_TITLE, public_description=PUBLIC_TEXT)
+    response = verify(
+        client,
+        team,
+        code,
+        public_title=PUBLIC_TITLE,
+        public_description=PUBLIC_TEXT,
+        public_landmark=PUBLIC_LANDMARK,
+    )
     assert response.status_code == 303  # type: ignore[attr-defined]
 
     pages = [
@@ -123,12 +134,14 @@ def test_verified_report_is_public_with_the_redacted_words_only(
     public = client.get(f"/reports/{code}", params={"lang": "en"}).text
     assert f"<h1>{PUBLIC_TITLE}</h1>" in public
     assert f'<p class="pre-line">{PUBLIC_TEXT}</p>' in public
+    assert f"<dd>{PUBLIC_LANDMARK}</dd>" in public
 
     # Staff still see the reporter's own words, beside the public ones.
     staff = client.get(f"/staff/reports/{code}", params={"lang": "en"}).text
     assert f"<h1>{ORIGINAL_TITLE}</h1>" in staff
     assert ORIGINAL_TEXT in staff
     assert f"<dd>{PUBLIC_TITLE}</dd>" in staff
+    assert ORIGINAL_LANDMARK in staff and f"<dd>{PUBLIC_LANDMARK}</dd>" in staff
     assert PUBLIC_TEXT in staff
     assert "before they went public. The audit log keeps each change." in staff
 
@@ -141,6 +154,7 @@ def test_verified_report_is_public_with_the_redacted_words_only(
     assert entry.after["published"] is True
     assert entry.after["public_title"] == PUBLIC_TITLE
     assert entry.after["public_description"] == PUBLIC_TEXT
+    assert entry.after["public_landmark"] == PUBLIC_LANDMARK
     assert entry.after["redacted"] is True
 
 
@@ -214,12 +228,17 @@ def test_verify_errors_keep_what_was_typed_and_change_nothing(
             "agency": str(team.agencies["dpupr"]),
             "public_title": "Abc",
             "public_description": "",
+            "public_landmark": "x" * 201,
         },
     )
     assert response.status_code == 400
-    assert set(summary(response.text)) == {"public_title", "public_description"}
-    assert 'value="Abc"' in response.text
-    assert response.text.count('aria-invalid="true"') == 2
+    assert summary(response.text) == {
+        "public_title": "Tulis judul paling sedikit 5 karakter",
+        "public_description": "Tulis isi yang akan dilihat publik",
+        "public_landmark": "Tulis patokan paling banyak 200 karakter",
+    }
+    assert 'value="Abc"' in response.text and 'value="' + "x" * 201 + '"' in response.text
+    assert response.text.count('aria-invalid="true"') == 3
     after = load(database_url, id_of(database_url, code))
     assert after.status is S.DITERIMA and after.published_at is None
 
@@ -274,3 +293,19 @@ def test_the_confirmation_page_says_when_the_report_is_public(
     code = re.search(r'class="tracking-code"[^>]*>([A-Z0-9-]+)<', html)
     assert code is not None
     assert client.get(f"/reports/{code.group(1)}").status_code == 404
+
+
+def test_an_empty_public_landmark_shows_none(
+    client: TestClient, database_url: str, team: Team
+) -> None:
+    code = new_report(database_url)
+    verify(
+        client,
+        team,
+        code,
+        public_title=PUBLIC_TITLE,
+        public_description=PUBLIC_TEXT,
+        public_landmark="",
+    )
+    public = client.get(f"/reports/{code}", params={"lang": "en"}).text
+    assert "Landmark" not in public and ORIGINAL_LANDMARK not in public

@@ -14,9 +14,9 @@ NOW = "2026-11-02 03:00:00.000000"
 def _report(db: sqlite3.Connection, code: str, status: str, *, rahasia: bool = False) -> int:
     cursor = db.execute(
         "INSERT INTO reports (tracking_code, type, title, description, when_kind, anonim, "
-        "rahasia, status, channel, locale, weight, support_count, created_at, updated_at) "
-        "VALUES (?, 'pengaduan', ?, 'Isi laporan lama.', 'unknown', 0, ?, ?, 'web', 'id', 1, 0, "
-        "?, ?)",
+        "rahasia, status, channel, locale, weight, support_count, created_at, updated_at, "
+        "landmark) VALUES (?, 'pengaduan', ?, 'Isi laporan lama.', 'unknown', 0, ?, ?, 'web', "
+        "'id', 1, 0, ?, ?, 'Dekat pasar')",
         (code, f"Judul {code}", int(rahasia), status, NOW, NOW),
     )
     assert cursor.lastrowid is not None
@@ -49,15 +49,20 @@ def test_reports_verified_before_stay_public_the_rest_wait(tmp_path: Path) -> No
     migrate.upgrade(url)
     with sqlite3.connect(path) as db:
         rows = {
-            code: (published, title, text)
-            for code, published, title, text in db.execute(
-                "SELECT tracking_code, published_at, public_title, public_description "
-                "FROM reports ORDER BY id"
+            code: (published, title, text, landmark)
+            for code, published, title, text, landmark in db.execute(
+                "SELECT tracking_code, published_at, public_title, public_description, "
+                "public_landmark FROM reports ORDER BY id"
             )
         }
     assert rows == {
-        "SRA-AAAA-AA": (None, None, None),
-        "SRA-BBBB-BB": ("2026-11-03 04:00:00.000000", "Judul SRA-BBBB-BB", "Isi laporan lama."),
-        "SRA-CCCC-CC": (None, None, None),
-        "SRA-DDDD-DD": (None, None, None),
+        "SRA-AAAA-AA": (None, None, None, None),
+        "SRA-BBBB-BB": (
+            "2026-11-03 04:00:00.000000",
+            "Judul SRA-BBBB-BB",
+            "Isi laporan lama.",
+            "Dekat pasar",
+        ),
+        "SRA-CCCC-CC": (None, None, None, None),
+        "SRA-DDDD-DD": (None, None, None, None),
     }

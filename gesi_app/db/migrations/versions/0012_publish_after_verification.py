@@ -1,4 +1,4 @@
-"""publish after verification: published_at and the verifier's public title and text
+"""publish after verification: published_at and the verifier's public title, text, landmark
 
 Revision ID: 0012
 Revises: 0010
@@ -24,6 +24,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("published_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("public_title", sa.String(length=150), nullable=True))
         batch_op.add_column(sa.Column("public_description", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("public_landmark", sa.String(length=200), nullable=True))
         batch_op.create_index(batch_op.f("ix_reports_published_at"), ["published_at"], unique=False)
     # Reports that staff had already verified (every verified report passed terverifikasi)
     # stay public, with the text the public already saw; the rest wait for verification.
@@ -33,10 +34,12 @@ def upgrade() -> None:
         sa.column("rahasia", sa.Boolean()),
         sa.column("title", sa.String()),
         sa.column("description", sa.Text()),
+        sa.column("landmark", sa.String()),
         sa.column("updated_at", sa.DateTime(timezone=True)),
         sa.column("published_at", sa.DateTime(timezone=True)),
         sa.column("public_title", sa.String()),
         sa.column("public_description", sa.Text()),
+        sa.column("public_landmark", sa.String()),
     )
     events = sa.table(
         "report_events",
@@ -62,6 +65,7 @@ def upgrade() -> None:
             published_at=verified_at,
             public_title=reports.c.title,
             public_description=reports.c.description,
+            public_landmark=reports.c.landmark,
         )
     )
 
@@ -69,6 +73,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("reports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reports_published_at"))
+        batch_op.drop_column("public_landmark")
         batch_op.drop_column("public_description")
         batch_op.drop_column("public_title")
         batch_op.drop_column("published_at")

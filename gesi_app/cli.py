@@ -90,7 +90,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         if args.if_empty and await count_regions(session) > 0:
             print("demo data: database already has data, nothing added")
             return 0
-        result = await seed_demo(session, _progress("regions"))
+        result = await seed_demo(session, _progress("regions"), reports=True)
         print(f"demo data: {result.regions_added} regions added")
         for username, password in result.new_passwords.items():
             print(f"  staff user {username:<14} password {password}   (shown once)")

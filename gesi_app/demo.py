@@ -1,17 +1,22 @@
-"""Idempotent demo data: Kabupaten Tangerang's regions, a dozen agencies, the topic tree, staff."""
+"""Idempotent demo data: Kabupaten Tangerang's regions, a dozen agencies, the topic tree, staff,
+and (for ``make run``) a few reports: verified ones are public, one waits in the queue."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import ensure_agency
-from gesi_app.categories.service import ensure_category
+from gesi_app.categories.service import category_by_slug, ensure_category
 from gesi_app.passwords import hash_password
 from gesi_app.regions.service import import_regions
+from gesi_app.reports.models import Report, ReportType, WhenKind
+from gesi_app.reports.service import NewReport, submit_report
+from gesi_app.staff import casework_actions
 from gesi_app.staff.models import Role
 from gesi_app.staff.service import create_user, generate_password, user_by_username
 
@@ -206,6 +211,112 @@ STAFF: list[tuple[str, str, Role, str | None]] = [
 ]
 
 
+@dataclass(frozen=True)
+class DemoReport:
+    """A demo report; ``public`` is what the verifier lets the public read (None: it waits
+    in the queue, not public yet), ``answer`` the agency's answer, if any."""
+
+    type: ReportType
+    topic: str
+    region: str
+    title: str
+    description: str
+    public: tuple[str, str] | None
+    answer: str | None = None
+
+
+REPORTS: list[DemoReport] = [
+    DemoReport(
+        ReportType.PENGADUAN,
+        "jalan",
+        "36.03.01.1001",
+        "Jalan berlubang di depan pasar Balaraja",
+        "Lubang besar di depan pasar. Motor sering jatuh saat hujan. Hubungi saya di 081234567890.",
+        # The verifier took the phone number out of the public text.
+        (
+            "Jalan berlubang di depan pasar Balaraja",
+            "Lubang besar di depan pasar. Motor sering jatuh saat hujan.",
+        ),
+        answer="Lubang sudah kami tambal. Terima kasih atas laporan Anda.",
+    ),
+    DemoReport(
+        ReportType.ASPIRASI,
+        "drainase",
+        "36.03.18.2002",
+        "Saluran air di Cibadak perlu dibersihkan",
+        "Saluran air penuh sampah. Setiap hujan deras, jalan kampung tergenang.",
+        (
+            "Saluran air di Cibadak perlu dibersihkan",
+            "Saluran air penuh sampah. Setiap hujan deras, jalan kampung tergenang.",
+        ),
+    ),
+    DemoReport(
+        ReportType.PERMINTAAN_INFORMASI,
+        "puskesmas",
+        "36.03.18",
+        "Jadwal posyandu lansia di Cikupa",
+        "Kapan jadwal posyandu lansia bulan depan? Ibu saya ingin ikut pemeriksaan.",
+        (
+            "Jadwal posyandu lansia di Cikupa",
+            "Kapan jadwal posyandu lansia bulan depan?",
+        ),
+    ),
+    DemoReport(
+        ReportType.PENGADUAN,
+        "drainase",
+        "36.03.01",
+        "Sampah menumpuk di dekat sekolah",
+        "Sampah menumpuk di samping sekolah dasar. Baunya sampai ke kelas.",
+        None,
+    ),
+]
+
+
+async def seed_demo_reports(session: AsyncSession, *, timezone: str = "Asia/Jakarta") -> int:
+    """Send the demo reports and let the demo verifier check them, as staff would: verified
+    ones become public with their checked words. Only into a database with no report yet;
+    returns how many were added."""
+    if await session.scalar(select(func.count()).select_from(Report)):
+        return 0
+    verifier = await user_by_username(session, "verifikator")
+    admin = await user_by_username(session, "admin")
+    await session.commit()  # submit_report commits its own transaction
+    for demo in REPORTS:
+        topic = await category_by_slug(session, demo.topic)
+        report = (
+            await submit_report(
+                session,
+                NewReport(
+                    type=demo.type,
+                    title=demo.title,
+                    description=demo.description,
+                    when_kind=WhenKind.ONGOING,
+                    anonim=False,
+                    rahasia=False,
+                    category_id=topic.id if topic else None,
+                    region_code=demo.region,
+                ),
+                timezone=timezone,
+            )
+        ).report
+        if demo.public is None or verifier is None or topic is None or topic.agency_id is None:
+            continue
+        await session.refresh(report, ["history", "messages"])
+        decision = casework_actions.Verification(
+            agency_id=topic.agency_id,
+            public_title=demo.public[0],
+            public_description=demo.public[1],
+            category_id=topic.id,
+        )
+        await casework_actions.verify(
+            session, verifier, report, decision, ip=None, timezone=timezone
+        )
+        if demo.answer and admin is not None:
+            await casework_actions.answer(session, admin, report, demo.answer, ip=None)
+        await session.commit()
+    return len(REPORTS)
+
+
 @dataclass
 class DemoResult:
     regions_added: int
@@ -222,10 +333,13 @@ async def seed_demo(
     session: AsyncSession,
     progress: Callable[[int, int], None] | None = None,
     credentials: Callable[[str], tuple[str, str]] = new_credentials,
+    *,
+    reports: bool = False,
 ) -> DemoResult:
     """Add whatever demo data is missing; running it twice adds nothing the second time.
 
-    ``credentials`` gives each new staff account its (password, hash).
+    ``credentials`` gives each new staff account its (password, hash); ``reports`` adds the
+    demo reports too (``gesi-app demo`` does; tests make their own).
     """
     regions_added = await import_regions(session, DEMO_REGION, progress)
     agencies: dict[str, Agency] = {}
@@ -260,4 +374,6 @@ async def seed_demo(
             agency=agencies[agency_slug] if agency_slug else None,
         )
         passwords[username] = password
+    if reports:
+        await seed_demo_reports(session)
     return DemoResult(regions_added, passwords)

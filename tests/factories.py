@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.demo import DemoResult, new_credentials, seed_demo
+from gesi_app.public import publication
 from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, WhenKind
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.reports.workflow import transition
@@ -39,6 +40,58 @@ async def add_report(
     session: AsyncSession, now: dt.datetime | None = None, **overrides: Any
 ) -> Submitted:
     return await submit_report(session, new_report(**overrides), now=now)
+
+
+async def add_published_report(
+    session: AsyncSession,
+    now: dt.datetime | None = None,
+    *,
+    public_title: str | None = None,
+    public_description: str | None = None,
+    **overrides: Any,
+) -> Submitted:
+    """A report that staff verified and so published (unless rahasia, which never is), with
+    the reporter's words or the given redacted ones."""
+    submitted = await add_report(session, now=now, **overrides)
+    await session.refresh(submitted.report, ["history"])
+    verify_and_publish(submitted.report, public_title, public_description, now=now)
+    return submitted
+
+
+def verify_and_publish(
+    report: Report,
+    public_title: str | None = None,
+    public_description: str | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> None:
+    """Verified (by the state machine) and published as verification does; ``report`` needs
+    its history loaded."""
+    if report.status is not Status.TERVERIFIKASI:
+        transition(report, Status.TERVERIFIKASI, actor_kind="staff", now=now)
+    publication.publish(
+        report,
+        public_title or report.title,
+        public_description or report.description,
+        report.landmark,
+        now=now,
+    )
+
+
+def publish_report(
+    database_url: str,
+    report_id: int,
+    public_title: str | None = None,
+    public_description: str | None = None,
+) -> None:
+    """Verify and publish a report already sent (see ``verify_and_publish``)."""
+
+    async def go(session: AsyncSession) -> None:
+        report = await session.get(Report, report_id, options=[selectinload(Report.history)])
+        assert report is not None
+        verify_and_publish(report, public_title, public_description)
+
+    run(database_url, go)
 
 
 def run(database_url: str, work: Any) -> Any:
@@ -115,11 +168,14 @@ def answer_report(database_url: str, report_id: int, body: str) -> None:
 __all__ = [
     "DEFAULT_REPORT",
     "Segment",
+    "add_published_report",
     "add_report",
     "answer_report",
     "create_report",
     "move_report",
     "new_report",
+    "publish_report",
     "run",
     "seed",
+    "verify_and_publish",
 ]

@@ -1,1 +1,2 @@
-"""Public reports: the list of non-rahasia reports, one report's public page, and support."""
+"""Public reports: the list of published (verified, not rahasia) reports, one report's public
+page, and support."""

@@ -1,5 +1,6 @@
-"""Queries and rules for public reports. A rahasia report never leaves this module, and
-nothing here reads a reporter's contact or segment."""
+"""Queries and rules for public reports. Only published reports leave this module (verified,
+not rahasia: ``publication.PUBLISHED``), and only their public words are searched; nothing
+here reads a reporter's contact or segment."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from gesi_app.agencies.models import Agency
 from gesi_app.categories.models import Category
 from gesi_app.categories.service import TopicGroup, topic_tree
 from gesi_app.limits.shared import SharedLimit, engine_of
+from gesi_app.public.publication import PUBLISHED
 from gesi_app.regions import service as regions
 from gesi_app.regions.models import Region
 from gesi_app.reports import codes
@@ -156,9 +158,9 @@ async def filter_options(session: AsyncSession) -> FilterOptions:
 async def list_public_reports(
     session: AsyncSession, filters: Filters, *, per_page: int = PER_PAGE
 ) -> ReportPage:
-    """Non-rahasia reports matching the filters, newest first. A page past the end shows the
+    """Published reports matching the filters, newest first. A page past the end shows the
     last page."""
-    query = select(Report).where(Report.rahasia.is_(False))
+    query = select(Report).where(PUBLISHED)
     if filters.type is not None:
         query = query.where(Report.type == filters.type)
     if filters.status is not None:
@@ -176,8 +178,8 @@ async def list_public_reports(
     if filters.q:
         query = query.where(
             or_(
-                Report.title.icontains(filters.q, autoescape=True),
-                Report.description.icontains(filters.q, autoescape=True),
+                Report.public_title.icontains(filters.q, autoescape=True),
+                Report.public_description.icontains(filters.q, autoescape=True),
             )
         )
     total = int(await session.scalar(select(func.count()).select_from(query.subquery())) or 0)
@@ -200,7 +202,7 @@ async def _public_report_row(session: AsyncSession, code: str) -> Report:
     report = None
     if canonical is not None:
         report = await session.scalar(
-            select(Report).where(Report.tracking_code == canonical, Report.rahasia.is_(False))
+            select(Report).where(Report.tracking_code == canonical, PUBLISHED)
         )
     if report is None:
         raise ReportNotFound(code)
@@ -208,18 +210,17 @@ async def _public_report_row(session: AsyncSession, code: str) -> Report:
 
 
 async def public_report(session: AsyncSession, code: str) -> PublicReport:
-    """One non-rahasia report with the agency's answers (never the reporter's replies).
+    """One published report with the agency's answers (never the reporter's replies).
 
-    A rahasia report raises ReportNotFound, exactly like an unknown code."""
+    A report not (yet) published, or rahasia, raises ReportNotFound, exactly like an unknown
+    code."""
     canonical = codes.normalise_code(code)
     row = None
     if canonical is not None:
         row = (
             await session.execute(
                 _with_topic_and_place(
-                    select(Report).where(
-                        Report.tracking_code == canonical, Report.rahasia.is_(False)
-                    )
+                    select(Report).where(Report.tracking_code == canonical, PUBLISHED)
                 )
             )
         ).first()

@@ -84,6 +84,13 @@ class Report(Base):
     verify_due: Mapped[dt.date | None]
     answer_due: Mapped[dt.date | None]
     closed_at: Mapped[dt.datetime | None]
+    # Public only after verification (gesi_app.public.publication): when it went public and
+    # the title and text a verifier checked (and may have redacted). The reporter's own title
+    # and description above stay as sent, for staff only.
+    published_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    public_title: Mapped[str | None] = mapped_column(String(150))
+    public_description: Mapped[str | None] = mapped_column(Text)
+    public_landmark: Mapped[str | None] = mapped_column(String(200))
 
     history: Mapped[list[ReportEvent]] = relationship(
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"

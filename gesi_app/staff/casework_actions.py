@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.calendar import service as working_calendar
 from gesi_app.db.base import utcnow
+from gesi_app.public import publication
 from gesi_app.reports import deadlines, workflow
 from gesi_app.reports.models import Report, ReportMessage, Status
 from gesi_app.staff import audit
@@ -30,11 +31,17 @@ ANSWER_MIN, ANSWER_MAX = 10, 5000
 @dataclass(frozen=True)
 class Verification:
     """A verifier's decision. Privacy can only be raised: True makes the report anonim or
-    rahasia; False leaves it as it is (there is no way to lower it)."""
+    rahasia; False leaves it as it is (there is no way to lower it).
+
+    ``public_title`` and ``public_description`` are the words the public will read: the
+    reporter's, as the verifier checked and perhaps redacted them (None when the report is
+    or becomes rahasia, which is never public)."""
 
     agency_id: int
-    title: str
+    public_title: str | None
+    public_description: str | None
     category_id: int | None
+    public_landmark: str | None = None  # the reporter's landmark, checked; None: not shown
     make_anonim: bool = False
     make_rahasia: bool = False
 
@@ -44,11 +51,11 @@ def snapshot(report: Report) -> dict[str, Any]:
     return {
         "status": report.status.value,
         "agency_id": report.agency_id,
-        "title": report.title,
         "category_id": report.category_id,
         "anonim": report.anonim,
         "rahasia": report.rahasia,
         "answer_due": report.answer_due.isoformat() if report.answer_due else None,
+        **publication.publication_state(report),
     }
 
 
@@ -88,19 +95,37 @@ async def verify(
     timezone: str,
     now: dt.datetime | None = None,
 ) -> None:
-    """Verify the report and send it to an agency; the agency has 5 working days to answer."""
+    """Verify the report and send it to an agency; the agency has 5 working days to answer.
+
+    Verifying publishes the report with the checked public words, unless it is (or now
+    becomes) rahasia, which unpublishes it (rules in ``gesi_app.public.publication``). The
+    reporter's own title and text stay as sent; the audit entry keeps both versions."""
     check(user, report, CaseAction.VERIFY)
     now = now or utcnow()
     before = snapshot(report)
     calendar = await working_calendar.load(session)
     due = deadlines.working_days_after(calendar, local_today(now, timezone), deadlines.ANSWER_DAYS)
     workflow.disposition(report, decision.agency_id, actor_id=user.id, answer_due=due, now=now)
-    report.title = decision.title
     report.category_id = decision.category_id
     report.anonim = report.anonim or decision.make_anonim
     report.rahasia = report.rahasia or decision.make_rahasia
+    if report.rahasia or decision.public_title is None or decision.public_description is None:
+        publication.unpublish(report)
+    else:
+        publication.publish(
+            report,
+            decision.public_title,
+            decision.public_description,
+            decision.public_landmark,
+            now=now,
+        )
     report.updated_at = now
-    await _audit(session, user, Action.REPORT_VERIFIED, report, before, ip, now)
+    redacted = publication.is_public(report) and (
+        report.public_title != report.title
+        or report.public_description != report.description
+        or report.public_landmark != report.landmark
+    )
+    await _audit(session, user, Action.REPORT_VERIFIED, report, before, ip, now, redacted=redacted)
 
 
 _REASONED = {

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
 
-from gesi_app.reports.forms import TITLE_MAX, TITLE_MIN
+from gesi_app.reports.forms import (
+    DETAILS_MAX,
+    DETAILS_MIN,
+    LANDMARK_MAX,
+    TITLE_MAX,
+    TITLE_MIN,
+)
 from gesi_app.reports.models import Status
 from gesi_app.staff.casework import CaseAction
 from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
@@ -62,21 +68,58 @@ def parse_queue_filter(
     return where, kept, errors
 
 
+def _public_words(kept: Kept) -> Errors:
+    """The public title, text and landmark a verifier checked: the reporter's bounds."""
+    errors: Errors = {}
+    title, text = kept["public_title"], kept["public_description"]
+    if not title:
+        errors["public_title"] = gettext("Enter the title the public will see")
+    elif len(title) < TITLE_MIN:
+        message = gettext("Write a title of at least %(min)s characters", min=TITLE_MIN)
+        errors["public_title"] = message
+    elif len(title) > TITLE_MAX:
+        message = gettext("Write a title of %(max)s characters or fewer", max=TITLE_MAX)
+        errors["public_title"] = message
+    if not text:
+        errors["public_description"] = gettext("Enter the text the public will see")
+    elif len(text) < DETAILS_MIN:
+        message = gettext("Write a text of at least %(min)s characters", min=DETAILS_MIN)
+        errors["public_description"] = message
+    elif len(text) > DETAILS_MAX:
+        message = gettext("Write a text of %(max)s characters or fewer", max=DETAILS_MAX)
+        errors["public_description"] = message
+    if len(kept["public_landmark"]) > LANDMARK_MAX:
+        message = gettext("Write a landmark of %(max)s characters or fewer", max=LANDMARK_MAX)
+        errors["public_landmark"] = message
+    return errors
+
+
 def parse_verification(
-    form: FormData, agency_ids: Collection[int], category_ids: Collection[int]
+    form: FormData,
+    agency_ids: Collection[int],
+    category_ids: Collection[int],
+    *,
+    rahasia: bool = False,
 ) -> tuple[Verification | None, Kept, Errors]:
-    kept = {n: field_text(form, n) for n in ("agency", "title", "topic", "anonim", "rahasia")}
+    """The verify form. The public words are checked only when the report will be public:
+    not when it is rahasia already (``rahasia``) or the verifier makes it so."""
+    names = (
+        "agency",
+        "public_title",
+        "public_description",
+        "public_landmark",
+        "topic",
+        "anonim",
+        "rahasia",
+    )
+    kept = {n: field_text(form, n) for n in names}
     errors: Errors = {}
     agency_id = _int(kept["agency"])
     if agency_id not in agency_ids:
         errors["agency"] = gettext("Choose the agency that should answer this report")
-    title = kept["title"]
-    if not title:
-        errors["title"] = gettext("Enter a title for the report")
-    elif len(title) < TITLE_MIN:
-        errors["title"] = gettext("Write a title of at least %(min)s characters", min=TITLE_MIN)
-    elif len(title) > TITLE_MAX:
-        errors["title"] = gettext("Write a title of %(max)s characters or fewer", max=TITLE_MAX)
+    private = rahasia or kept["rahasia"] == "yes"
+    if not private:
+        errors.update(_public_words(kept))
     category_id = _int(kept["topic"]) if kept["topic"] else None
     if kept["topic"] and category_id not in category_ids:
         errors["topic"] = gettext("Choose a topic from the list")
@@ -84,7 +127,9 @@ def parse_verification(
         return None, kept, errors
     decision = Verification(
         agency_id=agency_id,
-        title=title,
+        public_title=None if private else kept["public_title"],
+        public_description=None if private else kept["public_description"],
+        public_landmark=None if private else kept["public_landmark"] or None,
         category_id=category_id,
         make_anonim=kept["anonim"] == "yes",
         make_rahasia=kept["rahasia"] == "yes",

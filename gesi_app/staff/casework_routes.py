@@ -228,9 +228,17 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
             if action is CaseAction.VERIFY:
                 context.update(await _verify_choices(session))
                 agency = await _suggested_agency(session, report)
+                # The public words start as the reporter's own (or the ones checked before).
                 context["kept"] = {
                     "agency": str(agency or ""),
-                    "title": report.title,
+                    "public_title": report.public_title or report.title,
+                    "public_description": report.public_description or report.description,
+                    "public_landmark": (
+                        report.public_landmark
+                        if report.published_at is not None
+                        else report.landmark
+                    )
+                    or "",
                     "topic": str(report.category_id or ""),
                 }
             elif action is CaseAction.ANSWER:
@@ -249,7 +257,10 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
             try:
                 if action is CaseAction.VERIFY:
                     decision, kept, errors = parse_verification(
-                        form, context["agency_ids"], context["category_ids"]
+                        form,
+                        context["agency_ids"],
+                        context["category_ids"],
+                        rahasia=report.rahasia,
                     )
                     context.update(kept=kept, errors=errors)
                     if decision is None:

@@ -22,7 +22,10 @@ LAYOUTS = [Mode(width=320), Mode(text_zoom=200)]
 
 
 def public_report(server: LiveServer, **overrides: object) -> tuple[int, str]:
-    report = factories.create_report(server.database_url, **overrides).report
+    """A report staff verified, so public."""
+    report = factories.run(
+        server.database_url, lambda s: factories.add_published_report(s, **overrides)
+    ).report
     return report.id, report.tracking_code
 
 

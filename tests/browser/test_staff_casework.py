@@ -50,7 +50,7 @@ def test_casework_forms_with_errors(driver: WebDriver, live_server: LiveServer, 
     for path in (f"/staff/reports/{code}/verify", f"/staff/reports/{code}/hold", "/staff/intake"):
         driver.get(live_server.url(path, lang=lang))
         if path.endswith("/verify"):
-            driver.find_element(By.ID, "title").clear()
+            driver.find_element(By.ID, "public_title").clear()
         driver.find_element(
             By.CSS_SELECTOR, "main form button.button:not(.button-secondary)"
         ).click()

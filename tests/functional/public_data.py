@@ -26,13 +26,15 @@ def topic_id(url: str, slug: str) -> int:
     return result
 
 
-def add(url: str, minute: int, **overrides: Any) -> str:
-    """A report sent ``minute`` minutes after T0; returns its tracking code."""
+def add(url: str, minute: int, *, published: bool = True, **overrides: Any) -> str:
+    """A report sent ``minute`` minutes after T0; returns its tracking code.
+
+    ``published``: staff verified it, so it is public (unless rahasia); otherwise it is only
+    received, and not public yet."""
 
     async def work(session: AsyncSession) -> str:
-        submitted = await factories.add_report(
-            session, now=T0 + dt.timedelta(minutes=minute), **overrides
-        )
+        adding = factories.add_published_report if published else factories.add_report
+        submitted = await adding(session, now=T0 + dt.timedelta(minutes=minute), **overrides)
         return submitted.report.tracking_code
 
     code: str = factories.run(url, work)

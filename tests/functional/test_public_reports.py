@@ -48,8 +48,17 @@ def reports(database_url: str) -> dict[str, str]:
         ),
         "R": add(database_url, 4, rahasia=True, category_id=jalan, title="Pungutan di pasar"),
         "E": add(database_url, 5, region_code=None, landmark=None, title="Lampu mati 100%"),
+        # Sent, not yet verified: not public.
+        "U": add(
+            database_url,
+            6,
+            published=False,
+            category_id=jalan,
+            title="Pasar belum diperiksa",
+            description="Belum diperiksa petugas.",
+        ),
     }
-    move(database_url, made["B"], Status.TERVERIFIKASI)
+    move(database_url, made["B"], Status.DITINDAKLANJUTI)
     return made
 
 
@@ -68,8 +77,9 @@ FILTER_TABLE: list[tuple[dict[str, str], str]] = [
     ({"area": "36.03.18"}, "CB"),
     ({"area": "36.03.1"}, "ECBA"),
     ({"area": "36.03.18.2002"}, "ECBA"),
-    ({"status": "terverifikasi"}, "B"),
-    ({"status": "diterima"}, "ECA"),
+    ({"status": "ditindaklanjuti"}, "B"),
+    ({"status": "terverifikasi"}, "ECA"),
+    ({"status": "diterima"}, ""),
     ({"status": "selesai"}, ""),
     ({"status": "nonsense"}, "ECBA"),
     ({"q": "loket"}, "B"),
@@ -82,7 +92,8 @@ FILTER_TABLE: list[tuple[dict[str, str], str]] = [
     ({"q": "pungutan"}, ""),
     ({"type": "pengaduan", "area": "36.03.01"}, "A"),
     ({"type": "aspirasi", "topic": "jalan"}, ""),
-    ({"area": "36.03.18", "status": "diterima", "q": "air"}, "C"),
+    ({"area": "36.03.18", "status": "terverifikasi", "q": "air"}, "C"),
+    ({"q": "diperiksa"}, ""),
     ({"page": "abc"}, "ECBA"),
     ({"page": "99"}, "ECBA"),
     ({"page": "-1", "type": ""}, "ECBA"),
@@ -95,6 +106,7 @@ def test_filters(client: TestClient, reports: dict[str, str]) -> None:
         assert response.status_code == 200, query
         assert codes_listed(response.text) == [reports[key] for key in expected], query
         assert reports["R"] not in response.text
+        assert reports["U"] not in response.text
         heading = re.search(r'<h2 id="results-count"[^>]*>([^<]+)</h2>', response.text)
         assert heading and heading.group(1) == f"{len(expected)} laporan", query
 
@@ -110,7 +122,7 @@ def test_list_item_shows_type_topic_area_status_date_and_support(
         "<dd>Information request</dd>",
         "<dd>Drains and flooding</dd>",
         "<dd>Cikupa</dd>",
-        "<dd>Received</dd>",
+        "<dd>Verified</dd>",
         '<time datetime="2026-11-02T03:03:00',
         ">November 2, 2026</time>",
         "<dd>0 supporters</dd>",
@@ -242,14 +254,17 @@ def test_report_page(client: TestClient, database_url: str, reports: dict[str, s
     assert "<dd>Masih terjadi</dd>" in other
 
 
-@pytest.mark.parametrize("path", ["/reports/{R}", "/reports/SRA-2222-22", "/reports/nonsense"])
-def test_rahasia_and_unknown_reports_are_not_found(
+@pytest.mark.parametrize(
+    "path", ["/reports/{R}", "/reports/{U}", "/reports/SRA-2222-22", "/reports/nonsense"]
+)
+def test_rahasia_unverified_and_unknown_reports_are_not_found(
     client: TestClient, reports: dict[str, str], path: str
 ) -> None:
     response = client.get(path.format(**reports))
     assert response.status_code == 404
     assert "<h1>Halaman tidak ditemukan</h1>" in response.text
     assert "Pungutan" not in response.text
+    assert "diperiksa" not in response.text
 
 
 def test_a_code_typed_in_lower_case_finds_the_report(

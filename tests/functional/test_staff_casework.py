@@ -47,7 +47,11 @@ LEGAL: dict[Status, dict[str, Status]] = {
 
 def valid_form(action: str, team: Team) -> dict[str, str]:
     return {
-        "verify": {"agency": str(team.agencies["dpupr"]), "title": "Jalan berlubang besar"},
+        "verify": {
+            "agency": str(team.agencies["dpupr"]),
+            "public_title": "Jalan berlubang besar",
+            "public_description": "Lubang besar di depan pasar.",
+        },
         "hold": {"reason": "Menunggu anggaran perbaikan"},
         "not-ours": {"reason": "Jalan nasional: hubungi BPJN Banten"},
         "archive": {"reason": "Laporan ganda"},
@@ -114,7 +118,8 @@ def test_verify_sends_to_the_agency_with_an_answer_deadline_and_is_audited(
     report = report_in(database_url, S.DITERIMA)
     form = {
         "agency": str(team.agencies["dinkes"]),
-        "title": "  Puskesmas tutup pada jam kerja ",
+        "public_title": "  Puskesmas tutup pada jam kerja ",
+        "public_description": "Puskesmas tutup.\nBaris dua ",
         "topic": "",
     }
     response = post(client, f"/staff/reports/{report.tracking_code}/verify", form)
@@ -125,7 +130,13 @@ def test_verify_sends_to_the_agency_with_an_answer_deadline_and_is_audited(
     today = dt.datetime.now(zoneinfo.ZoneInfo("Asia/Jakarta")).date()
     assert after.status is S.TERVERIFIKASI
     assert after.agency_id == team.agencies["dinkes"]
-    assert after.title == "Puskesmas tutup pada jam kerja"
+    # The public words are the verifier's; the reporter's own stay as sent.
+    assert (after.public_title, after.public_description) == (
+        "Puskesmas tutup pada jam kerja",
+        "Puskesmas tutup.\nBaris dua",
+    )
+    assert after.title == report.title and after.description == report.description
+    assert after.published_at is not None
     assert after.answer_due == lokal.add_working_days(today, 5)  # the seeded calendar
     assert after.history[-1].agency_id == team.agencies["dinkes"]
     [entry] = audit_entries(database_url, "report_verified")
@@ -164,7 +175,12 @@ def test_verification_raises_privacy_and_never_lowers_it(
     team = make_team(database_url)
     sign_in(client, "verifikator")
     report = report_in(database_url, S.DITERIMA, anonim=anonim, rahasia=rahasia)
-    form = {"agency": str(team.agencies["dpupr"]), "title": report.title, **form}
+    form = {
+        "agency": str(team.agencies["dpupr"]),
+        "public_title": report.title,
+        "public_description": report.description,
+        **form,
+    }
     response = post(client, f"/staff/reports/{report.tracking_code}/verify", form)
     assert response.status_code == 303  # type: ignore[attr-defined]
     after = load(database_url, report.id)
@@ -175,23 +191,33 @@ def test_verification_raises_privacy_and_never_lowers_it(
     ("form", "messages"),
     [
         (
-            {"agency": "", "title": "", "topic": ""},
+            {"agency": "", "public_title": "", "topic": ""},
             {
                 "agency": "Choose the agency that should answer this report",
-                "title": "Enter a title for the report",
+                "public_title": "Enter the title the public will see",
+                "public_description": "Enter the text the public will see",
             },
         ),
         (
-            {"agency": "999999", "title": "Abc", "topic": "999999"},
+            {
+                "agency": "999999",
+                "public_title": "Abc",
+                "public_description": "Pendek",
+                "topic": "999999",
+            },
             {
                 "agency": "Choose the agency that should answer this report",
-                "title": "Write a title of at least 5 characters",
+                "public_title": "Write a title of at least 5 characters",
+                "public_description": "Write a text of at least 10 characters",
                 "topic": "Choose a topic from the list",
             },
         ),
         (
-            {"agency": "dpupr", "title": "x" * 121},
-            {"title": "Write a title of 120 characters or fewer"},
+            {"agency": "dpupr", "public_title": "x" * 121, "public_description": "y" * 5001},
+            {
+                "public_title": "Write a title of 120 characters or fewer",
+                "public_description": "Write a text of 5000 characters or fewer",
+            },
         ),
     ],
 )
@@ -207,8 +233,10 @@ def test_verify_validation(
     assert response.status_code == 400  # type: ignore[attr-defined]
     page = response.text  # type: ignore[attr-defined]
     assert summary(page) == messages
-    if form.get("title"):
-        assert f'value="{form["title"]}"' in page
+    if form.get("public_title"):
+        assert f'value="{form["public_title"]}"' in page
+    if form.get("public_description"):
+        assert f">{form['public_description']}</textarea>" in page
     assert load(database_url, report.id).status is S.DITERIMA
 
 
@@ -265,7 +293,7 @@ def test_action_pages_show_their_forms(client: TestClient, database_url: str, an
     sign_in(client, "admin")
     report = report_in(database_url, S.DITERIMA, anonim=anonim)
     for action, field in (
-        ("verify", 'id="title"'),
+        ("verify", 'id="public_title"'),
         ("hold", 'id="reason"'),
         ("archive", 'id="reason"'),
     ):

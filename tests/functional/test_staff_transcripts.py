@@ -187,6 +187,7 @@ def test_the_transcript_is_never_shown_outside_staff_pages(
     assert tracking.status_code == 200
     assert "We received your voice message (12 s)." in tracking.text
     assert "Lampu jalan" not in tracking.text
+    factories.publish_report(database_url, report.id)  # verified reports are public
     public = client.get(f"/reports/{report.tracking_code}", params={"lang": "en"})
     assert public.status_code == 200
     assert "Lampu jalan" not in public.text

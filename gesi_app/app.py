@@ -33,6 +33,7 @@ from gesi_app.staff import routes as staff
 from gesi_app.staff import transcript_routes
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
+from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
 from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.routing import Suara
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await app.state.engine.dispose()
 
     middleware = [
+        Middleware(BodyLimitMiddleware, **body_limits(settings, templates)),  # before any reader
         Middleware(
             LocaleMiddleware, default_locale=settings.default_locale, secure_cookie=settings.https
         ),

@@ -98,6 +98,16 @@ class Settings:
         "Anti-spam: forum sign-ins, inputs and votes one address may send a minute "
         "(all processes).",
     )
+    max_form_kb: int = _setting(
+        "GESI_MAX_FORM_KB",
+        "256",
+        "Largest form a page takes, in KB; a larger request gets a 413 page before it is read.",
+    )
+    max_upload_mb: int = _setting(
+        "GESI_MAX_UPLOAD_MB",
+        "64",
+        "Largest request with a file (evidence, voice, video), in MB; above 50, the video limit.",
+    )
     verify_days: int = _setting(
         "GESI_VERIFY_DAYS",
         "3",
@@ -205,6 +215,8 @@ class Settings:
             forum_posts_per_minute=_int(
                 get("GESI_FORUM_POSTS_PER_MINUTE") or "30", "GESI_FORUM_POSTS_PER_MINUTE", 1
             ),
+            max_form_kb=_int(get("GESI_MAX_FORM_KB") or "256", "GESI_MAX_FORM_KB", 1),
+            max_upload_mb=_int(get("GESI_MAX_UPLOAD_MB") or "64", "GESI_MAX_UPLOAD_MB", 1),
             verify_days=_int(get("GESI_VERIFY_DAYS") or "3", "GESI_VERIFY_DAYS", 1),
             answer_days=_int(get("GESI_ANSWER_DAYS") or "5", "GESI_ANSWER_DAYS", 1),
             autoclose_days=_int(get("GESI_AUTOCLOSE_DAYS") or "10", "GESI_AUTOCLOSE_DAYS", 1),

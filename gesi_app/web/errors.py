@@ -1,4 +1,4 @@
-"""Error pages (403, 404, 405, 429, 500) in the request's language, accessible like any page."""
+"""Error pages (403 … 500) in the request's language, accessible like any page."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
-from starlette.types import Message, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gesi_app.web.i18n import lazy_gettext
+from gesi_app.web.i18n import LocaleMiddleware, lazy_gettext
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,7 @@ _TITLES = {
     403: lazy_gettext("You cannot do that here"),
     404: lazy_gettext("Page not found"),
     405: lazy_gettext("You cannot do that here"),
+    413: lazy_gettext("What you sent is too large"),
     429: lazy_gettext("Please wait a moment"),
     500: lazy_gettext("Something went wrong on our side"),
 }
@@ -62,3 +63,16 @@ def csrf_failed(templates: Jinja2Templates) -> Callable[[Scope, Send, object], A
         await response(scope, receive, send)
 
     return send_failed
+
+
+def too_large(templates: Jinja2Templates, *, default_locale: str, https: bool) -> ASGIApp:
+    """The 413 page, for the body limit: it answers before the language middleware has run,
+    so it chooses the language itself (the security headers come from the outermost
+    middleware). ``Connection: close`` tells the server to stop taking the rest of the body."""
+
+    async def page(scope: Scope, receive: Receive, send: Send) -> None:
+        response = render_error(templates, Request(scope, receive), 413)
+        response.headers["Connection"] = "close"
+        await response(scope, receive, send)
+
+    return LocaleMiddleware(page, default_locale=default_locale, secure_cookie=https)

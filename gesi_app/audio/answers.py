@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import Engine, EngineUnavailable, Espeak, build_engines
 from gesi_app.audio.service import EXTENSION, KEY_LENGTH, NoEngine, store_atomically
+from gesi_app.offload import run_blocking
 from gesi_app.reports.models import Report, ReportMessage
 from gesi_app.settings import LOCALES, Settings
 
@@ -87,9 +88,12 @@ class AnswerAudio:
             return target
         return self._store(answer, self._speak(answer, (self.offline,)))
 
-    def prepare(self, answers: list[SpokenAnswer]) -> None:
-        """Make the missing files with the whole chain (gTTS first); for a background task,
-        so it logs instead of raising."""
+    async def prepare(self, answers: list[SpokenAnswer]) -> None:
+        """Make the missing files with the whole chain (gTTS first) in a worker thread; for a
+        background task, so it logs instead of raising."""
+        await run_blocking(self.prepare_now, answers)
+
+    def prepare_now(self, answers: list[SpokenAnswer]) -> None:
         for answer in answers:
             if answer.lang not in LOCALES or self.path(answer).exists():
                 continue

@@ -1,5 +1,8 @@
 """HTTP for audio prompts: ``/audio/{lang}/{key}.mp3``, immutable, made on first need.
 
+Making a file (espeak-ng and lame) and reading one happen in the bounded worker pool
+(``offload.run_blocking``), never on the event loop.
+
 A URL names one prompt or a short run of prompts (keys joined by ``-``). An address that is
 not one of our prompts is a 404, so this endpoint cannot be used to synthesise any text.
 """
@@ -8,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from anyio import to_thread
 from jinja2 import Environment
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -17,6 +19,7 @@ from starlette.routing import Route
 from gesi_app.audio.answers import answer_audio, spoken_answer
 from gesi_app.audio.dated import DatedAudio, NotADatedPrompt, dated_audio
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
+from gesi_app.offload import run_blocking
 from gesi_app.web import i18n
 from gesi_app.web.database import db
 
@@ -41,13 +44,13 @@ async def audio_file(request: Request) -> Response:
     keys = match.group(1).split("-")
     try:
         service.resolve(lang, keys)
-        paths = [await to_thread.run_sync(service.ensure, lang, key) for key in keys]
+        paths = [await run_blocking(service.ensure, lang, key) for key in keys]
     except (NotAPrompt, NoEngine):
         return _missing()
     if len(paths) == 1:
         return FileResponse(paths[0], media_type=MEDIA_TYPE, headers=IMMUTABLE)
     # MP3 is a run of frames, so prompts said one after another are their files joined.
-    body = b"".join([await to_thread.run_sync(path.read_bytes) for path in paths])
+    body = b"".join([await run_blocking(path.read_bytes) for path in paths])
     return Response(body, media_type=MEDIA_TYPE, headers=IMMUTABLE)
 
 
@@ -61,7 +64,7 @@ async def answer_file(request: Request) -> Response:
     if answer is None or not service.matches(answer, match.group(2)):
         return _missing()
     try:
-        path = await to_thread.run_sync(service.ensure, answer)
+        path = await run_blocking(service.ensure, answer)
     except (NoEngine, OSError):
         return _missing()
     return FileResponse(path, media_type=MEDIA_TYPE, headers=PRIVATE)
@@ -70,7 +73,7 @@ async def answer_file(request: Request) -> Response:
 async def dated_file(request: Request) -> Response:
     service = dated_audio(request.app.state)
     try:
-        path = await to_thread.run_sync(
+        path = await run_blocking(
             service.ensure, request.path_params["lang"], request.path_params["name"]
         )
     except (NotADatedPrompt, NoEngine, OSError):

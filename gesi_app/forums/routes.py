@@ -22,6 +22,7 @@ from gesi_app.forums.participation import accepts_inputs, inputs_of, join, parti
 from gesi_app.forums.participation import add_input as store_input
 from gesi_app.forums.participation_forms import parse_input, parse_join
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code, open_forums
+from gesi_app.offload import run_blocking
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -180,16 +181,21 @@ def join_url(request: Request, code: str) -> str:
     return f"{base}{request.app.url_path_for('forum', code=code)}"
 
 
+def qr_svg(url: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True
+    )
+    return buffer.getvalue()
+
+
 async def qr_code(request: Request) -> Response:
     code = normalise_join_code(request.path_params["code"])
     if code is None:
         return Response(status_code=404)
-    buffer = io.BytesIO()
-    segno.make(join_url(request, code), error="m").save(
-        buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True
-    )
+    svg = await run_blocking(qr_svg, join_url(request, code))  # segno is pure Python: ~8 ms
     return Response(
-        buffer.getvalue(),
+        svg,
         media_type="image/svg+xml",
         headers={"Cache-Control": "public, max-age=86400"},
     )

@@ -1,0 +1,23 @@
+"""The minutes (berita acara) laid out on A4 by WeasyPrint, in a worker process.
+
+WeasyPrint lays a page out in Python for most of its time, so in a thread it would hold the
+GIL and slow every other request; ``minutes_pdf`` sends ``to_pdf`` to a worker process
+(``offload.run_in_process``). This module imports nothing else of the app, so a new worker
+starts quickly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from weasyprint import CSS, HTML  # type: ignore[import-untyped]  # ships no type hints
+
+STYLES = Path(__file__).resolve().parent.parent / "static" / "css" / "minutes-pdf.css"
+
+
+def to_pdf(html: str, base_url: str) -> bytes:
+    """Lay the page out on A4; its styles are read from the package, not fetched."""
+    pdf: bytes = HTML(string=html, base_url=base_url).write_pdf(
+        stylesheets=[CSS(filename=str(STYLES))]
+    )
+    return pdf

@@ -11,7 +11,10 @@ interface, with a facilitator and a forum of 60 inputs made through the app's ow
 2. Stalls: asks /healthz 50 times a second on one kept-alive connection and prints p50, p95 and
    the worst wait, first with nothing else running, then while ``--renders`` clients download
    the minutes PDF over and over, then while as many clients ask for spoken date sentences
-   (each a new espeak-ng + lame file).
+   (each a new espeak-ng + lame file). For each, it also prints the CPU time the server
+   process itself spent per file made (its worker processes not counted, its /healthz answers
+   taken off): work done on the loop or in a thread of the server shows there, work sent to a
+   worker process does not.
 
 Everything runs on this machine's loopback interface, bounded in count and time.
 """
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx2
@@ -177,60 +181,87 @@ async def sign_in(client: httpx2.AsyncClient) -> None:
     assert signed.status_code in (200, 303), signed.status_code
 
 
-async def render_pdfs(base: str, code: str, stop: asyncio.Event, done: list[float]) -> None:
-    async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        await sign_in(client)
-        while not stop.is_set():
-            began = time.perf_counter()
-            pdf = await client.get(f"/staff/forums/{code}/minutes.pdf")
-            assert pdf.status_code == 200, pdf.status_code
-            assert pdf.content.startswith(b"%PDF")
-            done.append(time.perf_counter() - began)
+async def make_pdf(client: httpx2.AsyncClient, code: str, _n: int) -> None:
+    pdf = await client.get(f"/staff/forums/{code}/minutes.pdf")
+    assert pdf.status_code == 200, pdf.status_code
+    assert pdf.content.startswith(b"%PDF")
 
 
-async def speak_dates(base: str, first: int, stop: asyncio.Event, done: list[float]) -> None:
-    """Date sentences never asked before (a new day each time), so each one is synthesised."""
-    day = dt.date(2030, 1, 1) + dt.timedelta(days=first * 1000)
-    async with httpx2.AsyncClient(base_url=base, timeout=120) as client:
-        while not stop.is_set():
-            began = time.perf_counter()
-            mp3 = await client.get(f"/audio/dated/id/1-5-{day.isoformat()}.mp3")
-            assert mp3.status_code == 200, mp3.status_code
-            done.append(time.perf_counter() - began)
-            day += dt.timedelta(days=1)
+async def make_audio(client: httpx2.AsyncClient, _code: str, n: int) -> None:
+    """A date sentence never asked before (the day ``n`` days from today, forward or back),
+    so each one is synthesised."""
+    day = dt.date.today() + dt.timedelta(days=n)
+    mp3 = await client.get(f"/audio/dated/id/1-5-{day.isoformat()}.mp3")
+    assert mp3.status_code == 200, mp3.status_code
 
 
-def summary(label: str, waits: list[float], work: list[float] | None = None) -> None:
+Make = Callable[[httpx2.AsyncClient, str, int], Awaitable[None]]
+
+
+async def keep_making(
+    make: Make,
+    client: httpx2.AsyncClient,
+    code: str,
+    k: int,
+    stop: asyncio.Event,
+    done: list[float],
+) -> None:
+    """Client ``k`` makes item 1, 2, 3 ... (even clients count forward, odd ones backward)."""
+    sign, n = (1 if k % 2 == 0 else -1), (k // 2) * 200
+    while not stop.is_set():
+        n += 1
+        began = time.perf_counter()
+        await make(client, code, sign * n)
+        done.append(time.perf_counter() - began)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process itself has used (user + system), not its worker processes'."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def summary(label: str, waits: list[float], work: str = "") -> None:
     ordered = sorted(waits)
     p95 = statistics.quantiles(ordered, n=20, method="inclusive")[18]
-    line = (
-        f"  {label:<28} /healthz p50 {statistics.median(ordered):6.1f} ms, "
-        f"p95 {p95:6.1f} ms, worst {ordered[-1]:7.1f} ms ({len(ordered)} asks)"
+    print(
+        f"  {label:<26} /healthz p50 {statistics.median(ordered):6.1f} ms, "
+        f"p95 {p95:6.1f} ms, worst {ordered[-1]:7.1f} ms ({len(ordered)} asks){work}"
     )
-    if work:
-        line += f"; {len(work)} done, {statistics.median(work) * 1000:.0f} ms each (median)"
-    print(line)
 
 
-async def stalls(base: str, code: str, seconds: float, clients: int) -> None:
+async def stalls(base: str, code: str, pid: int, seconds: float, clients: int) -> None:
     print(f"stalls: /healthz every 20 ms for {seconds:.0f} s in each phase")
-    summary("nothing else running", await probe(base, seconds))
-    for label, worker in (
-        (f"{clients} clients making PDFs", render_pdfs),
-        (f"{clients} clients making audio", speak_dates),
-    ):
-        stop, done = asyncio.Event(), []
-        if worker is render_pdfs:
+    cpu = cpu_seconds(pid)
+    idle = await probe(base, seconds)
+    per_ask = (cpu_seconds(pid) - cpu) / len(idle)
+    summary("nothing else running", idle)
+    async with contextlib.AsyncExitStack() as stack:
+        staff = [
+            await stack.enter_async_context(httpx2.AsyncClient(base_url=base, timeout=120))
+            for _ in range(clients)
+        ]
+        for client in staff:
+            await sign_in(client)
+        # Worker processes, if any, start before the phase: one PDF per client at once.
+        await asyncio.gather(*(make_pdf(client, code, 0) for client in staff))
+        for label, make in (("PDFs", make_pdf), ("audio", make_audio)):
+            stop, done = asyncio.Event(), []
+            cpu = cpu_seconds(pid)
             tasks = [
-                asyncio.create_task(render_pdfs(base, code, stop, done)) for _ in range(clients)
+                asyncio.create_task(keep_making(make, c, code, k, stop, done))
+                for k, c in enumerate(staff)
             ]
-        else:
-            tasks = [asyncio.create_task(speak_dates(base, n, stop, done)) for n in range(clients)]
-        await asyncio.sleep(2)  # sign-in done, the first renders under way
-        waits = await probe(base, seconds)
-        stop.set()
-        await asyncio.gather(*tasks)
-        summary(label, waits, done)
+            await asyncio.sleep(1)
+            waits = await probe(base, seconds)
+            stop.set()
+            await asyncio.gather(*tasks)
+            used = cpu_seconds(pid) - cpu - per_ask * len(waits)
+            work = (
+                f"; {len(done)} made, {statistics.median(done) * 1000:.0f} ms each (median), "
+                f"server process CPU {used / len(done) * 1000:.0f} ms each"
+            )
+            summary(f"{clients} clients making {label}", waits, work)
 
 
 def main() -> None:
@@ -276,7 +307,7 @@ def main() -> None:
                 time.sleep(0.2)
             httpx2.get(f"{base}/track", timeout=10)  # warm: the page's template is compiled
             memory_test(port, server.pid, args.posts, args.megabytes)
-            asyncio.run(stalls(base, code, args.seconds, args.renders))
+            asyncio.run(stalls(base, code, server.pid, args.seconds, args.renders))
         finally:
             server.terminate()
             try:

@@ -78,10 +78,9 @@ class AudioService:
         self.enabled = self.offline.available() or self.folder.is_dir()
         self.key = lru_cache(maxsize=4096)(self._key)
         self.url = lru_cache(maxsize=4096)(self._url)
-
-    @cached_property
-    def chain_id(self) -> str:
-        return "+".join(f"{engine.name}:{engine.version}" for engine in self.engines)
+        # Asked now, at start-up: an engine's version runs `espeak-ng --version`, which would
+        # otherwise block the event loop in the first page that shows a Listen control.
+        self.chain_id = "+".join(f"{engine.name}:{engine.version}" for engine in self.engines)
 
     def _key(self, lang: str, text: str) -> str:
         material = f"{self.chain_id}\0{lang}\0{normalise(text)}".encode()

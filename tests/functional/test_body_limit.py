@@ -256,9 +256,7 @@ def test_the_journeys_recording_takes_more_than_a_form(client: TestClient, seede
     assert summary(details.text) == {"recording": SOUND_MESSAGE}
 
 
-def test_a_forums_voice_input_takes_more_than_a_form(
-    client: TestClient, database_url: str
-) -> None:
+def test_a_forums_voice_input_takes_more_than_a_form(client: TestClient, database_url: str) -> None:
     team = forum_team(database_url)
     forum = add_forum(database_url, team.ids["fasilitator"])
     url = f"/forums/{forum.join_code}"

@@ -41,6 +41,7 @@ bench: compile
 	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
 	$(PY) bench/board_fanout.py
+	$(PY) bench/event_loop_stalls.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

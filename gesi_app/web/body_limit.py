@@ -46,6 +46,13 @@ def _patterns(paths: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(compile_path(path)[0] for path in paths)
 
 
+def route_path(scope: Scope) -> str:
+    """The path the routes see: without the prefix the app is served under (root_path)."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
 def declared_length(scope: Scope) -> int | None:
     """The Content-Length header as a number, or None when there is none or it is not one."""
     for name, value in scope.get("headers", []):
@@ -83,7 +90,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit_for(scope["path"])
+        limit = self.limit_for(route_path(scope))
         declared = declared_length(scope)
         if declared is not None and declared > limit:
             await self.refuse(scope, _nothing, send)

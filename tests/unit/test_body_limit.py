@@ -8,7 +8,7 @@ import pytest
 from starlette.types import Receive, Scope, Send
 
 from gesi_app.settings import Settings, SettingsError
-from gesi_app.web.body_limit import BodyLimitMiddleware, declared_length
+from gesi_app.web.body_limit import BodyLimitMiddleware, declared_length, route_path
 
 
 async def _app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -33,6 +33,12 @@ LIMITS = BodyLimitMiddleware(_app, form_bytes=10, upload_bytes=1000, refuse=_app
 )
 def test_only_the_routes_that_take_files_get_the_upload_limit(path: str, limit: int) -> None:
     assert LIMITS.limit_for(path) == limit
+
+
+def test_the_table_is_read_without_the_prefix_the_app_is_served_under() -> None:
+    scope = {"type": "http", "path": "/suara/report/evidence", "root_path": "/suara"}
+    assert LIMITS.limit_for(route_path(scope)) == 1000
+    assert route_path({"type": "http", "path": "/report/evidence"}) == "/report/evidence"
 
 
 @pytest.mark.parametrize(

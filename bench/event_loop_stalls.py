@@ -181,21 +181,26 @@ async def sign_in(client: httpx2.AsyncClient) -> None:
     assert signed.status_code in (200, 303), signed.status_code
 
 
-async def make_pdf(client: httpx2.AsyncClient, code: str, _n: int) -> None:
+async def make_pdf(client: httpx2.AsyncClient, code: str, _k: int, _n: int) -> None:
     pdf = await client.get(f"/staff/forums/{code}/minutes.pdf")
     assert pdf.status_code == 200, pdf.status_code
     assert pdf.content.startswith(b"%PDF")
 
 
-async def make_audio(client: httpx2.AsyncClient, _code: str, n: int) -> None:
-    """A date sentence never asked before (the day ``n`` days from today, forward or back),
-    so each one is synthesised."""
-    day = dt.date.today() + dt.timedelta(days=n)
-    mp3 = await client.get(f"/audio/dated/id/1-5-{day.isoformat()}.mp3")
+# Sentences of a missed deadline (their day is up to a year back), with the default days.
+OVERDUE = (("id", 3, 3), ("en", 3, 3), ("id", 4, 5), ("en", 4, 5))
+
+
+async def make_audio(client: httpx2.AsyncClient, _code: str, k: int, n: int) -> None:
+    """A date sentence never asked before (client ``k``'s sentence, ``n`` days ago), so each
+    one is synthesised; only days the tracking page itself could show are made."""
+    lang, index, days = OVERDUE[k % len(OVERDUE)]
+    day = dt.date.today() - dt.timedelta(days=n)
+    mp3 = await client.get(f"/audio/dated/{lang}/{index}-{days}-{day.isoformat()}.mp3")
     assert mp3.status_code == 200, mp3.status_code
 
 
-Make = Callable[[httpx2.AsyncClient, str, int], Awaitable[None]]
+Make = Callable[[httpx2.AsyncClient, str, int, int], Awaitable[None]]
 
 
 async def keep_making(
@@ -206,12 +211,12 @@ async def keep_making(
     stop: asyncio.Event,
     done: list[float],
 ) -> None:
-    """Client ``k`` makes item 1, 2, 3 ... (even clients count forward, odd ones backward)."""
-    sign, n = (1 if k % 2 == 0 else -1), (k // 2) * 200
+    """Client ``k`` makes its items 1, 2, 3 ... until told to stop."""
+    n = 0
     while not stop.is_set():
         n += 1
         began = time.perf_counter()
-        await make(client, code, sign * n)
+        await make(client, code, k, n)
         done.append(time.perf_counter() - began)
 
 
@@ -244,7 +249,7 @@ async def stalls(base: str, code: str, pid: int, seconds: float, clients: int) -
         for client in staff:
             await sign_in(client)
         # Worker processes, if any, start before the phase: one PDF per client at once.
-        await asyncio.gather(*(make_pdf(client, code, 0) for client in staff))
+        await asyncio.gather(*(make_pdf(client, code, 0, 0) for client in staff))
         for label, make in (("PDFs", make_pdf), ("audio", make_audio)):
             stop, done = asyncio.Event(), []
             cpu = cpu_seconds(pid)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from itsdangerous import URLSafeSerializer
 from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +22,7 @@ from starlette.testclient import TestClient
 from gesi_app.app import create_app
 from gesi_app.reports.models import Attachment, Draft
 from gesi_app.settings import Settings
+from gesi_app.web.csrf import SIGNING_NAMESPACE
 from tests import factories
 from tests.conftest import form_token, make_settings
 from tests.forums_support import add_forum, agenda_ids, forum_team
@@ -30,6 +32,7 @@ from tests.staff_support import summary, token
 FORM_LIMIT = 256 * 1024  # GESI_MAX_FORM_KB's default
 TITLES = {"id": "Kiriman Anda terlalu besar", "en": "What you sent is too large"}
 URLENCODED = (b"content-type", b"application/x-www-form-urlencoded")
+UNSIGNED = "anything"  # a CSRF cookie and field that match but that the app never signed
 
 
 def title(html: str) -> str:
@@ -61,7 +64,11 @@ class Sent:
 
 
 def call(
-    app: Starlette, path: str, headers: list[tuple[bytes, bytes]], chunks: Iterator[bytes]
+    app: Starlette,
+    path: str,
+    headers: list[tuple[bytes, bytes]],
+    chunks: Iterator[bytes],
+    token: str = UNSIGNED,
 ) -> Sent:
     """One POST straight through the app's ASGI interface, as a server would pass it on:
     the body comes in the given chunks, and we count how many the app asked for."""
@@ -77,7 +84,11 @@ def call(
         "raw_path": path.encode(),
         "root_path": "",
         "query_string": query.encode(),
-        "headers": [(b"host", b"testserver"), (b"cookie", b"suara_csrf=anything"), *headers],
+        "headers": [
+            (b"host", b"testserver"),
+            (b"cookie", f"suara_csrf={token}".encode()),
+            *headers,
+        ],
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }
@@ -107,10 +118,16 @@ def call(
     return sent
 
 
-def form_body(size: int) -> bytes:
-    """A urlencoded journey answer of ``size`` bytes, with a CSRF field at its end."""
-    head, tail = b"type=pengaduan&padding=", b"&csrftoken=anything"
-    return head + b"a" * (size - len(head) - len(tail)) + tail
+def csrf_token(app: Starlette) -> str:
+    """A token as the app signs it (cookie and form field carry the same value)."""
+    signer = URLSafeSerializer(app.state.settings.secret_key)
+    return str(signer.dumps("body-limit", salt=SIGNING_NAMESPACE))
+
+
+def form_body(size: int, token: str = UNSIGNED) -> bytes:
+    """A urlencoded journey answer of ``size`` bytes, its CSRF token first as our forms send it."""
+    head = f"csrftoken={token}&type=pengaduan&padding=".encode()
+    return head + b"a" * (size - len(head))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -169,9 +186,10 @@ def test_a_chunked_body_is_counted_and_refused_at_the_limit(
     app: Starlette, database_url: str
 ) -> None:
     chunk = 64 * 1024
-    body = form_body(100 * chunk)
+    token = csrf_token(app)  # a good token first: the CSRF check passes, the handler reads
+    body = form_body(100 * chunk, token)
     pieces = iter([body[i : i + chunk] for i in range(0, len(body), chunk)])
-    sent = call(app, "/report/type?lang=en", [URLENCODED], pieces)
+    sent = call(app, "/report/type?lang=en", [URLENCODED], pieces, token)
     assert sent.status == 413
     assert title(sent.body.decode()) == TITLES["en"]
     assert sent.chunks_read == FORM_LIMIT // chunk + 1  # stopped at the first chunk past it

@@ -1,6 +1,6 @@
 """Requests the app cannot read are the client's fault: a 400 page or silence, never a 5xx.
 
-- A body (or cookie) that is not UTF-8 where the form parser or the CSRF check needs text
+- A query string, body (or cookie) that is not UTF-8 where the form parser or the CSRF check needs text
   raises UnicodeDecodeError: the person gets the translated 400 page ("We could not read that
   request").
 - A client that goes away mid-body (or mid-stream) raises Starlette's ClientDisconnect: no one
@@ -32,6 +32,12 @@ class UnreadableRequestMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        try:
+            scope["query_string"].decode()
+        except UnicodeDecodeError:  # Starlette decodes it strictly for request.url
+            log.info("unreadable query (not UTF-8) on %s %s", scope["method"], scope["path"])
+            await self._unreadable({**scope, "query_string": b""}, receive, send)
+            return
         started = left = False
 
         async def receiving() -> Message:
@@ -53,11 +59,14 @@ class UnreadableRequestMiddleware:
             if started:  # too late for an error page: the server closes the connection
                 raise
             log.info("unreadable request (not UTF-8) on %s %s", scope["method"], scope["path"])
-            response = render_error(self.templates, Request(scope), 400)
-            await response(scope, receive, send)
+            await self._unreadable(scope, receive, send)
         except Exception as exc:
             # A layer that reads the body itself may fail its own way when the client leaves
             # (asgi-csrf asserts): with no one left to answer, that is a disconnect too.
             if not left or started:
                 raise
             log.info("client went away during %s %s (%r)", scope["method"], scope["path"], exc)
+
+    async def _unreadable(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = render_error(self.templates, Request(scope), 400)
+        await response(scope, receive, send)

@@ -1,8 +1,8 @@
 """Requests the app cannot read are the client's fault: a 400 page or silence, never a 5xx.
 
-- A query string, body (or cookie) that is not UTF-8 where the form parser or the CSRF check needs text
-  raises UnicodeDecodeError: the person gets the translated 400 page ("We could not read that
-  request").
+- A query string, body or cookie that is not UTF-8 where Starlette, the form parser or the
+  CSRF check needs text raises UnicodeDecodeError: the person gets the translated 400 page
+  ("We could not read that request").
 - A client that goes away mid-body (or mid-stream) raises Starlette's ClientDisconnect: no one
   is left to answer, so nothing is sent and no traceback is logged.
 

@@ -20,7 +20,7 @@ from tests.property.world import World, build
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile(
     "ci",
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     database=None,

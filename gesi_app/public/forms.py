@@ -30,7 +30,8 @@ def _status(value: str) -> Status | None:
 
 
 def _page(value: str) -> int:
-    return parse_int(value.strip(), minimum=1, maximum=MAX_PAGE) or 1
+    number = parse_int(value.strip(), maximum=10**18)  # past the last page: the last page
+    return 1 if number is None else min(max(1, number), MAX_PAGE)
 
 
 def parse_filters(

@@ -30,8 +30,7 @@ def _status(value: str) -> Status | None:
 
 
 def _page(value: str) -> int:
-    number = parse_int(value.strip(), maximum=10**18)  # past the last page: the last page
-    return 1 if number is None else min(max(1, number), MAX_PAGE)
+    return parse_int(value.strip(), minimum=1, maximum=MAX_PAGE, clamp=True) or 1
 
 
 def parse_filters(

@@ -16,20 +16,29 @@ ID_MAX = 2**31 - 1  # PostgreSQL's integer: the largest row id any table can hol
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def parse_int(text: str | None, *, minimum: int = 0, maximum: int = ID_MAX) -> int | None:
+def parse_int(
+    text: str | None, *, minimum: int = 0, maximum: int = ID_MAX, clamp: bool = False
+) -> int | None:
     """The whole number ``text`` spells in ASCII digits, within [minimum, maximum]; else None.
 
     A leading minus is read only where the range allows negatives. No other signs, spaces,
     separators or non-ASCII digits; the length is checked before ``int()`` ever sees the text.
+    With ``clamp``, a number outside the range gives the nearest end instead of None (a page
+    number past the last page shows the last page).
     """
     if not text:
         return None
     negative = text[0] == "-" and minimum < 0
     digits = text[1:] if negative else text
-    longest = len(str(max(abs(minimum), abs(maximum))))
-    if not digits or len(digits) > longest or not _ASCII_DIGITS.issuperset(digits):
+    if not digits or not _ASCII_DIGITS.issuperset(digits):
         return None
+    if len(digits) > len(str(max(abs(minimum), abs(maximum)))):
+        if not clamp:
+            return None
+        return minimum if negative else maximum
     value = -int(digits) if negative else int(digits)
+    if clamp:
+        return min(max(minimum, value), maximum)
     return value if minimum <= value <= maximum else None
 
 

@@ -56,3 +56,11 @@ def test_a_date_from_three_boxes() -> None:
     assert parse_date("31", "4", "2026") is None
     assert parse_date("٣", "8", "2026") is None
     assert parse_date("1", "1", "9" * 5000) is None
+
+
+def test_clamp_gives_the_nearest_end_of_the_range() -> None:
+    assert parse_int("0", minimum=1, maximum=10, clamp=True) == 1
+    assert parse_int("11", minimum=1, maximum=10, clamp=True) == 10
+    assert parse_int("9" * 5000, minimum=1, maximum=10, clamp=True) == 10
+    assert parse_int("-" + "9" * 50, minimum=-5, maximum=5, clamp=True) == -5
+    assert parse_int("²", minimum=1, maximum=10, clamp=True) is None

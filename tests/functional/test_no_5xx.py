@@ -13,6 +13,8 @@ from gesi_app.reports.models import Status
 from tests.casework_support import report_in
 from tests.conftest import form_token
 from tests.forums_support import add_forum
+from tests.property.hostile import multipart
+from tests.property.world import call_asgi
 from tests.staff_support import make_team, sign_in, summary, token
 
 HUGE = "9" * 30
@@ -141,18 +143,21 @@ def test_invalid_utf8_in_a_form_body_gives_the_400_page(
 
 
 def test_a_client_that_leaves_mid_body_gets_no_5xx_and_logs_no_error(
-    app: object, client: TestClient, world: dict[str, str], caplog: pytest.LogCaptureFixture
+    client: TestClient, world: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from tests.property.world import World, call_asgi
-
-    view = World(app, client, db_path=None, values={})  # type: ignore[arg-type]
     body = b"csrftoken=" + token(client).encode() + b"&text=" + b"a" * 5000
     headers = [
         (b"content-type", b"application/x-www-form-urlencoded"),
         (b"content-length", str(len(body)).encode()),
     ]
+    upload, kind = multipart([("csrftoken", token(client)), ("recording", b"\x1a" * 5000)])
+    sent_upload = [(b"content-type", kind.encode()), (b"content-length", str(len(upload)).encode())]
     with caplog.at_level(logging.ERROR):
-        for path in ("/staff/intake", f"/forums/{world['forum']}/inputs"):
-            reply = call_asgi(view, "POST", path, body=body, headers=headers, disconnect_after=40)
+        for path, data, sent in (
+            ("/staff/intake", body, headers),
+            (f"/forums/{world['forum']}/inputs", body, headers),
+            (f"/forums/{world['forum']}/voice", upload, sent_upload),
+        ):
+            reply = call_asgi(client, "POST", path, body=data, headers=sent, disconnect_after=200)
             assert reply.status < 500
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

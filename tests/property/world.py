@@ -243,7 +243,7 @@ class Reply:
 
 
 def call_asgi(
-    world: World,
+    client: TestClient,
     method: str,
     path: str,
     *,
@@ -285,7 +285,7 @@ def call_asgi(
                 if sent["body"] or not message.get("more_body"):
                     done.set()
 
-        cookie = "; ".join(f"{k}={v}" for k, v in world.client.cookies.items())
+        cookie = "; ".join(f"{k}={v}" for k, v in client.cookies.items())
         scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
@@ -303,9 +303,9 @@ def call_asgi(
             "extensions": {},
         }
         with anyio.fail_after(10):
-            await world.app(scope, receive, send)
+            await client.app(scope, receive, send)
 
-    world.client.portal.call(exchange)  # type: ignore[union-attr]
+    client.portal.call(exchange)  # type: ignore[union-attr]
     return Reply(sent["status"], sent["body"], sent["headers"])
 
 

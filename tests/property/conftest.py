@@ -2,7 +2,8 @@
 
 ``ci`` (the default, used by ``make test``) tries a few derandomized examples per route so the
 suite stays short and gives the same answer on every run; ``fuzz`` (``make fuzz``) tries many
-more, with a new seed each run. Choose with GESI_FUZZ_PROFILE.
+more (GESI_FUZZ_EXAMPLES, 200 by default), with a new seed each run and shrinking, so a
+failure is reported as its smallest example. Choose the profile with GESI_FUZZ_PROFILE.
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ settings.register_profile(
     print_blob=True,
 )
 settings.register_profile(
-    "fuzz", max_examples=400, deadline=None, suppress_health_check=_SLOW, print_blob=True
+    "fuzz",
+    max_examples=int(os.environ.get("GESI_FUZZ_EXAMPLES", "200")),  # a route; about an hour
+    deadline=None,
+    suppress_health_check=_SLOW,
+    print_blob=True,
 )
 settings.load_profile(os.environ.get("GESI_FUZZ_PROFILE", "ci"))
 

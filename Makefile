@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 APP := $(VENV)/bin/gesi-app
 PYTEST_WORKERS ?= 2
 
-.PHONY: install compile run test lint messages bench audio clean
+.PHONY: install compile run test fuzz lint messages bench audio clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,10 @@ run: compile
 
 test: compile
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov=gesi_app --cov-branch --cov-report=term --cov-fail-under=80 $(PYTEST_ARGS)
+
+# The property tests with many more examples a route, a new seed each run (make test runs few).
+fuzz: compile
+	GESI_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/property $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check gesi_app tests bench scripts

@@ -40,6 +40,7 @@ from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
+from gesi_app.web.unreadable import UnreadableRequestMiddleware
 
 
 def _mask_personal_data_in_logs() -> None:
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Middleware(
             LocaleMiddleware, default_locale=settings.default_locale, secure_cookie=settings.https
         ),
+        Middleware(UnreadableRequestMiddleware, templates=templates),  # 400, never a 5xx
         Middleware(
             SessionMiddleware,
             secret_key=settings.secret_key,

@@ -22,6 +22,7 @@ from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngin
 from gesi_app.offload import run_blocking
 from gesi_app.web import i18n
 from gesi_app.web.database import db
+from gesi_app.web.numbers import parse_int
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 _NAME = re.compile(rf"^([0-9a-f]{{{KEY_LENGTH}}}(?:-[0-9a-f]{{{KEY_LENGTH}}})*)\.mp3$")
@@ -59,7 +60,8 @@ async def answer_file(request: Request) -> Response:
     if match is None:
         return _missing()
     async with db(request) as session:
-        answer = await spoken_answer(session, int(match.group(1)))
+        answer_id = parse_int(match.group(1))
+        answer = None if answer_id is None else await spoken_answer(session, answer_id)
     service = answer_audio(request.app.state)
     if answer is None or not service.matches(answer, match.group(2)):
         return _missing()

@@ -8,13 +8,14 @@ from gesi_app.categories import admin
 from gesi_app.categories.admin import NAME_MAX, TopicData
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 Errors = dict[str, str]
 Kept = dict[str, str]
 
 
 def _id(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return parse_int(value)
 
 
 def parse_topic(form: FormData, editing: bool) -> tuple[TopicData | None, Kept, Errors]:

@@ -6,6 +6,7 @@ last updated. With it, board.js listens to /board/events (Server-Sent Events).
 
 from __future__ import annotations
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
@@ -18,6 +19,7 @@ from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.routes import NO_STORE, join_url, not_found
 from gesi_app.forums.service import ForumNotFound, forum_by_code
 from gesi_app.web.database import db
+from gesi_app.web.numbers import parse_int
 from gesi_app.web.templating import render
 
 
@@ -54,8 +56,11 @@ async def board(request: Request) -> Response:
 
 def _after(request: Request) -> int:
     for value in (request.headers.get("last-event-id"), request.query_params.get("after")):
-        if value and value.isdigit():
-            return int(value)
+        if value:
+            after = parse_int(value)
+            if after is None:
+                raise HTTPException(400)
+            return after
     return 0
 
 

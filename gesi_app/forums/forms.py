@@ -17,12 +17,13 @@ from starlette.datastructures import FormData
 from gesi_app.forums.models import Accommodation, Audience, ForumFormat
 from gesi_app.forums.service import NewForum
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.numbers import parse_date
 
 TITLE_MIN, TITLE_MAX = 5, 150
 PLACE_MAX = 300
 AGENDA_MAX_ITEMS, AGENDA_ITEM_MAX = 20, 200
 FIELDS = ("title", "agency", "format", "date_day", "date_month", "date_year", "time", "place")
-_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
+_TIME = re.compile(r"^([0-9]{1,2})[.:]([0-9]{2})$")
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,8 @@ def _starts_at(
     if not (day or month or year):
         errors["date_day"] = _("Enter the date of the forum")
     else:
-        try:
-            when = dt.date(int(year), int(month), int(day))
-        except ValueError:
+        when = parse_date(day, month, year)
+        if when is None:
             errors["date_day"] = _("Enter a real date, for example 17 8 2026")
         else:
             if len(year) != 4:

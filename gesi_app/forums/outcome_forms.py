@@ -14,6 +14,7 @@ from gesi_app.forums.forms import text
 from gesi_app.forums.outcomes import FOLLOW_UP_MAX, POINT_MAX, THEME_MAX, NewFollowUp
 from gesi_app.reports.forms import parse_date_parts
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.numbers import parse_int
 
 NO_THEME = "none"
 T = TypeVar("T")
@@ -41,14 +42,14 @@ def parse_assign(
     form: FormData, inputs: Collection[int], themes: Collection[int]
 ) -> Parsed[tuple[list[int], int | None]]:
     """Ticked inputs and the theme they go under (``none`` takes them out of any theme)."""
-    picked = [int(v) for v in form.getlist("inputs") if isinstance(v, str) and v.isdigit()]
-    picked = [i for i in picked if i in inputs]
+    numbers = [parse_int(v) for v in form.getlist("inputs") if isinstance(v, str)]
+    picked = [i for i in numbers if i is not None and i in inputs]
     theme = text(form, "theme")
     kept: dict[str, object] = {"inputs": picked, "theme": theme}
     errors: dict[str, str] = {}
     if not picked:
         errors["inputs"] = _("Tick at least one input")
-    theme_id = int(theme) if theme.isdigit() and int(theme) in themes else None
+    theme_id = number if (number := parse_int(theme)) in themes else None
     if theme_id is None and theme != NO_THEME:
         errors["theme"] = _("Choose the theme from the list")
     if errors:
@@ -60,15 +61,16 @@ def parse_merge(form: FormData, inputs: Collection[int]) -> Parsed[tuple[int, in
     duplicate, into = text(form, "duplicate"), text(form, "into")
     kept: dict[str, object] = {"duplicate": duplicate, "into": into}
     errors: dict[str, str] = {}
-    if not (duplicate.isdigit() and int(duplicate) in inputs):
+    duplicate_id, into_id = parse_int(duplicate), parse_int(into)
+    if duplicate_id is None or duplicate_id not in inputs:
         errors["duplicate"] = _("Choose the input that repeats another")
-    if not (into.isdigit() and int(into) in inputs):
+    if into_id is None or into_id not in inputs:
         errors["into"] = _("Choose the input it repeats")
     elif duplicate == into:
         errors["into"] = _("Choose a different input from the one that repeats it")
-    if errors:
+    if errors or duplicate_id is None or into_id is None:
         return Parsed(None, kept, errors)
-    return Parsed((int(duplicate), int(into)), kept)
+    return Parsed((duplicate_id, into_id), kept)
 
 
 def parse_point(form: FormData) -> Parsed[str]:

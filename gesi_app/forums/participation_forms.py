@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 from gesi_app.forums.forms import text
 from gesi_app.forums.participation import INPUT_LIMIT, NewInput, Speaker
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.numbers import parse_int
 
 NAME_MAX = 100
 ANSWERS = {"yes": True, "no": False, "skip": None, "": None}
@@ -59,7 +60,7 @@ def parse_join(form: FormData) -> Parsed[Joined]:
 def parse_input(form: FormData, agenda_ids: Collection[int]) -> Parsed[NewInput]:
     kept = {n: text(form, n) for n in ("agenda_item", "text")}
     errors: dict[str, str] = {}
-    item = int(kept["agenda_item"]) if kept["agenda_item"].isdigit() else None
+    item = parse_int(kept["agenda_item"])
     if item not in agenda_ids:
         errors["agenda_item"] = _("Choose the agenda item")
     if not kept["text"]:

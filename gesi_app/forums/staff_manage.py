@@ -21,6 +21,7 @@ from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 
 @forum_page(RUN)
@@ -84,7 +85,7 @@ async def facilitators(request: Request, user: StaffUser, forum: Forum) -> Respo
     async with db(request) as session:
         try:
             added = await fac.add_facilitator(
-                session, user, forum, int(chosen) if chosen.isdigit() else 0, ip=client_ip(request)
+                session, user, forum, parse_int(chosen) or 0, ip=client_ip(request)
             )
         except fac.NotFacilitator:
             return forbidden(request, user)

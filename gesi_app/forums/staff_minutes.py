@@ -33,6 +33,7 @@ from gesi_app.staff.models import StaffUser
 from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.numbers import parse_int
 
 COUNT_FIELDS = ("total", "women", "youth", "disability")
 COUNT_MAX = 100_000
@@ -45,14 +46,14 @@ def parse_counts(form: dict[str, str]) -> tuple[att.Counts | None, dict[str, str
         value = form[name].replace(".", "").replace(" ", "")
         if not value and name != "total":
             numbers[name] = 0
-        elif not value.isdigit() or int(value) > COUNT_MAX:
+        elif (number := parse_int(value, maximum=COUNT_MAX)) is None:
             errors[name] = (
                 gettext("Enter how many people came, as a number")
                 if name == "total"
                 else gettext("Enter a number, or leave it empty for 0")
             )
         else:
-            numbers[name] = int(value)
+            numbers[name] = number
     if not errors:
         for name in COUNT_FIELDS[1:]:
             if numbers[name] > numbers["total"]:

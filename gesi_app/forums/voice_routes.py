@@ -27,6 +27,7 @@ from gesi_app.staff.web import page
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.numbers import parse_int
 from gesi_app.web.templating import render
 
 
@@ -57,7 +58,7 @@ async def _errors(
     typed = str(form.get("agenda_item", ""))
     kept = {"agenda_item": typed}
     errors: dict[str, str] = {}
-    item = int(typed) if typed.isdigit() else None
+    item = parse_int(typed)
     if item not in {i.id for i in forum.agenda}:
         errors["agenda_item"] = _("Choose the agenda item")
     upload = form.get("recording")

@@ -11,6 +11,7 @@ from gesi_app.forums.participation_forms import Parsed
 from gesi_app.forums.vote_models import MAX_DOTS, STATEMENT_LIMIT, Answer
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import ngettext
+from gesi_app.web.numbers import parse_int
 
 ROOM_MAX = 9999  # dots counted in one room for one input
 
@@ -32,8 +33,8 @@ def parse_dots(
         typed = kept[dot_field(input_id)]
         if not typed:
             dots[input_id] = 0
-        elif typed.isdigit() and int(typed) <= most:
-            dots[input_id] = int(typed)
+        elif (number := parse_int(typed, maximum=most)) is not None:
+            dots[input_id] = number
         else:
             errors[dot_field(input_id)] = _("Enter a whole number from 0 to %(max)s", max=most)
     if not errors and allowed is not None and input_ids and sum(dots.values()) > allowed:
@@ -51,15 +52,15 @@ def parse_open(form: FormData, agenda_ids: Collection[int]) -> Parsed[tuple[int 
     kept["dots"] = kept["dots"] or "3"
     errors: dict[str, str] = {}
     on = kept["vote_on"]
-    item = int(on) if on.isdigit() else None
+    item = parse_int(on)
     if not (on == "all" or item in agenda_ids):
         errors["vote_on"] = _("Choose an agenda item, or all inputs")
-    dots = kept["dots"]
-    if not dots.isdigit() or not 1 <= int(dots) <= MAX_DOTS:
+    dots = parse_int(kept["dots"], minimum=1, maximum=MAX_DOTS)
+    if dots is None:
         errors["dots"] = _("Enter a whole number of dots from 1 to %(max)s", max=MAX_DOTS)
-    if errors:
+    if errors or dots is None:
         return Parsed(None, kept, errors)
-    return Parsed((item, int(dots)), kept, {})
+    return Parsed((item, dots), kept, {})
 
 
 def parse_statement(form: FormData) -> Parsed[str]:

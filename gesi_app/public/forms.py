@@ -15,6 +15,7 @@ from gesi_app.regions.models import Region
 from gesi_app.reports.models import ReportType, Status
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 MAX_QUERY = 100
 MAX_PAGE = 1_000_000
@@ -29,10 +30,7 @@ def _status(value: str) -> Status | None:
 
 
 def _page(value: str) -> int:
-    value = value.strip()
-    if not value.isascii() or not value.isdigit():
-        return 1
-    return min(max(1, int(value)), MAX_PAGE)
+    return parse_int(value.strip(), minimum=1, maximum=MAX_PAGE, clamp=True) or 1
 
 
 def parse_filters(

@@ -18,6 +18,7 @@ from gesi_app.reports import evidence
 from gesi_app.reports.models import Draft
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.i18n import gettext as _
+from gesi_app.web.numbers import parse_int
 
 
 @dataclass
@@ -61,9 +62,8 @@ async def evidence_action(request: Request, session: AsyncSession, draft: Draft)
     action = str(form.get("action", "continue"))
     description = str(form.get("evidence_description", "")).strip()
     if action.startswith("remove:"):
-        try:
-            attachment_id = int(action.partition(":")[2])
-        except ValueError:
+        attachment_id = parse_int(action.partition(":")[2])
+        if attachment_id is None:
             return EvidenceOutcome("stay")
         await evidence.remove_from_draft(session, uploads_dir(request), draft.id, attachment_id)
         return EvidenceOutcome("stay")

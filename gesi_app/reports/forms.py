@@ -20,6 +20,7 @@ from gesi_app.reports.journey import WG_DOMAINS
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
+from gesi_app.web.numbers import parse_date
 
 TITLE_MIN, TITLE_MAX = 5, 120
 DETAILS_MIN, DETAILS_MAX = 10, 5000
@@ -146,9 +147,8 @@ def parse_date_parts(
     if missing:
         part, label = missing[0]
         return None, {f"{prefix}_{part}": _("The date must include %(part)s", part=label)}
-    try:
-        when = dt.date(int(year), int(month), int(day))
-    except ValueError:
+    when = parse_date(day, month, year)
+    if when is None:
         return None, {f"{prefix}_day": _("Enter a real date, for example 17 8 2026")}
     if len(year) != 4:
         return None, {f"{prefix}_year": _("Enter the year with 4 digits, for example 2026")}

@@ -21,6 +21,7 @@ from gesi_app.staff.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.staff.queue import QueueFilter
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 Errors = dict[str, str]
 Kept = dict[str, str]
@@ -29,7 +30,7 @@ STATUS_VALUES = frozenset({"", "all", *(s.value for s in Status)})
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return parse_int(value)
 
 
 def parse_queue_filter(

@@ -19,6 +19,7 @@ from gesi_app.staff.resets import PasswordRejected, check_password_rules
 from gesi_app.staff.users import NewUser, UserChanges
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -34,7 +35,7 @@ def _role(value: str) -> Role | None:
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return parse_int(value)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, require
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext
+from gesi_app.web.numbers import parse_int
 
 STAFF_CHANNELS = (Channel.WALK_IN, Channel.PHONE, Channel.LETTER)
 FIELDS = (
@@ -61,7 +62,7 @@ def parse_intake(
         errors["channel"] = gettext("Choose how the report came in")
     if kept["type"] not in {t.value for t in ReportType}:
         errors["type"] = gettext("Choose the type of report")
-    topic = int(kept["topic"]) if kept["topic"].isdigit() and len(kept["topic"]) < 10 else None
+    topic = parse_int(kept["topic"])
     if kept["topic"] and topic not in options.topics:
         errors["topic"] = gettext("Choose a topic from the list")
     for parse in (report_forms.parse_title, report_forms.parse_details):

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.agencies.models import Agency
+from gesi_app.passwords import hash_off_loop
 from gesi_app.staff import audit, auth, resets
 from gesi_app.staff.audit import Action
 from gesi_app.staff.field_errors import FieldError
@@ -136,15 +137,17 @@ async def add_user(
         raise UsernameTaken()
     agency_id = await _agency_for(session, data.role, data.agency_id)
     agency = await session.get(Agency, agency_id) if agency_id is not None else None
+    # Nobody knows this password: the new person chooses their own through the link.
+    unknown = generate_password() + generate_password()
     user = await create_user(
         session,
         username=data.username,
         full_name=data.full_name,
         role=data.role,
-        # Nobody knows this password: the new person chooses their own through the link.
-        password=generate_password() + generate_password(),
+        password=unknown,
         agency=agency,
         email=data.email,
+        password_hash=await hash_off_loop(unknown),  # Argon2 never on the event loop
     )
     await audit.record(
         session, actor, Action.USER_CREATED, "staff_user", user.id,

@@ -11,6 +11,7 @@ committed transition always has its messages: both are in one commit or neither 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import event
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from gesi_app.agencies.models import Agency
 from gesi_app.db.base import utcnow
-from gesi_app.notifications.messages import KINDS, compose, compose_key
+from gesi_app.notifications.messages import KINDS, Notice, compose, compose_key
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
 
@@ -57,28 +58,40 @@ def queue(
         locale=locale,
     )
     when = change.created_at if change is not None and change.created_at else utcnow()
-    rows: list[Outbox] = []
-    for channel, recipient, body in (
-        (OutboxChannel.EMAIL, contact.email, notice.body),
-        (OutboxChannel.SMS, contact.phone, notice.sms),
-    ):
-        if recipient:
-            rows.append(
-                Outbox(
-                    report_id=report.id,
-                    channel=channel,
-                    recipient=recipient,
-                    locale=locale,
-                    kind=kind,
-                    subject=notice.subject,
-                    body=body,
-                    attempts=0,
-                    next_attempt_at=when,
-                    created_at=when,
-                )
-            )
+    rows = outbox_rows(report, contact, notice, kind=kind, locale=locale, when=when)
     session.add_all(rows)
     return rows
+
+
+def outbox_rows(
+    report: Report,
+    contact: ReporterContact,
+    notice: Notice,
+    *,
+    kind: str,
+    locale: str,
+    when: dt.datetime,
+) -> list[Outbox]:
+    """One outbox row per way the reporter gave to reach them: the email, the phone."""
+    return [
+        Outbox(
+            report_id=report.id,
+            channel=channel,
+            recipient=recipient,
+            locale=locale,
+            kind=kind,
+            subject=notice.subject,
+            body=body,
+            attempts=0,
+            next_attempt_at=when,
+            created_at=when,
+        )
+        for channel, recipient, body in (
+            (OutboxChannel.EMAIL, contact.email, notice.body),
+            (OutboxChannel.SMS, contact.phone, notice.sms),
+        )
+        if recipient
+    ]
 
 
 async def enqueue_for_transition(
@@ -110,26 +123,7 @@ async def enqueue_key(
         return []
     locale = report.locale or "id"
     notice = compose_key(kind, code=report.tracking_code, pin=pin, base_url=base_url, locale=locale)
-    now = utcnow()
-    rows = [
-        Outbox(
-            report_id=report.id,
-            channel=channel,
-            recipient=recipient,
-            locale=locale,
-            kind=kind,
-            subject=notice.subject,
-            body=body,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-        )
-        for channel, recipient, body in (
-            (OutboxChannel.EMAIL, contact.email, notice.body),
-            (OutboxChannel.SMS, contact.phone, notice.sms),
-        )
-        if recipient
-    ]
+    rows = outbox_rows(report, contact, notice, kind=kind, locale=locale, when=utcnow())
     session.add_all(rows)
     return rows
 

@@ -232,6 +232,13 @@ def stored_report(server: LiveServer, code: str) -> dict[str, Any]:
     return result
 
 
+def pin_on_page(driver: WebDriver) -> str:
+    """The reporter's PIN, shown once on the confirmation page."""
+    pin = driver.find_element(By.CSS_SELECTOR, ".pin strong").text.strip()
+    assert pin.isascii() and pin.isdigit() and len(pin) == 6, f"PIN {pin!r}"
+    return pin
+
+
 def tracking_code_on_page(driver: WebDriver) -> str:
     code = driver.find_element(By.CSS_SELECTOR, ".tracking-code").text.strip()
     assert TRACKING_CODE.fullmatch(code), f"tracking code {code!r}"

@@ -71,6 +71,7 @@ def test_voice_message_by_file_with_javascript_off(
         rj.press_button(driver)
         rj.assert_on_step(driver, "when")
         code = _finish(driver)
+        pin = rj.pin_on_page(driver)
     finally:
         harness.reset_browser_display(driver)
     assert _recording_of(live_server, code) == {
@@ -78,7 +79,10 @@ def test_voice_message_by_file_with_javascript_off(
         "kind": "voice",
         "seconds": 3,
     }
-    driver.get(live_server.url(f"/track/{code}", lang="id"))
+    driver.get(live_server.url("/track", code=code, lang="id"))  # the reporter's way in
+    driver.find_element(By.ID, "pin").send_keys(pin)
+    rj.press_button(driver)
+    harness.wait_for_url(driver, f"/track/{code}")
     assert "Kami menerima pesan suara Anda (3 detik)." in driver.find_element(By.ID, "main").text
 
 

@@ -1,9 +1,12 @@
 """Benchmark: what big bodies cost in memory, and how long /healthz waits while CPU work runs.
 
     python bench/event_loop_stalls.py [--posts 6] [--megabytes 50] [--seconds 10] [--renders 2]
+        [--sign-ins-per-second 6] [--phases memory,pdfs,audio,sign-ins]
 
 Starts one real `gesi-app serve` process (uvicorn, one worker, SQLite) on the loopback
-interface, with a facilitator and a forum of 60 inputs made through the app's own services.
+interface, with a facilitator and a forum of 60 inputs made through the app's own services,
+and six more facilitators to sign in as (their hashes made by ``passwords.hash_password`` with
+the production Argon2 parameters, as ``gesi-app serve`` uses).
 
 1. Memory: sends ``--posts`` urlencoded form posts of ``--megabytes`` MB each at once to
    /track, with the CSRF cookie and token a GET of the page gave (token first, as our forms
@@ -16,6 +19,13 @@ interface, with a facilitator and a forum of 60 inputs made through the app's ow
    process itself spent per file made (its worker processes not counted, its /healthz answers
    taken off): work done on the loop or in a thread of the server shows there, work sent to a
    worker process does not.
+3. Sign-ins: the same /healthz asks while staff sign in at ``--sign-ins-per-second`` (each a
+   GET of /staff/login for its CSRF token, then a POST with the right password, answered
+   303), spread over the six facilitators. A right password clears the tries it counted, so
+   the sign-in limits never refuse one. Prints the server CPU per sign-in (page and post),
+   Argon2 included: the worker threads that run it belong to the server process.
+
+``--phases`` picks the phases (comma-separated); /healthz alone is always measured first.
 
 Everything runs on this machine's loopback interface, bounded in count and time.
 """
@@ -40,11 +50,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx2
+from argon2 import PasswordHasher
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 USERNAME, PASSWORD = "bench.fasilitator", "bench stalls password 2026"
+SIGN_IN_USERS = tuple(f"bench.masuk{n}" for n in range(1, 7))
+PHASES = ("memory", "pdfs", "audio", "sign-ins")
 
 
 def free_port() -> int:
@@ -59,12 +72,26 @@ async def set_up(database_url: str) -> str:
     from gesi_app.forums.models import ForumFormat, ForumState
     from gesi_app.forums.participation import NewInput, add_input
     from gesi_app.forums.service import NewForum, advance_state, create_forum
+    from gesi_app.passwords import hash_password
     from gesi_app.staff.models import Role
     from gesi_app.staff.service import create_user
 
+    production = PasswordHasher()
+    password_hash = hash_password(PASSWORD)
+    # The hash the server verifies costs what a real staff member's does.
+    assert not production.check_needs_rehash(password_hash), password_hash
     engine = create_engine(database_url)
     try:
         async with session_factory(engine)() as session:
+            for username in SIGN_IN_USERS:
+                await create_user(
+                    session,
+                    username=username,
+                    full_name="Bench",
+                    role=Role.FACILITATOR,
+                    password=PASSWORD,
+                    password_hash=password_hash,
+                )
             user = await create_user(
                 session,
                 username=USERNAME,
@@ -208,6 +235,46 @@ async def make_audio(client: httpx2.AsyncClient, _code: str, k: int, n: int) -> 
 Make = Callable[[httpx2.AsyncClient, str, int, int], Awaitable[None]]
 
 
+async def sign_in_afresh(client: httpx2.AsyncClient, username: str) -> None:
+    """One whole sign-in from a browser with no session yet: the page, then the right
+    password, answered with the redirect of a successful sign-in."""
+    client.cookies.clear()
+    page = await client.get("/staff/login")
+    assert page.status_code == 200, page.status_code
+    csrf = re.search(r'name="csrftoken" value="([^"]+)"', page.text)
+    assert csrf
+    signed = await client.post(
+        "/staff/login", data={"csrftoken": csrf[1], "username": username, "password": PASSWORD}
+    )
+    assert signed.status_code == 303, signed.status_code
+
+
+async def keep_signing_in(
+    clients: list[httpx2.AsyncClient], rate: float, stop: asyncio.Event, done: list[float]
+) -> None:
+    """Starts a sign-in every 1/``rate`` s on a free client (client ``k`` signs in as
+    facilitator ``k`` mod 6) until told to stop; waits for the last ones to end."""
+    free: asyncio.Queue[int] = asyncio.Queue()
+    for k in range(len(clients)):
+        free.put_nowait(k)
+
+    async def one(k: int) -> None:
+        began = time.perf_counter()
+        try:
+            await sign_in_afresh(clients[k], SIGN_IN_USERS[k % len(SIGN_IN_USERS)])
+            done.append(time.perf_counter() - began)
+        finally:
+            free.put_nowait(k)
+
+    tasks = []
+    next_at = time.monotonic()
+    while not stop.is_set():
+        tasks.append(asyncio.create_task(one(await free.get())))
+        next_at += 1 / rate
+        await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+    await asyncio.gather(*tasks)
+
+
 async def keep_making(
     make: Make,
     client: httpx2.AsyncClient,
@@ -240,22 +307,33 @@ def summary(label: str, waits: list[float], work: str = "") -> None:
     )
 
 
-async def stalls(base: str, code: str, pid: int, seconds: float, clients: int) -> None:
+async def stalls(
+    base: str,
+    code: str,
+    pid: int,
+    seconds: float,
+    clients: int,
+    phases: list[str],
+    rate: float,
+) -> None:
     print(f"stalls: /healthz every 20 ms for {seconds:.0f} s in each phase")
     cpu = cpu_seconds(pid)
     idle = await probe(base, seconds)
     per_ask = (cpu_seconds(pid) - cpu) / len(idle)
     summary("nothing else running", idle)
+    makers = [(label, make) for label, make in (("PDFs", make_pdf), ("audio", make_audio))]
+    makers = [(label, make) for label, make in makers if label.lower() in phases]
     async with contextlib.AsyncExitStack() as stack:
-        staff = [
-            await stack.enter_async_context(httpx2.AsyncClient(base_url=base, timeout=120))
-            for _ in range(clients)
-        ]
-        for client in staff:
-            await sign_in(client)
-        # Worker processes, if any, start before the phase: one PDF per client at once.
-        await asyncio.gather(*(make_pdf(client, code, 0, 0) for client in staff))
-        for label, make in (("PDFs", make_pdf), ("audio", make_audio)):
+        if makers:
+            staff = [
+                await stack.enter_async_context(httpx2.AsyncClient(base_url=base, timeout=120))
+                for _ in range(clients)
+            ]
+            for client in staff:
+                await sign_in(client)
+            # Worker processes, if any, start before the phase: one PDF per client at once.
+            await asyncio.gather(*(make_pdf(client, code, 0, 0) for client in staff))
+        for label, make in makers:
             stop, done = asyncio.Event(), []
             cpu = cpu_seconds(pid)
             tasks = [
@@ -272,6 +350,29 @@ async def stalls(base: str, code: str, pid: int, seconds: float, clients: int) -
                 f"server process CPU {used / len(done) * 1000:.0f} ms each"
             )
             summary(f"{clients} clients making {label}", waits, work)
+        if "sign-ins" in phases:
+            browsers = [
+                await stack.enter_async_context(httpx2.AsyncClient(base_url=base, timeout=120))
+                for _ in range(2 * len(SIGN_IN_USERS))
+            ]
+            # The first sign-in of each: pages compiled, each address known to its account.
+            for k, client in enumerate(browsers):
+                await sign_in_afresh(client, SIGN_IN_USERS[k % len(SIGN_IN_USERS)])
+            stop, done = asyncio.Event(), []
+            cpu, began = cpu_seconds(pid), time.monotonic()
+            task = asyncio.create_task(keep_signing_in(browsers, rate, stop, done))
+            await asyncio.sleep(1)
+            waits = await probe(base, seconds)
+            stop.set()
+            await task
+            pace = len(done) / (time.monotonic() - began)
+            used = cpu_seconds(pid) - cpu - per_ask * len(waits)
+            work = (
+                f"; {len(done)} signed in ({pace:.1f} a second), "
+                f"{statistics.median(done) * 1000:.0f} ms each (median), "
+                f"server process CPU {used / len(done) * 1000:.0f} ms each"
+            )
+            summary(f"{rate:g} sign-ins a second", waits, work)
 
 
 def main() -> None:
@@ -280,7 +381,14 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
     parser.add_argument("--renders", type=int, default=2, help="clients making PDFs or audio")
+    parser.add_argument("--sign-ins-per-second", type=float, default=6.0)
+    parser.add_argument(
+        "--phases", default=",".join(PHASES), help=f"some of {', '.join(PHASES)}, comma-separated"
+    )
     args = parser.parse_args()
+    phases = [phase.strip().lower() for phase in args.phases.split(",") if phase.strip()]
+    if unknown := set(phases) - set(PHASES):
+        parser.error(f"unknown phases: {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as data_dir:
         database_url = f"sqlite+aiosqlite:///{data_dir}/bench.db"
         env = {
@@ -316,8 +424,19 @@ def main() -> None:
                     raise SystemExit("the server did not start")
                 time.sleep(0.2)
             httpx2.get(f"{base}/track", timeout=10)  # warm: the page's template is compiled
-            memory_test(port, server.pid, args.posts, args.megabytes)
-            asyncio.run(stalls(base, code, server.pid, args.seconds, args.renders))
+            if "memory" in phases:
+                memory_test(port, server.pid, args.posts, args.megabytes)
+            asyncio.run(
+                stalls(
+                    base,
+                    code,
+                    server.pid,
+                    args.seconds,
+                    args.renders,
+                    phases,
+                    args.sign_ins_per_second,
+                )
+            )
         finally:
             server.terminate()
             try:

@@ -156,13 +156,3 @@ def _made_at(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:  # removed meanwhile by another request's trim
         return 0
-
-
-def dated_audio(app_state: object) -> DatedAudio:
-    """The app's date-sentence service, made once (not per request: it looks for espeak-ng)."""
-    service: DatedAudio | None = getattr(app_state, "dated_audio", None)
-    if service is None:
-        folder = app_state.audio.folder / "dated"  # type: ignore[attr-defined]
-        service = DatedAudio(folder, app_state.settings.timezone)  # type: ignore[attr-defined]
-        app_state.dated_audio = service  # type: ignore[attr-defined]
-    return service

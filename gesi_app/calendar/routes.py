@@ -22,6 +22,7 @@ from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
+from gesi_app.web.state import state_of
 
 KIND_LABELS = {
     HolidayKind.NATIONAL: lazy_gettext("National holiday"),
@@ -32,7 +33,7 @@ DONE = ("added", "removed", "completed")
 
 
 def _timezone(request: Request) -> str:
-    tz: str = request.app.state.settings.timezone
+    tz: str = state_of(request).settings.timezone
     return tz
 
 

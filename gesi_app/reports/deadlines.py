@@ -13,12 +13,32 @@ cover the deadline is unknown (None) rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from gesi_app.calendar.service import WorkingCalendar, add_working_days
+from gesi_app.settings import Settings
 
 VERIFY_DAYS = 3
 ANSWER_DAYS = 5
 AUTO_CLOSE_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """Working days staff have to verify and agencies to answer, and the days of silence after
+    which an answered report closes by itself."""
+
+    verify: int = 3
+    answer: int = 5
+    auto_close: int = 10
+
+    def __post_init__(self) -> None:
+        if min(self.verify, self.answer, self.auto_close) < 1:
+            raise ValueError("deadlines are at least 1 working day")
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Deadlines:
+        return cls(settings.verify_days, settings.answer_days, settings.autoclose_days)
 
 
 def configure(*, verify: int, answer: int, auto_close: int) -> None:

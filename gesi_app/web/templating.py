@@ -23,6 +23,7 @@ from gesi_app.settings import LOCALES, Settings
 from gesi_app.web import i18n
 from gesi_app.web.forms import Choice
 from gesi_app.web.preferences import preferences_of
+from gesi_app.web.state import state_of
 
 # Indonesia's three time zones by their everyday names.
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -133,7 +134,7 @@ def render(
     headers: dict[str, str] | None = None,
 ) -> Response:
     """Render a page template with the app's one Jinja environment."""
-    templates: Jinja2Templates = request.app.state.templates
+    templates: Jinja2Templates = state_of(request).templates
     return templates.TemplateResponse(
         request, name, context or {}, status_code=status_code, headers=headers
     )

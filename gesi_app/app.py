@@ -28,7 +28,6 @@ from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
-from gesi_app.reports import deadlines
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
@@ -73,6 +72,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             settings.data_dir,
             every,
             timezone=settings.timezone,
+            deadlines=state.deadlines,
             senders=senders_from(settings),
         ):
             yield
@@ -125,16 +125,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # call, the TestClient without a with-block) still works; disposed at lifespan end.
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
+    deadlines = Deadlines.from_settings(settings)
     # Every status change made through these sessions queues its notifications.
-    install_notifications(sessions, settings.base_url)
-    deadlines.configure(
-        verify=settings.verify_days,
-        answer=settings.answer_days,
-        auto_close=settings.autoclose_days,
-    )
+    install_notifications(sessions, settings.base_url, deadlines)
+    # Deadline texts name this app's days (a per-app global, not a module's).
+    templates.env.globals["deadlines"] = deadlines
     state = AppState(
         settings=settings,
-        deadlines=Deadlines.from_settings(settings),
+        deadlines=deadlines,
         engine=engine,
         sessions=sessions,
         templates=templates,

@@ -97,7 +97,12 @@ async def year_complete(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         try:
             await admin.mark_complete(
-                session, user, year, client_ip(request), timezone=_timezone(request)
+                session,
+                user,
+                year,
+                client_ip(request),
+                timezone=_timezone(request),
+                deadlines=state_of(request).deadlines,
             )
         except admin.HolidayError:
             return page(request, user, "staff/not_found.html", status_code=404)

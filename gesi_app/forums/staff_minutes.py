@@ -197,6 +197,7 @@ async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Re
                 request.path_params["input_id"],
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
                 ip=client_ip(request),
             )
         except AlreadyReported as done:

@@ -226,6 +226,7 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 request.path_params["follow_up_id"],
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
                 ip=client_ip(request),
             )
         except out.FollowUpReported as done:

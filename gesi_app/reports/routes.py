@@ -245,7 +245,12 @@ async def check(request: Request) -> Response:
                 )
             else:
                 submitted = await drafting.submit_draft(
-                    session, draft.id, answers, locale=get_locale(), timezone=settings.timezone
+                    session,
+                    draft.id,
+                    answers,
+                    locale=get_locale(),
+                    timezone=settings.timezone,
+                    deadlines=state_of(request).deadlines,
                 )
                 report = submitted.report
                 # The PIN waits on the server for the one confirmation page that shows it;

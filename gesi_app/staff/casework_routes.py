@@ -273,6 +273,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         decision,
                         ip=client_ip(request),
                         timezone=settings.timezone,
+                        deadlines=state_of(request).deadlines,
                     )
                 elif action is CaseAction.ANSWER:
                     parsed = parse_answer(form, context["template_texts"])

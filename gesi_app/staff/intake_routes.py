@@ -81,6 +81,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
             new,
             ip=client_ip(request),
             timezone=state_of(request).settings.timezone,
+            deadlines=state_of(request).deadlines,
         )
     report = submitted.report
     done = {

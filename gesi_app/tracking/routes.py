@@ -139,7 +139,10 @@ async def _page(
 ) -> Response:
     try:
         async with db(request) as session:
-            page = await service.view(session, code, timezone=state_of(request).settings.timezone)
+            state = state_of(request)
+            page = await service.view(
+                session, code, timezone=state.settings.timezone, deadlines=state.deadlines
+            )
     except service.ReportNotFound:
         raise HTTPException(404) from None
     # The agency's answers, said in the reporter's language; files still missing are made
@@ -218,7 +221,11 @@ async def track_reply(request: Request) -> Response:
         async with db(request) as session:
             report = await service.find(session, code)
             await service.add_reply(
-                session, report, parsed, timezone=state_of(request).settings.timezone
+                session,
+                report,
+                parsed,
+                timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
             )
     except service.ReplyNotAllowed:
         message = gettext("This report is closed. You cannot reply to it any more.")

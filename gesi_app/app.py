@@ -140,7 +140,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         broker=broker_for(settings.database_url),
         audio=audio_service,
         answer_audio=AnswerAudio(settings),
-        dated_audio=DatedAudio(audio_service.folder / "dated", settings.timezone),
+        dated_audio=DatedAudio(
+            audio_service.folder / "dated", settings.timezone, deadlines=deadlines
+        ),
         # Counted in the database, so the limits hold across every app process.
         report_limiter=SharedLimit(engine, "reports", settings.reports_per_hour, 3600),
         forum_limiter=forum_limiter(engine, settings.forum_posts_per_minute),

@@ -92,7 +92,9 @@ def install(env: Environment, service: AudioService) -> None:
         return service.url(i18n.get_locale(), str(text or ""))
 
     env.globals["audio_url"] = audio_url
-    env.globals["dated_audio_url"] = DatedAudio(service.folder / "dated").url
+    # The service's days: a sentence's file exists only for the days this app's pages say.
+    dated = DatedAudio(service.folder / "dated", deadlines=service.deadlines)
+    env.globals["dated_audio_url"] = dated.url
 
 
 routes = [

@@ -63,6 +63,8 @@ def test_the_settings_set_the_deadlines_and_the_words(
     as_reporter(custom, database_url, fresh.tracking_code)
     page = custom.get(f"/track/{fresh.tracking_code}", params={"lang": "en"}).text
     assert "The check takes up to 4 working days, by" in page
+    spoken = re.search(r"/audio/dated/en/\d+-4-[^\"]+", page)  # the sentence says 4 too
+    assert spoken is not None and custom.get(spoken.group(0)).status_code == 200
     notice = compose(
         "verified", code="ABC234", base_url="http://x", agency="DPUPR", locale="en", deadlines=days
     )

@@ -15,6 +15,8 @@ from starlette.routing import Mount
 
 from gesi_app import jobs
 from gesi_app.audio import routes as audio
+from gesi_app.audio.answers import AnswerAudio
+from gesi_app.audio.dated import DatedAudio
 from gesi_app.audio.service import AudioService
 from gesi_app.calendar import routes as calendar
 from gesi_app.db.engine import create_engine, session_factory
@@ -26,8 +28,8 @@ from gesi_app.live.broker import broker_for
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
-from gesi_app.reports import deadlines
 from gesi_app.reports import routes as reports
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
 from gesi_app.staff import routes as staff
 from gesi_app.staff import transcript_routes
@@ -38,6 +40,8 @@ from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
+from gesi_app.web.state import AppState, app_state
+from gesi_app.web.state import install as install_state
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
 from gesi_app.web.unreadable import UnreadableRequestMiddleware
@@ -60,18 +64,20 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         _mask_personal_data_in_logs()
-        await app.state.broker.start()
+        state = app_state(app)
+        await state.broker.start()
         every = dt.timedelta(minutes=settings.jobs_interval_minutes)
         async with jobs.periodic(
-            app.state.sessions,
+            state.sessions,
             settings.data_dir,
             every,
             timezone=settings.timezone,
+            deadlines=state.deadlines,
             senders=senders_from(settings),
         ):
             yield
-        await app.state.broker.stop()
-        await app.state.engine.dispose()
+        await state.broker.stop()
+        await state.engine.dispose()
 
     middleware = [
         Middleware(BodyLimitMiddleware, **body_limits(settings, templates)),  # before any reader
@@ -117,23 +123,30 @@ def create_app(settings: Settings | None = None) -> Starlette:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Created here rather than in lifespan so an app used without lifespan (a bare ASGI server
     # call, the TestClient without a with-block) still works; disposed at lifespan end.
-    app.state.engine = create_engine(settings.database_url)
-    app.state.sessions = session_factory(app.state.engine)
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    deadlines = Deadlines.from_settings(settings)
     # Every status change made through these sessions queues its notifications.
-    install_notifications(app.state.sessions, settings.base_url)
-    app.state.settings = settings
-    deadlines.configure(
-        verify=settings.verify_days,
-        answer=settings.answer_days,
-        auto_close=settings.autoclose_days,
+    install_notifications(sessions, settings.base_url, deadlines)
+    # Deadline texts name this app's days (a per-app global, not a module's).
+    templates.env.globals["deadlines"] = deadlines
+    state = AppState(
+        settings=settings,
+        deadlines=deadlines,
+        engine=engine,
+        sessions=sessions,
+        templates=templates,
+        # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
+        broker=broker_for(settings.database_url),
+        audio=audio_service,
+        answer_audio=AnswerAudio(settings),
+        dated_audio=DatedAudio(
+            audio_service.folder / "dated", settings.timezone, deadlines=deadlines
+        ),
+        # Counted in the database, so the limits hold across every app process.
+        report_limiter=SharedLimit(engine, "reports", settings.reports_per_hour, 3600),
+        forum_limiter=forum_limiter(engine, settings.forum_posts_per_minute),
+        track_failures=tracking.failure_limit(engine),
     )
-    # Counted in the database, so the limits hold across every app process.
-    app.state.report_limiter = SharedLimit(
-        app.state.engine, "reports", settings.reports_per_hour, 3600
-    )
-    app.state.forum_limiter = forum_limiter(app.state.engine, settings.forum_posts_per_minute)
-    app.state.templates = templates
-    # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
-    app.state.broker = broker_for(settings.database_url)
-    app.state.audio = audio_service
+    install_state(app, state)
     return app

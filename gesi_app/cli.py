@@ -14,7 +14,7 @@ from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
-from gesi_app.reports import deadlines
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings, SettingsError
 
 
@@ -37,7 +37,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def _sessions(settings: Settings, engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that queue notifications on status changes, as the app's do."""
     sessions = session_factory(engine)
-    install_notifications(sessions, settings.base_url)
+    install_notifications(sessions, settings.base_url, Deadlines.from_settings(settings))
     return sessions
 
 
@@ -90,7 +90,9 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         if args.if_empty and await count_regions(session) > 0:
             print("demo data: database already has data, nothing added")
             return 0
-        result = await seed_demo(session, _progress("regions"), reports=True)
+        result = await seed_demo(
+            session, _progress("regions"), reports=True, deadlines=Deadlines.from_settings(settings)
+        )
         print(f"demo data: {result.regions_added} regions added")
         for username, password in result.new_passwords.items():
             print(f"  staff user {username:<14} password {password}   (shown once)")
@@ -159,6 +161,7 @@ def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
                 _sessions(settings, engine),
                 settings.data_dir,
                 timezone=settings.timezone,
+                deadlines=Deadlines.from_settings(settings),
                 senders=senders_from(settings),
             )
         finally:
@@ -302,11 +305,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    deadlines.configure(
-        verify=settings.verify_days,
-        answer=settings.answer_days,
-        auto_close=settings.autoclose_days,
-    )
     result: int = args.func(settings, args)
     return result
 

@@ -14,6 +14,7 @@ from gesi_app.agencies.service import ensure_agency
 from gesi_app.categories.service import category_by_slug, ensure_category
 from gesi_app.passwords import hash_password
 from gesi_app.regions.service import import_regions
+from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
 from gesi_app.staff import casework_actions
@@ -272,7 +273,9 @@ REPORTS: list[DemoReport] = [
 ]
 
 
-async def seed_demo_reports(session: AsyncSession, *, timezone: str = "Asia/Jakarta") -> int:
+async def seed_demo_reports(
+    session: AsyncSession, *, timezone: str = "Asia/Jakarta", deadlines: Deadlines = STANDARD
+) -> int:
     """Send the demo reports and let the demo verifier check them, as staff would: verified
     ones become public with their checked words. Only into a database with no report yet;
     returns how many were added."""
@@ -297,6 +300,7 @@ async def seed_demo_reports(session: AsyncSession, *, timezone: str = "Asia/Jaka
                     region_code=demo.region,
                 ),
                 timezone=timezone,
+                deadlines=deadlines,
             )
         ).report
         if demo.public is None or verifier is None or topic is None or topic.agency_id is None:
@@ -309,7 +313,7 @@ async def seed_demo_reports(session: AsyncSession, *, timezone: str = "Asia/Jaka
             category_id=topic.id,
         )
         await casework_actions.verify(
-            session, verifier, report, decision, ip=None, timezone=timezone
+            session, verifier, report, decision, ip=None, timezone=timezone, deadlines=deadlines
         )
         if demo.answer and admin is not None:
             await casework_actions.answer(session, admin, report, demo.answer, ip=None)
@@ -335,6 +339,7 @@ async def seed_demo(
     credentials: Callable[[str], tuple[str, str]] = new_credentials,
     *,
     reports: bool = False,
+    deadlines: Deadlines = STANDARD,
 ) -> DemoResult:
     """Add whatever demo data is missing; running it twice adds nothing the second time.
 
@@ -375,5 +380,5 @@ async def seed_demo(
         )
         passwords[username] = password
     if reports:
-        await seed_demo_reports(session)
+        await seed_demo_reports(session, deadlines=deadlines)
     return DemoResult(regions_added, passwords)

@@ -20,6 +20,7 @@ from gesi_app.escalations import service as escalation
 from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.reports import autoclose, drafts
+from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Attachment, Draft
 from gesi_app.tracking import backfill
 
@@ -56,13 +57,14 @@ async def run_jobs(
     now: dt.datetime | None = None,
     *,
     timezone: str = "Asia/Jakarta",
+    deadlines: Deadlines = STANDARD,
     senders: Senders | None = None,
 ) -> dict[str, int]:
     now = now or utcnow()
     async with sessions() as session:
         purged = await purge_expired_drafts(session, data_dir / "uploads", now)
     async with sessions() as session:
-        closed = await autoclose.close_unreplied(session, now, timezone)
+        closed = await autoclose.close_unreplied(session, now, timezone, deadlines)
     async with sessions() as session:
         escalated = await escalation.escalate_overdue(session, now, timezone)
     async with sessions() as session:
@@ -98,6 +100,7 @@ async def periodic(
     every: dt.timedelta,
     *,
     timezone: str = "Asia/Jakarta",
+    deadlines: Deadlines = STANDARD,
     senders: Senders | None = None,
 ) -> AsyncIterator[None]:
     """Run the jobs now and then at each interval while the app runs (not at all when 0);
@@ -109,7 +112,9 @@ async def periodic(
     async def loop() -> None:
         while True:
             try:
-                done = await run_jobs(sessions, data_dir, timezone=timezone, senders=senders)
+                done = await run_jobs(
+                    sessions, data_dir, timezone=timezone, deadlines=deadlines, senders=senders
+                )
                 log.info("periodic jobs: %s", done)
             except Exception:  # a failed run is logged and retried next hour, never fatal
                 log.exception("periodic jobs failed")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.demo import DemoResult, new_credentials, seed_demo
 from gesi_app.public import publication
+from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, WhenKind
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.reports.workflow import transition
@@ -37,9 +38,12 @@ def new_report(**overrides: Any) -> NewReport:
 
 
 async def add_report(
-    session: AsyncSession, now: dt.datetime | None = None, **overrides: Any
+    session: AsyncSession,
+    now: dt.datetime | None = None,
+    deadlines: Deadlines = STANDARD,
+    **overrides: Any,
 ) -> Submitted:
-    return await submit_report(session, new_report(**overrides), now=now)
+    return await submit_report(session, new_report(**overrides), now=now, deadlines=deadlines)
 
 
 async def add_published_report(

@@ -23,6 +23,7 @@ from gesi_app.notifications import service
 from gesi_app.notifications.mail import SmtpConfig, SmtpSender
 from gesi_app.notifications.messages import KEY_KINDS
 from gesi_app.notifications.models import Outbox
+from gesi_app.reports.deadlines import STANDARD
 from gesi_app.reports.models import Report
 from tests import factories
 
@@ -78,7 +79,7 @@ async def notifying_sessions(url: str) -> AsyncIterator[async_sessionmaker[Async
     """Sessions that queue notifications on every status change, as the app's do."""
     engine = create_engine(url)
     sessions = session_factory(engine)
-    service.install(sessions, BASE_URL)
+    service.install(sessions, BASE_URL, STANDARD)
     try:
         yield sessions
     finally:

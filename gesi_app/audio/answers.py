@@ -103,15 +103,6 @@ class AnswerAudio:
                 log.warning("answer %s: no audio (%s)", answer.message_id, exc)
 
 
-def answer_audio(app_state: object) -> AnswerAudio:
-    """The app's spoken-answer service, made on first use from its settings."""
-    service: AnswerAudio | None = getattr(app_state, "answer_audio", None)
-    if service is None:
-        service = AnswerAudio(app_state.settings)  # type: ignore[attr-defined]
-        app_state.answer_audio = service  # type: ignore[attr-defined]
-    return service
-
-
 async def spoken_answer(session: AsyncSession, message_id: int) -> SpokenAnswer | None:
     """An agency answer as it is spoken (in the reporter's language); None for anything else."""
     row = (

@@ -22,8 +22,9 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 from babel.numbers import format_decimal
 
-from gesi_app.reports import deadlines, evidence
+from gesi_app.reports import evidence
 from gesi_app.reports import forms as report_forms
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES
 from gesi_app.web import i18n
 
@@ -82,29 +83,28 @@ PARAMETERS: dict[str, Callable[[str, str], list[Params]]] = {
     "You can write up to %(max)s characters.": lambda locale, _a: [
         {"max": _number(report_forms.DETAILS_MAX)(locale)}
     ],
-    "Staff check your report within %(days)s working days.": lambda _l, _a: [
-        {"days": deadlines.VERIFY_DAYS}
-    ],
-    "When you send it, you get a tracking code. Staff check your report within %(days)s "
-    "working days.": lambda _l, _a: [{"days": deadlines.VERIFY_DAYS}],
-    "Then they send it to the agency that can fix it. The agency answers within %(days)s "
-    "working days.": lambda _l, _a: [{"days": deadlines.ANSWER_DAYS}],
-    "The check takes up to %(days)s working days.": lambda _l, _a: [
-        {"days": deadlines.VERIFY_DAYS}
-    ],
-    "The agency answers within %(days)s working days.": lambda _l, _a: [
-        {"days": deadlines.ANSWER_DAYS}
-    ],
-    "Without a reply from you, the report closes after %(days)s working days.": lambda _l, _a: [
-        {"days": deadlines.AUTO_CLOSE_DAYS}
-    ],
-    "The report closed because there was no reply for %(days)s working days.": lambda _l, _a: [
-        {"days": deadlines.AUTO_CLOSE_DAYS}
-    ],
     "Your report is not for %(authority)s.": lambda _l, authority: [{"authority": authority}],
     "This is not a job for %(authority)s.": lambda _l, authority: [{"authority": authority}],
     "Visit the public service office of %(authority)s. A staff member can send a report for you.": (
         lambda _l, authority: [{"authority": authority}]
+    ),
+}
+
+
+# msgid -> the deadline (from the settings) whose working days it says.
+DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
+    "Staff check your report within %(days)s working days.": lambda d: d.verify,
+    "When you send it, you get a tracking code. Staff check your report within %(days)s "
+    "working days.": lambda d: d.verify,
+    "Then they send it to the agency that can fix it. The agency answers within %(days)s "
+    "working days.": lambda d: d.answer,
+    "The check takes up to %(days)s working days.": lambda d: d.verify,
+    "The agency answers within %(days)s working days.": lambda d: d.answer,
+    "Without a reply from you, the report closes after %(days)s working days.": lambda d: (
+        d.auto_close
+    ),
+    "The report closed because there was no reply for %(days)s working days.": lambda d: (
+        d.auto_close
     ),
 }
 
@@ -135,15 +135,10 @@ def _messages() -> Iterator[tuple[str | None, str]]:
                 yield context, message
 
 
-def prompt_texts(authority: str) -> dict[str, frozenset[str]]:
+@functools.cache
+def prompt_texts(authority: str, deadlines: Deadlines) -> dict[str, frozenset[str]]:
     """Every prompt by language, normalised. Computed once per process (about half a second)
     and again only if the deadline settings differ (texts mention the days)."""
-    days = (deadlines.VERIFY_DAYS, deadlines.ANSWER_DAYS, deadlines.AUTO_CLOSE_DAYS)
-    return _prompt_texts(authority, days)
-
-
-@functools.cache
-def _prompt_texts(authority: str, _days: tuple[int, int, int]) -> dict[str, frozenset[str]]:
     messages = sorted(set(_messages()), key=lambda item: (item[0] or "", item[1]))
     result: dict[str, frozenset[str]] = {}
     previous = i18n.get_locale()
@@ -158,6 +153,9 @@ def _prompt_texts(authority: str, _days: tuple[int, int, int]) -> dict[str, froz
                 elif msgid in PARAMETERS:
                     for params in PARAMETERS[msgid](locale, authority):
                         texts.add(normalise(i18n.gettext(msgid, **params)))
+                elif msgid in DEADLINE_DAYS:
+                    days = DEADLINE_DAYS[msgid](deadlines)
+                    texts.add(normalise(i18n.gettext(msgid, days=days)))
             result[locale] = frozenset(t for t in texts if t)
     finally:
         i18n.set_locale(previous)

@@ -27,7 +27,7 @@ from babel.dates import format_date
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import EngineUnavailable, Espeak
 from gesi_app.audio.service import EXTENSION, NoEngine, store_atomically
-from gesi_app.reports import deadlines
+from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.settings import LOCALES
 from gesi_app.web import i18n
 
@@ -76,30 +76,35 @@ def parse(lang: str, name: str) -> tuple[int, int, dt.date]:
     return index, days, day
 
 
-def days_of(index: int) -> int:
+def days_of(index: int, deadlines: Deadlines) -> int:
     """The working days the tracking page says with this sentence (from the settings)."""
     if index in (0, 3):
-        return deadlines.VERIFY_DAYS
+        return deadlines.verify
     if index in (1, 4):
-        return deadlines.ANSWER_DAYS
-    return deadlines.AUTO_CLOSE_DAYS
+        return deadlines.answer
+    return deadlines.auto_close
 
 
-def rendered(index: int, days: int, day: dt.date, today: dt.date) -> bool:
+def rendered(index: int, days: int, day: dt.date, today: dt.date, deadlines: Deadlines) -> bool:
     """Whether the tracking page can show this sentence today (see the module's docstring)."""
     slack = dt.timedelta(days=SLACK_DAYS)
     if index in OVERDUE:
         first, last = today - dt.timedelta(days=PAST_DAYS), today
     else:
         first, last = today, today + dt.timedelta(days=AHEAD_DAYS)
-    return days == days_of(index) and first - slack <= day <= last + slack
+    return days == days_of(index, deadlines) and first - slack <= day <= last + slack
 
 
 class DatedAudio:
     def __init__(
-        self, folder: Path, timezone: str = "Asia/Jakarta", max_files: int = MAX_FILES
+        self,
+        folder: Path,
+        timezone: str = "Asia/Jakarta",
+        max_files: int = MAX_FILES,
+        deadlines: Deadlines = STANDARD,
     ) -> None:
         self.folder = folder
+        self.deadlines = deadlines
         self.engine = Espeak()
         self.enabled = self.engine.available() or self.folder.is_dir()
         self.zone = zoneinfo.ZoneInfo(timezone)
@@ -113,7 +118,7 @@ class DatedAudio:
         if not self.enabled or day is None or msgid not in DATED or lang not in LOCALES:
             return None
         index = DATED.index(msgid)
-        if not rendered(index, days, day, self.today()):
+        if not rendered(index, days, day, self.today(), self.deadlines):
             return None  # the page keeps its text; there is just no file to listen to
         return f"/audio/dated/{lang}/{index}-{days}-{day.isoformat()}.{EXTENSION}"
 
@@ -125,7 +130,7 @@ class DatedAudio:
         """The sentence's file, made now with espeak-ng when missing; NotADatedPrompt for a
         name the tracking page would not show today."""
         index, days, day = parse(lang, name)
-        if not rendered(index, days, day, self.today()):
+        if not rendered(index, days, day, self.today(), self.deadlines):
             raise NotADatedPrompt(name)
         text = sentence(lang, index, days, day)
         target = self.path(lang, text)
@@ -156,13 +161,3 @@ def _made_at(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:  # removed meanwhile by another request's trim
         return 0
-
-
-def dated_audio(app_state: object) -> DatedAudio:
-    """The app's date-sentence service, made once (not per request: it looks for espeak-ng)."""
-    service: DatedAudio | None = getattr(app_state, "dated_audio", None)
-    if service is None:
-        folder = app_state.audio.folder / "dated"  # type: ignore[attr-defined]
-        service = DatedAudio(folder, app_state.settings.timezone)  # type: ignore[attr-defined]
-        app_state.dated_audio = service  # type: ignore[attr-defined]
-    return service

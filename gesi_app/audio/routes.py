@@ -16,13 +16,14 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
-from gesi_app.audio.answers import answer_audio, spoken_answer
-from gesi_app.audio.dated import DatedAudio, NotADatedPrompt, dated_audio
+from gesi_app.audio.answers import spoken_answer
+from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
 from gesi_app.offload import run_blocking
 from gesi_app.web import i18n
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 _NAME = re.compile(rf"^([0-9a-f]{{{KEY_LENGTH}}}(?:-[0-9a-f]{{{KEY_LENGTH}}})*)\.mp3$")
@@ -37,7 +38,7 @@ def _missing() -> Response:
 
 
 async def audio_file(request: Request) -> Response:
-    service: AudioService = request.app.state.audio
+    service: AudioService = state_of(request).audio
     lang = request.path_params["lang"]
     match = _NAME.match(request.path_params["name"])
     if match is None:
@@ -62,7 +63,7 @@ async def answer_file(request: Request) -> Response:
     async with db(request) as session:
         answer_id = parse_int(match.group(1))
         answer = None if answer_id is None else await spoken_answer(session, answer_id)
-    service = answer_audio(request.app.state)
+    service = state_of(request).answer_audio
     if answer is None or not service.matches(answer, match.group(2)):
         return _missing()
     try:
@@ -73,7 +74,7 @@ async def answer_file(request: Request) -> Response:
 
 
 async def dated_file(request: Request) -> Response:
-    service = dated_audio(request.app.state)
+    service = state_of(request).dated_audio
     try:
         path = await run_blocking(
             service.ensure, request.path_params["lang"], request.path_params["name"]
@@ -91,7 +92,9 @@ def install(env: Environment, service: AudioService) -> None:
         return service.url(i18n.get_locale(), str(text or ""))
 
     env.globals["audio_url"] = audio_url
-    env.globals["dated_audio_url"] = DatedAudio(service.folder / "dated").url
+    # The service's days: a sentence's file exists only for the days this app's pages say.
+    dated = DatedAudio(service.folder / "dated", deadlines=service.deadlines)
+    env.globals["dated_audio_url"] = dated.url
 
 
 routes = [

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from gesi_app.audio.catalogue import normalise, prompt_texts
 from gesi_app.audio.engines import Engine, EngineUnavailable, Espeak, build_engines
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES, Settings
 
 EXTENSION = "mp3"
@@ -71,6 +72,7 @@ class AudioService:
     def __init__(self, settings: Settings) -> None:
         self.folder = settings.data_dir / "audio"
         self.authority = settings.authority_name
+        self.deadlines = Deadlines.from_settings(settings)
         self.engines: tuple[Engine, ...] = build_engines(settings.tts_engines, settings.tts_timeout)
         self.offline = Espeak()
         # Decided once at start: with no espeak-ng and no built files the controls are hidden
@@ -92,12 +94,12 @@ class AudioService:
 
     @cached_property
     def _prompts(self) -> dict[str, dict[str, str]]:
-        texts = prompt_texts(self.authority)
+        texts = prompt_texts(self.authority, self.deadlines)
         return {lang: {self.key(lang, t): t for t in texts[lang]} for lang in LOCALES}
 
     def split(self, lang: str, text: str) -> list[str] | None:
         """``text`` as a run of prompts (fewest parts, at most MAX_PARTS), or None."""
-        known = prompt_texts(self.authority)[lang]
+        known = prompt_texts(self.authority, self.deadlines)[lang]
         words = normalise(text).split(" ")
         best: dict[int, list[str]] = {0: []}
         for end in range(1, len(words) + 1):
@@ -132,7 +134,7 @@ class AudioService:
 
     def synthesise(self, lang: str, text: str, engines: tuple[Engine, ...]) -> tuple[bytes, int]:
         """MP3 of a prompt and the index of the engine that spoke it."""
-        if normalise(text) not in prompt_texts(self.authority)[lang]:
+        if normalise(text) not in prompt_texts(self.authority, self.deadlines)[lang]:
             raise NotAPrompt(lang)
         for index, engine in enumerate(engines):
             if not engine.available():

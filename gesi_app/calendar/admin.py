@@ -22,7 +22,7 @@ from gesi_app.calendar.service import (
     load,
 )
 from gesi_app.db.base import aware
-from gesi_app.reports import deadlines
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, Status
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
@@ -115,7 +115,13 @@ async def remove(session: AsyncSession, user: StaffUser, holiday_id: int, ip: st
 
 
 async def mark_complete(
-    session: AsyncSession, user: StaffUser, year: int, ip: str | None, *, timezone: str
+    session: AsyncSession,
+    user: StaffUser,
+    year: int,
+    ip: str | None,
+    *,
+    timezone: str,
+    deadlines: Deadlines,
 ) -> int:
     """Mark ``year``'s holidays complete; fills in the deadlines open reports were missing.
     Returns how many reports got a deadline. The caller commits."""
@@ -128,7 +134,7 @@ async def mark_complete(
     await session.flush()
     await audit.record(session, user, Action.CALENDAR_YEAR_COMPLETED, "calendar_year", year, ip=ip)
     forget(session)
-    return await fill_unknown_deadlines(session, await load(session), timezone)
+    return await fill_unknown_deadlines(session, await load(session), timezone, deadlines)
 
 
 def _snapshot(holiday: Holiday) -> dict[str, Any]:
@@ -181,17 +187,17 @@ async def missing_years(
 
 
 async def fill_unknown_deadlines(
-    session: AsyncSession, calendar: WorkingCalendar, timezone: str
+    session: AsyncSession, calendar: WorkingCalendar, timezone: str, deadlines: Deadlines
 ) -> int:
     """Give open reports the deadline the calendar can now tell; how many got one."""
     filled = 0
     for report in await _unknown(session):
         start = _clock_start(report, timezone)
         if report.status is Status.DITERIMA:
-            report.verify_due = add_working_days(calendar, start, deadlines.VERIFY_DAYS)
+            report.verify_due = add_working_days(calendar, start, deadlines.verify)
             filled += report.verify_due is not None
         else:
-            report.answer_due = add_working_days(calendar, start, deadlines.ANSWER_DAYS)
+            report.answer_due = add_working_days(calendar, start, deadlines.answer)
             filled += report.answer_due is not None
     await session.flush()
     return filled

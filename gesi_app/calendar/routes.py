@@ -22,6 +22,7 @@ from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
+from gesi_app.web.state import state_of
 
 KIND_LABELS = {
     HolidayKind.NATIONAL: lazy_gettext("National holiday"),
@@ -32,7 +33,7 @@ DONE = ("added", "removed", "completed")
 
 
 def _timezone(request: Request) -> str:
-    tz: str = request.app.state.settings.timezone
+    tz: str = state_of(request).settings.timezone
     return tz
 
 
@@ -96,7 +97,12 @@ async def year_complete(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         try:
             await admin.mark_complete(
-                session, user, year, client_ip(request), timezone=_timezone(request)
+                session,
+                user,
+                year,
+                client_ip(request),
+                timezone=_timezone(request),
+                deadlines=state_of(request).deadlines,
             )
         except admin.HolidayError:
             return page(request, user, "staff/not_found.html", status_code=404)

@@ -20,6 +20,7 @@ from gesi_app.forums.routes import NO_STORE, join_url, not_found
 from gesi_app.forums.service import ForumNotFound, forum_by_code
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 
@@ -30,7 +31,7 @@ async def board(request: Request) -> Response:
         except ForumNotFound:
             return not_found(request)
         inputs = await inputs_of(session, forum)
-    timezone = request.app.state.settings.timezone
+    timezone = state_of(request).settings.timezone
     context = {
         "forum": forum,
         "spaced_code": spaced(forum.join_code),
@@ -71,11 +72,11 @@ async def board_events(request: Request) -> Response:
         except ForumNotFound:
             return Response(status_code=404)
     stream = live.event_stream(
-        request.app.state.broker,
-        request.app.state.sessions,
+        state_of(request).broker,
+        state_of(request).sessions,
         forum,
         _after(request),
-        request.app.state.settings.timezone,
+        state_of(request).settings.timezone,
     )
     return StreamingResponse(
         stream,

@@ -2,7 +2,7 @@
 
 One shared limit per app (GESI_FORUM_POSTS_PER_MINUTE a minute per address, counted in the
 database so it holds across every app process), made with the app beside the report
-journey's (``app.state.forum_limiter``); a refused post answers with the friendly 429 page,
+journey's (``AppState.forum_limiter``); a refused post answers with the friendly 429 page,
 the same as the report journey.
 """
 
@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from gesi_app.limits.shared import SharedLimit
+from gesi_app.web.state import state_of
 
 WINDOW_SECONDS = 60
 
@@ -26,6 +27,6 @@ async def count_post(request: Request) -> None:
 
     Called before the route opens its database session (see gesi_app.limits.shared)."""
     key = request.client.host if request.client else "unknown"
-    limit: SharedLimit = request.app.state.forum_limiter
+    limit: SharedLimit = state_of(request).forum_limiter
     if not await limit.take(key):
         raise HTTPException(429)

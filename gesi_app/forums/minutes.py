@@ -17,6 +17,7 @@ from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
 from gesi_app.forums.participation import inputs_of
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
 from gesi_app.staff import audit
@@ -115,6 +116,7 @@ async def forum_report(
     *,
     locale: str,
     timezone: str,
+    deadlines: Deadlines,
 ) -> Report:
     """Store (and commit) a tracked report that came from ``forum``: an aspiration, anonymous
     (the forum kept no contact to answer to) and public like the board it was shown on, dated
@@ -134,6 +136,7 @@ async def forum_report(
             locale=locale,
         ),
         timezone=timezone,
+        deadlines=deadlines,
     )
     return submitted.report
 
@@ -146,6 +149,7 @@ async def make_report(
     *,
     locale: str,
     timezone: str,
+    deadlines: Deadlines,
     ip: str | None = None,
 ) -> Report:
     """A tracked report (channel forum) from one input, linked to it and audited.
@@ -172,6 +176,7 @@ async def make_report(
         item.text,
         locale=locale,
         timezone=timezone,
+        deadlines=deadlines,
     )
     item = await session.get_one(ForumInput, input_id)
     item.report_id = report.id

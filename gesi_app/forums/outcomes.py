@@ -18,6 +18,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report
 from gesi_app.staff import audit
 from gesi_app.staff.models import StaffUser
@@ -193,6 +194,7 @@ async def follow_up_report(
     *,
     locale: str,
     timezone: str,
+    deadlines: Deadlines,
     ip: str | None = None,
 ) -> Report:
     """A tracked report (channel forum, aspiration, anonymous, public) from a follow-up item,
@@ -215,6 +217,7 @@ async def follow_up_report(
         f"{item.what}\n\n{forum.title}",
         locale=locale,
         timezone=timezone,
+        deadlines=deadlines,
     )
     item = await session.get_one(FollowUp, follow_up_id)
     item.report_id = report.id

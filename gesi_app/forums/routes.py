@@ -26,6 +26,7 @@ from gesi_app.offload import run_blocking
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 SESSION_KEY = "forums"  # join code -> participant id, in the signed session cookie
@@ -150,7 +151,7 @@ async def join_forum(request: Request) -> Response:
 
 
 async def add_input(request: Request) -> Response:
-    settings = request.app.state.settings
+    settings = state_of(request).settings
     await count_post(request)
     async with db(request) as session:
         try:
@@ -172,12 +173,12 @@ async def add_input(request: Request) -> Response:
             item = await store_input(session, forum, parsed.value, participant=participant)
         except ForumClosed:
             return await _forum_page(request, forum, status_code=409)
-    await live.announce(request.app.state.broker, item, settings.timezone)
+    await live.announce(state_of(request).broker, item, settings.timezone)
     return RedirectResponse(f"{url}?added=1#your-inputs", status_code=303)
 
 
 def join_url(request: Request, code: str) -> str:
-    base = request.app.state.settings.base_url
+    base = state_of(request).settings.base_url
     return f"{base}{request.app.url_path_for('forum', code=code)}"
 
 

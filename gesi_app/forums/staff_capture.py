@@ -28,6 +28,7 @@ from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext, ngettext
+from gesi_app.web.state import state_of
 
 KEPT = ("agenda_item", "gender", "youth", "disability")
 RECENT = 5
@@ -117,7 +118,7 @@ async def capture(request: Request, user: StaffUser) -> Response:
         except ForumClosed:
             return await _page(request, user, forum, status_code=409)
         count = len(await inputs_of(session, forum))
-    await live.announce(request.app.state.broker, item, request.app.state.settings.timezone)
+    await live.announce(state_of(request).broker, item, state_of(request).settings.timezone)
     if wants_json:
         return JSONResponse(
             {

@@ -22,11 +22,12 @@ from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 
 
 @forum_page(RUN)
 async def edit_forum(request: Request, user: StaffUser, forum: Forum) -> Response:
-    timezone = request.app.state.settings.timezone
+    timezone = state_of(request).settings.timezone
     async with db(request) as session:
         agencies = await active_agencies(session)
         context: dict[str, Any] = {"forum": forum, "errors": {}, **setup_choices(agencies)}

@@ -34,6 +34,7 @@ from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 
 COUNT_FIELDS = ("total", "women", "youth", "disability")
 COUNT_MAX = 100_000
@@ -179,7 +180,7 @@ async def minutes_csv(request: Request, user: StaffUser, forum: Forum) -> Respon
         gettext("Tracking code"),
     ]
     sources = {k: str(v) for k, v in SOURCE_LABELS.items()}
-    body = inputs_csv(forum, parts, codes, headers, sources, request.app.state.settings.timezone)
+    body = inputs_csv(forum, parts, codes, headers, sources, state_of(request).settings.timezone)
     return csv_download(body, f"forum-{forum.join_code}-inputs.csv")
 
 
@@ -195,7 +196,8 @@ async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Re
                 forum,
                 request.path_params["input_id"],
                 locale=get_locale(),
-                timezone=request.app.state.settings.timezone,
+                timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
                 ip=client_ip(request),
             )
         except AlreadyReported as done:

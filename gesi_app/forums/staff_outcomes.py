@@ -34,6 +34,7 @@ from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.state import state_of
 
 T = TypeVar("T")
 
@@ -200,7 +201,7 @@ async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
 async def follow_up(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         agencies = {str(a.id) for a in await active_agencies(session)}
-    today = local_today(request.app.state.settings.timezone)
+    today = local_today(state_of(request).settings.timezone)
     return await _save_or_show_errors(
         request,
         user,
@@ -224,7 +225,8 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 forum,
                 request.path_params["follow_up_id"],
                 locale=get_locale(),
-                timezone=request.app.state.settings.timezone,
+                timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
                 ip=client_ip(request),
             )
         except out.FollowUpReported as done:

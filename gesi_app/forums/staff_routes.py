@@ -47,6 +47,7 @@ from gesi_app.staff.web import client_ip, forbidden, page, resumed_fields, staff
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.state import state_of
 
 RUN = Permission.RUN_FORUMS
 
@@ -130,7 +131,7 @@ async def forum_list(request: Request, user: StaffUser) -> Response:
 
 @staff_page(RUN)
 async def new_forum(request: Request, user: StaffUser) -> Response:
-    settings = request.app.state.settings
+    settings = state_of(request).settings
     async with db(request) as session:
         agencies = await active_agencies(session)
         context: dict[str, Any] = {"errors": {}, "kept": {}, **setup_choices(agencies)}
@@ -185,7 +186,7 @@ async def invitation(request: Request, user: StaffUser, forum: Forum) -> Respons
         "spaced_code": spaced(forum.join_code),
         "join_url": join_url(request, forum.join_code),
         "agency": await agency_name(request, forum),
-        "forums_url": request.app.state.settings.base_url + request.app.url_path_for("forums"),
+        "forums_url": state_of(request).settings.base_url + request.app.url_path_for("forums"),
         **template_labels(),
     }
     return page(request, user, "forums/staff_invitation.html", context)

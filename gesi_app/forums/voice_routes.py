@@ -28,6 +28,7 @@ from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 
@@ -93,7 +94,7 @@ async def voice(request: Request, forum: Forum, participant: Participant) -> Res
             return await _page(request, forum, status_code=400, errors=errors, kept=kept)
         except ForumClosed:
             return await _page(request, forum, status_code=409)
-    await live.announce(request.app.state.broker, stored, request.app.state.settings.timezone)
+    await live.announce(state_of(request).broker, stored, state_of(request).settings.timezone)
     return RedirectResponse(f"{url}?added=1#your-inputs", status_code=303)
 
 

@@ -10,6 +10,7 @@ from starlette.routing import Route
 from gesi_app.home.forms import parse_preferences
 from gesi_app.web.database import db
 from gesi_app.web.preferences import PREFS_COOKIE, preferences_of
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 
@@ -18,7 +19,7 @@ async def home(request: Request) -> Response:
 
 
 async def help_page(request: Request) -> Response:
-    settings = request.app.state.settings
+    settings = state_of(request).settings
     return render(
         request,
         "home/help.html",
@@ -45,7 +46,7 @@ async def preferences(request: Request) -> Response:
             prefs.serialise(),
             max_age=365 * 24 * 3600,
             samesite="lax",
-            secure=request.app.state.settings.https,
+            secure=state_of(request).settings.https,
             httponly=True,
         )
         return response

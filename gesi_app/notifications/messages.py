@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gesi_app.reports import deadlines
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Status
 from gesi_app.web.i18n import get_locale, gettext, set_locale
 
@@ -40,8 +40,8 @@ def in_language(locale: str) -> Iterator[None]:
         set_locale(previous)
 
 
-def _verified(code: str, link: str, agency: str | None) -> Notice:
-    days = deadlines.ANSWER_DAYS
+def _verified(code: str, link: str, agency: str | None, deadlines: Deadlines) -> Notice:
+    days = deadlines.answer
     if agency:
         first = gettext(
             "Your report %(code)s has been checked and sent to %(agency)s.",
@@ -77,8 +77,8 @@ def _verified(code: str, link: str, agency: str | None) -> Notice:
     return Notice(subject=subject, body=body, sms=sms)
 
 
-def _answered(code: str, link: str, agency: str | None) -> Notice:
-    days = deadlines.AUTO_CLOSE_DAYS
+def _answered(code: str, link: str, agency: str | None, deadlines: Deadlines) -> Notice:
+    days = deadlines.auto_close
     if agency:
         first = gettext(
             "Your report %(code)s has an answer from %(agency)s.", code=code, agency=agency
@@ -106,7 +106,7 @@ def _answered(code: str, link: str, agency: str | None) -> Notice:
     return Notice(subject=subject, body=body, sms=sms)
 
 
-def _closed(code: str, link: str, agency: str | None) -> Notice:
+def _closed(code: str, link: str, agency: str | None, _deadlines: Deadlines) -> Notice:
     body = "\n\n".join(
         [
             gettext("Your report %(code)s is closed.", code=code),
@@ -128,10 +128,18 @@ def tracking_link(base_url: str, code: str) -> str:
     return f"{base_url.rstrip('/')}/track/{code}"
 
 
-def compose(kind: str, *, code: str, base_url: str, agency: str | None, locale: str) -> Notice:
+def compose(
+    kind: str,
+    *,
+    code: str,
+    base_url: str,
+    agency: str | None,
+    locale: str,
+    deadlines: Deadlines,
+) -> Notice:
     """The notice of ``kind`` for a report, in ``locale``, with its tracking link."""
     with in_language(locale):
-        return _BUILDERS[kind](code, tracking_link(base_url, code), agency)
+        return _BUILDERS[kind](code, tracking_link(base_url, code), agency, deadlines)
 
 
 # The reporter's key (tracking/keys.py). These bodies carry a PIN: the outbox empties them

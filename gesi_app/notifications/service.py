@@ -22,9 +22,11 @@ from gesi_app.agencies.models import Agency
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.messages import KINDS, Notice, compose, compose_key
 from gesi_app.notifications.models import Outbox, OutboxChannel
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
 
 _BASE_URL = "notifications_base_url"
+_DEADLINES = "notifications_deadlines"
 
 
 def queue(
@@ -32,6 +34,7 @@ def queue(
     report: Report,
     new_status: Status,
     base_url: str,
+    deadlines: Deadlines,
     *,
     agency_id: int | None = None,
     change: ReportEvent | None = None,
@@ -56,6 +59,7 @@ def queue(
         base_url=base_url,
         agency=agency.name(locale) if agency else None,
         locale=locale,
+        deadlines=deadlines,
     )
     when = change.created_at if change is not None and change.created_at else utcnow()
     rows = outbox_rows(report, contact, notice, kind=kind, locale=locale, when=when)
@@ -95,13 +99,13 @@ def outbox_rows(
 
 
 async def enqueue_for_transition(
-    session: AsyncSession, report: Report, new_status: Status, base_url: str
+    session: AsyncSession, report: Report, new_status: Status, base_url: str, deadlines: Deadlines
 ) -> list[Outbox]:
     """Queue the messages for a status change by hand, in the caller's transaction.
 
     Not needed on sessions from an ``install``-ed factory: they queue on flush by themselves.
     """
-    return await session.run_sync(lambda sync: queue(sync, report, new_status, base_url))
+    return await session.run_sync(lambda sync: queue(sync, report, new_status, base_url, deadlines))
 
 
 def can_notify(session: AsyncSession) -> bool:
@@ -128,16 +132,29 @@ async def enqueue_key(
     return rows
 
 
-def install(sessions: async_sessionmaker[AsyncSession], base_url: str) -> None:
-    """Sessions from ``sessions`` queue notifications for every status change they flush."""
-    sessions.configure(info={_BASE_URL: base_url})
-    if not event.contains(Session, "before_flush", _queue_on_flush):
-        event.listen(Session, "before_flush", _queue_on_flush)
+def install(
+    sessions: async_sessionmaker[AsyncSession], base_url: str, deadlines: Deadlines
+) -> None:
+    """Sessions from ``sessions`` queue notifications for every status change they flush.
+
+    The listener goes on a Session class of this factory's own, not on SQLAlchemy's
+    ``Session``: two apps in one process (tests, a command beside the app) do not share it.
+    """
+
+    class NotifyingSession(Session):
+        """A session of one app's factory that queues notifications when it flushes."""
+
+    event.listen(NotifyingSession, "before_flush", _queue_on_flush)
+    sessions.configure(
+        sync_session_class=NotifyingSession,
+        info={_BASE_URL: base_url, _DEADLINES: deadlines},
+    )
 
 
 def _queue_on_flush(session: Session, _context: Any, _instances: Any) -> None:
     base_url = session.info.get(_BASE_URL)
-    if not base_url:  # a session from a factory without notifications (bare scripts)
+    deadlines = session.info.get(_DEADLINES)
+    if not base_url or deadlines is None:  # a factory without notifications (bare scripts)
         return
     events = [obj for obj in session.new if isinstance(obj, ReportEvent)]
     for change in sorted(events, key=_order):
@@ -146,7 +163,13 @@ def _queue_on_flush(session: Session, _context: Any, _instances: Any) -> None:
         if report is None or change.from_status is None or change.actor_kind == "reporter":
             continue
         queue(
-            session, report, change.to_status, base_url, agency_id=change.agency_id, change=change
+            session,
+            report,
+            change.to_status,
+            base_url,
+            deadlines,
+            agency_id=change.agency_id,
+            change=change,
         )
 
 

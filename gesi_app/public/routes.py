@@ -14,6 +14,7 @@ from gesi_app.public import forms, labels, service
 from gesi_app.reports.service import ReportNotFound
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 SUPPORTER_COOKIE = "suara_supporter"
@@ -111,7 +112,7 @@ async def support(request: Request) -> Response:
             max_age=400 * 24 * 3600,
             httponly=True,
             samesite="lax",
-            secure=request.app.state.settings.https,
+            secure=state_of(request).settings.https,
         )
     return response
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import selectinload
 
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
-from gesi_app.reports import deadlines, workflow
+from gesi_app.reports import workflow
+from gesi_app.reports.deadlines import Deadlines, working_days_after
 from gesi_app.reports.models import Report, Status
 
 
@@ -23,7 +24,9 @@ def _local_date(moment: dt.datetime, timezone: str) -> dt.date:
     return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
-def close_due(report: Report, timezone: str, calendar: WorkingCalendar) -> dt.date | None:
+def close_due(
+    report: Report, timezone: str, calendar: WorkingCalendar, deadlines: Deadlines
+) -> dt.date | None:
     """The day an answered report closes itself: 10 working days after the latest answer.
 
     A reporter's reply reopens the report (it leaves "answered"), so a report still answered
@@ -35,12 +38,12 @@ def close_due(report: Report, timezone: str, calendar: WorkingCalendar) -> dt.da
     since = max(e.created_at for e in answered)
     if any(m.author_kind == "reporter" and m.created_at > since for m in report.messages):
         return None
-    return deadlines.working_days_after(
-        calendar, _local_date(since, timezone), deadlines.AUTO_CLOSE_DAYS
-    )
+    return working_days_after(calendar, _local_date(since, timezone), deadlines.auto_close)
 
 
-async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str) -> int:
+async def close_unreplied(
+    session: AsyncSession, now: dt.datetime, timezone: str, deadlines: Deadlines
+) -> int:
     """Close every answered report whose reporter did not reply in time; commits."""
     today = _local_date(now, timezone)
     calendar = await working_calendar.load(session)
@@ -53,7 +56,7 @@ async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str
     )
     closed = 0
     for report in reports.all():
-        due = close_due(report, timezone, calendar)
+        due = close_due(report, timezone, calendar, deadlines)
         if due is None or today < due:
             continue
         workflow.transition(
@@ -61,7 +64,7 @@ async def close_unreplied(session: AsyncSession, now: dt.datetime, timezone: str
             Status.SELESAI,
             actor_kind="system",
             agency_id=report.agency_id,
-            reason=f"No reply from the reporter in {deadlines.AUTO_CLOSE_DAYS} working days.",
+            reason=f"No reply from the reporter in {deadlines.auto_close} working days.",
             now=now,
         )
         report.updated_at = now

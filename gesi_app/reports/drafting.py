@@ -17,6 +17,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.regions.models import Region
 from gesi_app.regions.service import children, get_region, top_regions
 from gesi_app.reports import journey
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.forms import Options
 from gesi_app.reports.models import Channel, Draft, ReportType, WhenKind
 from gesi_app.reports.questions import DONT_KNOW, QUESTIONS
@@ -134,6 +135,7 @@ async def submit_draft(
     *,
     locale: str,
     timezone: str,
+    deadlines: Deadlines,
     now: dt.datetime | None = None,
 ) -> Submitted:
     """Store the report the draft describes; raises DraftIncomplete when a question is open."""
@@ -160,7 +162,7 @@ async def submit_draft(
         channel=Channel.WEB,
         draft_id=draft_id,
     )
-    return await submit_report(session, new, now=now, timezone=timezone)
+    return await submit_report(session, new, now=now, timezone=timezone, deadlines=deadlines)
 
 
 async def place_names(

@@ -19,6 +19,7 @@ from gesi_app.reports.models import Draft
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
+from gesi_app.web.state import state_of
 
 
 @dataclass
@@ -29,7 +30,7 @@ class EvidenceOutcome:
 
 
 def uploads_dir(request: Request) -> Path:
-    return Path(request.app.state.settings.data_dir) / "uploads"
+    return Path(state_of(request).settings.data_dir) / "uploads"
 
 
 async def evidence_context(session: AsyncSession, draft: Draft | None) -> dict[str, Any]:

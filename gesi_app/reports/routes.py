@@ -32,6 +32,7 @@ from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.preferences import preferences_of
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 TEMPLATES = {
@@ -48,7 +49,7 @@ def _step_url(request: Request, slug: str, returning: bool = False) -> str:
 
 
 def _today(request: Request) -> dt.date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(request.app.state.settings.timezone)).date()
+    return utcnow().astimezone(zoneinfo.ZoneInfo(state_of(request).settings.timezone)).date()
 
 
 def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> None:
@@ -58,7 +59,7 @@ def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> Non
         max_age=int(drafts.KEEP_FOR.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=request.app.state.settings.https,
+        secure=state_of(request).settings.https,
         path="/report",
     )
 
@@ -219,12 +220,12 @@ async def step(request: Request) -> Response:
 
 
 async def check(request: Request) -> Response:
-    settings = request.app.state.settings
+    settings = state_of(request).settings
     if request.method == "POST":
         # Counted atomically in the database before the session opens: every try at sending
         # counts, so a flood is refused across every app process.
         client = request.client.host if request.client else "unknown"
-        if not await request.app.state.report_limiter.take(client):
+        if not await state_of(request).report_limiter.take(client):
             raise HTTPException(429)
     async with db(request) as session:
         draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
@@ -244,7 +245,12 @@ async def check(request: Request) -> Response:
                 )
             else:
                 submitted = await drafting.submit_draft(
-                    session, draft.id, answers, locale=get_locale(), timezone=settings.timezone
+                    session,
+                    draft.id,
+                    answers,
+                    locale=get_locale(),
+                    timezone=settings.timezone,
+                    deadlines=state_of(request).deadlines,
                 )
                 report = submitted.report
                 # The PIN waits on the server for the one confirmation page that shows it;

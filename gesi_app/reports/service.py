@@ -17,7 +17,8 @@ from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.service import enqueue_key
 from gesi_app.passwords import hash_off_loop, verify_password
-from gesi_app.reports import codes, deadlines, workflow
+from gesi_app.reports import codes, workflow
+from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import (
     Attachment,
     Channel,
@@ -88,6 +89,7 @@ async def submit_report(
     *,
     now: dt.datetime | None = None,
     timezone: str = "Asia/Jakarta",
+    deadlines: Deadlines = STANDARD,
     new_code: Callable[[], str] = codes.new_tracking_code,
 ) -> Submitted:
     """Store the report with its contact, segment and evidence; commit before returning.
@@ -107,7 +109,9 @@ async def submit_report(
     pin = codes.new_pin()
     pin_hash = await hash_off_loop(pin)
     for _attempt in range(_CODE_ATTEMPTS):
-        report = _new_report(new, new_code(), pin_hash, now=now, today=today, calendar=calendar)
+        report = _new_report(
+            new, new_code(), pin_hash, now=now, today=today, calendar=calendar, deadlines=deadlines
+        )
         session.add(report)
         if new.draft_id:
             # Evidence uploaded while drafting moves to the report in the same transaction.
@@ -142,6 +146,7 @@ def _new_report(
     now: dt.datetime,
     today: dt.date,
     calendar: WorkingCalendar,
+    deadlines: Deadlines,
 ) -> Report:
     """The report with its first history entry, contact and segment, not yet added."""
     report = Report(
@@ -162,7 +167,7 @@ def _new_report(
         created_at=now,
         updated_at=now,
         status=Status.DITERIMA,
-        verify_due=deadlines.working_days_after(calendar, today, deadlines.VERIFY_DAYS),
+        verify_due=working_days_after(calendar, today, deadlines.verify),
     )
     workflow.record_creation(report, "reporter" if new.channel is Channel.WEB else "staff", now=now)
     if new.contact_name or new.contact_email or new.contact_phone:

@@ -20,6 +20,7 @@ from gesi_app.staff.web import page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
+from gesi_app.web.state import state_of
 
 
 @staff_page(Permission.VIEW_AUDIT)
@@ -27,7 +28,7 @@ async def audit_log(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         actors = await audit.actors(session)
         where, kept, errors = parse_audit_filter(
-            request.query_params, {i for i, _ in actors}, request.app.state.settings.timezone
+            request.query_params, {i for i, _ in actors}, state_of(request).settings.timezone
         )
         result = (
             None

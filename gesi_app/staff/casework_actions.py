@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.calendar import service as working_calendar
 from gesi_app.db.base import utcnow
 from gesi_app.public import publication
-from gesi_app.reports import deadlines, workflow
+from gesi_app.reports import workflow
+from gesi_app.reports.deadlines import Deadlines, working_days_after
 from gesi_app.reports.models import Report, ReportMessage, Status
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
@@ -93,6 +94,7 @@ async def verify(
     *,
     ip: str | None,
     timezone: str,
+    deadlines: Deadlines,
     now: dt.datetime | None = None,
 ) -> None:
     """Verify the report and send it to an agency; the agency has 5 working days to answer.
@@ -104,7 +106,7 @@ async def verify(
     now = now or utcnow()
     before = snapshot(report)
     calendar = await working_calendar.load(session)
-    due = deadlines.working_days_after(calendar, local_today(now, timezone), deadlines.ANSWER_DAYS)
+    due = working_days_after(calendar, local_today(now, timezone), deadlines.answer)
     workflow.disposition(report, decision.agency_id, actor_id=user.id, answer_due=due, now=now)
     report.category_id = decision.category_id
     report.anonim = report.anonim or decision.make_anonim

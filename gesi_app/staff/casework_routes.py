@@ -17,7 +17,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.agencies.service import active_agencies
-from gesi_app.audio.answers import SpokenAnswer, answer_audio
+from gesi_app.audio.answers import SpokenAnswer
 from gesi_app.categories.models import Category
 from gesi_app.db.base import utcnow
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
@@ -46,12 +46,13 @@ from gesi_app.staff.web import client_ip, forbidden, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.state import state_of
 
 NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _today(request: Request) -> Any:
-    return casework.local_today(utcnow(), request.app.state.settings.timezone)
+    return casework.local_today(utcnow(), state_of(request).settings.timezone)
 
 
 def _labels() -> dict[str, Any]:
@@ -145,7 +146,7 @@ async def report_file(request: Request, user: StaffUser) -> Response:
             attachment = await casework.attachment_of(session, user, code, file_id)
         except ReportHidden:
             return _not_found(request, user)
-        path = request.app.state.settings.data_dir / "uploads" / attachment.storage_key
+        path = state_of(request).settings.data_dir / "uploads" / attachment.storage_key
         if not path.is_file():
             return _not_found(request, user)
         await audit.record(
@@ -210,7 +211,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
     @staff_page(permission)
     async def endpoint(request: Request, user: StaffUser) -> Response:
         code = request.path_params["code"]
-        settings = request.app.state.settings
+        settings = state_of(request).settings
         spoken: list[SpokenAnswer] = []
         async with db(request) as session:
             try:
@@ -272,6 +273,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         decision,
                         ip=client_ip(request),
                         timezone=settings.timezone,
+                        deadlines=state_of(request).deadlines,
                     )
                 elif action is CaseAction.ANSWER:
                     parsed = parse_answer(form, context["template_texts"])
@@ -299,7 +301,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
         url = request.app.url_path_for("staff_report", code=report.tracking_code)
         response = RedirectResponse(f"{url}?done={action.value}", status_code=303)
         if spoken:  # the answer's audio, made after the response (gTTS, then espeak-ng)
-            response.background = BackgroundTask(answer_audio(request.app.state).prepare, spoken)
+            response.background = BackgroundTask(state_of(request).answer_audio.prepare, spoken)
         return response
 
     endpoint.__name__ = f"report_{action.value}"

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 
 from gesi_app.reports import forms as report_forms
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, Submitted, submit_report
 from gesi_app.staff import audit
@@ -114,12 +115,13 @@ async def take_in(
     *,
     ip: str | None,
     timezone: str,
+    deadlines: Deadlines,
 ) -> Submitted:
     """Store a report typed in by staff (committed), then audit who took it in."""
     require(user, Permission.VERIFY)
     if new.channel not in STAFF_CHANNELS:
         raise ValueError(f"staff intake is for {STAFF_CHANNELS}, not {new.channel}")
-    submitted = await submit_report(session, new, timezone=timezone)
+    submitted = await submit_report(session, new, timezone=timezone, deadlines=deadlines)
     report = submitted.report
     after = {"status": report.status.value, "channel": report.channel.value}
     await audit.record(

@@ -22,6 +22,7 @@ from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.state import state_of
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -68,7 +69,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
         allowed = IntakeOptions(
             topics={int(c.value) for _, group in context["topic_groups"] for c in group},
             kecamatan=options.area_codes,
-            today=local_today(utcnow(), request.app.state.settings.timezone),
+            today=local_today(utcnow(), state_of(request).settings.timezone),
         )
         new, kept, errors = parse_intake(await request.form(), allowed, locale)
         if new is None:
@@ -79,7 +80,8 @@ async def intake(request: Request, user: StaffUser) -> Response:
             user,
             new,
             ip=client_ip(request),
-            timezone=request.app.state.settings.timezone,
+            timezone=state_of(request).settings.timezone,
+            deadlines=state_of(request).deadlines,
         )
     report = submitted.report
     done = {

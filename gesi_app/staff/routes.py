@@ -38,6 +38,7 @@ from gesi_app.staff.web import (
     staff_page,
 )
 from gesi_app.web.database import db
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -127,11 +128,11 @@ async def dashboard(request: Request, user: StaffUser) -> Response:
         if user.agency_id is not None:
             agency = await session.get(Agency, user.agency_id)
         if has_permission(user, Permission.VIEW_QUEUE):
-            today = casework.local_today(utcnow(), request.app.state.settings.timezone)
+            today = casework.local_today(utcnow(), state_of(request).settings.timezone)
             overdue = await queue.count_overdue(session, user, today)
         missing: list[int] = []
         if has_permission(user, Permission.MANAGE_SETTINGS):
-            timezone = request.app.state.settings.timezone
+            timezone = state_of(request).settings.timezone
             calendar = await working_calendar.load(session)
             missing = await calendar_admin.missing_years(session, calendar, timezone)
     context = {"agency": agency, "overdue": overdue, "missing": missing}

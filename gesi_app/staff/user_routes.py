@@ -18,6 +18,7 @@ from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
+from gesi_app.web.state import state_of
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -36,7 +37,7 @@ async def _agency_choices(session: AsyncSession) -> list[Choice]:
 
 def _link(request: Request, token: str) -> str:
     path = request.app.url_path_for("staff_reset", token=token)
-    return f"{request.app.state.settings.base_url}{path}"
+    return f"{state_of(request).settings.base_url}{path}"
 
 
 @staff_page(Permission.MANAGE_USERS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from starlette.background import BackgroundTask
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.audio.answers import SpokenAnswer, answer_audio
+from gesi_app.audio.answers import SpokenAnswer
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.public import service as public_service
 from gesi_app.reports.codes import normalise_code, spaced
@@ -23,6 +23,7 @@ from gesi_app.tracking import keys, service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 TRACKED = "tracked"  # session: "CODE fingerprint" of reports this browser proved with a PIN
@@ -36,10 +37,13 @@ FAILURES_ALLOWED = 10
 FAILURE_WINDOW_SECONDS = 600
 
 
+def failure_limit(engine: AsyncEngine) -> SharedLimit:
+    """Failed lookups per client address (made once, with the app)."""
+    return SharedLimit(engine, "track-failures", FAILURES_ALLOWED, FAILURE_WINDOW_SECONDS)
+
+
 def _failures(request: Request) -> SharedLimit:
-    return SharedLimit(
-        request.app.state.engine, "track-failures", FAILURES_ALLOWED, FAILURE_WINDOW_SECONDS
-    )
+    return state_of(request).track_failures
 
 
 def _client(request: Request) -> str:
@@ -135,7 +139,10 @@ async def _page(
 ) -> Response:
     try:
         async with db(request) as session:
-            page = await service.view(session, code, timezone=request.app.state.settings.timezone)
+            state = state_of(request)
+            page = await service.view(
+                session, code, timezone=state.settings.timezone, deadlines=state.deadlines
+            )
     except service.ReportNotFound:
         raise HTTPException(404) from None
     # The agency's answers, said in the reporter's language; files still missing are made
@@ -145,7 +152,7 @@ async def _page(
         for m in page.messages
         if m.from_agency
     ]
-    speaker = answer_audio(request.app.state)
+    speaker = state_of(request).answer_audio
     context: dict[str, Any] = {
         "answer_audio": {a.message_id: speaker.url(a) for a in spoken},
         "page": page,
@@ -214,7 +221,11 @@ async def track_reply(request: Request) -> Response:
         async with db(request) as session:
             report = await service.find(session, code)
             await service.add_reply(
-                session, report, parsed, timezone=request.app.state.settings.timezone
+                session,
+                report,
+                parsed,
+                timezone=state_of(request).settings.timezone,
+                deadlines=state_of(request).deadlines,
             )
     except service.ReplyNotAllowed:
         message = gettext("This report is closed. You cannot reply to it any more.")

@@ -18,7 +18,8 @@ from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.passwords import hash_off_loop, verify_off_loop
-from gesi_app.reports import deadlines, workflow
+from gesi_app.reports import workflow
+from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
 from gesi_app.reports.recordings import duration_text
 from gesi_app.reports.service import report_by_code
@@ -212,20 +213,24 @@ def current_reason(report: Report) -> str | None:
 
 
 def deadline(
-    report: Report, today: dt.date, timezone: str, calendar: WorkingCalendar
+    report: Report,
+    today: dt.date,
+    timezone: str,
+    calendar: WorkingCalendar,
+    deadlines: Deadlines,
 ) -> Deadline | None:
     """The next thing the reporter is waiting for, with its date in working days."""
     if report.status is S.DITERIMA:
         due = report.verify_due
-        return Deadline("verify", deadlines.VERIFY_DAYS, due, due is not None and today > due)
+        return Deadline("verify", deadlines.verify, due, due is not None and today > due)
     if report.status is S.TERVERIFIKASI:
         due = report.answer_due
-        return Deadline("answer", deadlines.ANSWER_DAYS, due, due is not None and today > due)
+        return Deadline("answer", deadlines.answer, due, due is not None and today > due)
     if report.status is S.DITINDAKLANJUTI:
         answered = [e for e in report.history if e.to_status is S.DITINDAKLANJUTI]
         start = local_date(answered[-1].created_at, timezone) if answered else today
-        due = deadlines.working_days_after(calendar, start, deadlines.AUTO_CLOSE_DAYS)
-        return Deadline("close", deadlines.AUTO_CLOSE_DAYS, due, False)
+        due = working_days_after(calendar, start, deadlines.auto_close)
+        return Deadline("close", deadlines.auto_close, due, False)
     return None
 
 
@@ -234,7 +239,12 @@ async def rating_of(session: AsyncSession, report: Report) -> Rating | None:
 
 
 async def view(
-    session: AsyncSession, code: str, *, timezone: str, now: dt.datetime | None = None
+    session: AsyncSession,
+    code: str,
+    *,
+    timezone: str,
+    deadlines: Deadlines = STANDARD,
+    now: dt.datetime | None = None,
 ) -> TrackView:
     """The reporter's page of the report with this code."""
     report = await find(session, code)
@@ -244,7 +254,7 @@ async def view(
         report=report,
         sent_on=local_date(report.created_at, timezone),
         reason=current_reason(report),
-        deadline=deadline(report, today, timezone, await working_calendar.load(session)),
+        deadline=deadline(report, today, timezone, await working_calendar.load(session), deadlines),
         timeline=timeline(report),
         messages=[
             MessageRow(
@@ -276,6 +286,7 @@ async def add_reply(
     text: str,
     *,
     timezone: str,
+    deadlines: Deadlines = STANDARD,
     now: dt.datetime | None = None,
 ) -> None:
     """Store the reporter's reply. A reply to an answer reopens the report: the agency gets
@@ -294,8 +305,8 @@ async def add_reply(
             reason="The reporter replied to the answer.",
             now=now,
         )
-        report.answer_due = deadlines.working_days_after(
-            await working_calendar.load(session), local_date(now, timezone), deadlines.ANSWER_DAYS
+        report.answer_due = working_days_after(
+            await working_calendar.load(session), local_date(now, timezone), deadlines.answer
         )
     await session.commit()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 
+from gesi_app.web.state import state_of
+
 
 def db(request: Request) -> AsyncSession:
     """A new session; use as ``async with db(request) as session:``."""
-    session: AsyncSession = request.app.state.sessions()
+    session: AsyncSession = state_of(request).sessions()
     return session

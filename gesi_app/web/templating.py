@@ -18,11 +18,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from gesi_app.reports import deadlines
 from gesi_app.settings import LOCALES, Settings
 from gesi_app.web import i18n
 from gesi_app.web.forms import Choice
 from gesi_app.web.preferences import preferences_of
+from gesi_app.web.state import state_of
 
 # Indonesia's three time zones by their everyday names.
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
@@ -102,8 +102,6 @@ def build_environment(settings: Settings) -> Environment:
         full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
     )
     env.globals.update(static_url=static_url, path_for=path_for, locales=LOCALES, Choice=Choice)
-    # Deadline texts name the configured days (read when a page renders: set per process).
-    env.globals["deadlines"] = deadlines
     return env
 
 
@@ -133,7 +131,7 @@ def render(
     headers: dict[str, str] | None = None,
 ) -> Response:
     """Render a page template with the app's one Jinja environment."""
-    templates: Jinja2Templates = request.app.state.templates
+    templates: Jinja2Templates = state_of(request).templates
     return templates.TemplateResponse(
         request, name, context or {}, status_code=status_code, headers=headers
     )

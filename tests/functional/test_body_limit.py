@@ -23,6 +23,7 @@ from gesi_app.app import create_app
 from gesi_app.reports.models import Attachment, Draft
 from gesi_app.settings import Settings
 from gesi_app.web.csrf import SIGNING_NAMESPACE
+from gesi_app.web.state import app_state
 from tests import factories
 from tests.conftest import form_token, make_settings
 from tests.forums_support import add_forum, agenda_ids, forum_team
@@ -112,7 +113,7 @@ def call(
         try:
             await app(scope, receive, send)
         finally:
-            await app.state.engine.dispose()
+            await app_state(app).engine.dispose()
 
     asyncio.run(go())
     return sent
@@ -120,7 +121,7 @@ def call(
 
 def csrf_token(app: Starlette) -> str:
     """A token as the app signs it (cookie and form field carry the same value)."""
-    signer = URLSafeSerializer(app.state.settings.secret_key)
+    signer = URLSafeSerializer(app_state(app).settings.secret_key)
     return str(signer.dumps("body-limit", salt=SIGNING_NAMESPACE))
 
 

@@ -17,8 +17,9 @@ from gesi_app.app import create_app
 from gesi_app.audio.catalogue import normalise, prompt_texts
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.messages import compose
-from gesi_app.reports import deadlines
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Status
+from gesi_app.web.state import app_state
 from tests import factories
 from tests.casework_support import load, report_in
 from tests.conftest import make_settings
@@ -37,30 +38,38 @@ def custom(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
         GESI_ANSWER_DAYS="7",
         GESI_AUTOCLOSE_DAYS="2",
     )
-    try:
-        with TestClient(create_app(settings), raise_server_exceptions=False) as client:
-            yield client
-    finally:  # the next test's app sets its own; code run without one expects the defaults
-        deadlines.configure(verify=3, answer=5, auto_close=10)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        yield client
+
+
+def deadlines_of(client: TestClient) -> Deadlines:
+    return app_state(client.app).deadlines  # type: ignore[arg-type]  # the TestClient's app
 
 
 def test_the_settings_set_the_deadlines_and_the_words(
     custom: TestClient, database_url: str
 ) -> None:
-    assert (deadlines.VERIFY_DAYS, deadlines.ANSWER_DAYS, deadlines.AUTO_CLOSE_DAYS) == (4, 7, 2)
-    report = factories.create_report(database_url, now=MONDAY, region_code=None).report
+    days = deadlines_of(custom)
+    assert (days.verify, days.answer, days.auto_close) == (4, 7, 2)
+    report = factories.create_report(
+        database_url, now=MONDAY, deadlines=days, region_code=None
+    ).report
     assert report.verify_due == dt.date(2026, 1, 9)  # 4 working days, not 3
     as_reporter(custom, database_url, report.tracking_code)
     page = custom.get(f"/track/{report.tracking_code}", params={"lang": "en"}).text
     assert "The check takes up to 4 working days" not in page  # overdue by now: said plainly
     assert '<time datetime="2026-01-09">' in page
-    fresh = factories.create_report(database_url, region_code=None).report
+    fresh = factories.create_report(database_url, deadlines=days, region_code=None).report
     as_reporter(custom, database_url, fresh.tracking_code)
     page = custom.get(f"/track/{fresh.tracking_code}", params={"lang": "en"}).text
     assert "The check takes up to 4 working days, by" in page
-    notice = compose("verified", code="ABC234", base_url="http://x", agency="DPUPR", locale="en")
+    spoken = re.search(r"/audio/dated/en/\d+-4-[^\"]+", page)  # the sentence says 4 too
+    assert spoken is not None and custom.get(spoken.group(0)).status_code == 200
+    notice = compose(
+        "verified", code="ABC234", base_url="http://x", agency="DPUPR", locale="en", deadlines=days
+    )
     assert "7 working days" in notice.sms
-    texts = prompt_texts("Pemerintah Kabupaten Tangerang")["en"]
+    texts = prompt_texts("Pemerintah Kabupaten Tangerang", days)["en"]
     assert normalise("The check takes up to 4 working days.") in texts
     assert normalise("The agency answers within 7 working days.") in texts
     assert normalise("The check takes up to 3 working days.") not in texts
@@ -78,7 +87,11 @@ def test_the_answer_and_close_deadlines_follow_the_settings(
         engine = create_engine(database_url)
         try:
             return await jobs.run_jobs(
-                session_factory(engine), tmp_path, now, timezone="Asia/Jakarta"
+                session_factory(engine),
+                tmp_path,
+                now,
+                timezone="Asia/Jakarta",
+                deadlines=deadlines_of(custom),
             )
         finally:
             await engine.dispose()
@@ -90,8 +103,9 @@ def test_the_answer_and_close_deadlines_follow_the_settings(
 
 
 def test_the_defaults_keep_the_words(client: TestClient) -> None:
-    assert (deadlines.VERIFY_DAYS, deadlines.ANSWER_DAYS, deadlines.AUTO_CLOSE_DAYS) == (3, 5, 10)
-    texts = prompt_texts("Pemerintah Kabupaten Tangerang")["id"]
+    days = deadlines_of(client)
+    assert (days.verify, days.answer, days.auto_close) == (3, 5, 10)
+    texts = prompt_texts("Pemerintah Kabupaten Tangerang", days)["id"]
     assert normalise("Pemeriksaan paling lama 3 hari kerja.") in texts
 
 
@@ -105,3 +119,18 @@ def test_no_page_writes_a_number_of_working_days_itself() -> None:
         if re.search(r"\b\d+ working days?\b", line)
     ]
     assert fixed == []
+
+
+def test_two_apps_in_one_process_keep_their_own_days(
+    custom: TestClient, tmp_path: Path, database_url: str
+) -> None:
+    """The days are the app's, not the process's: an app made later does not change them."""
+    other = create_app(make_settings(tmp_path / "other", database_url))
+    code = factories.create_report(database_url, region_code=None).report.tracking_code
+    with TestClient(other) as standard:
+        pages = []
+        for client in (standard, custom):
+            as_reporter(client, database_url, code)
+            pages.append(client.get(f"/track/{code}", params={"lang": "en"}).text)
+    assert "The check takes up to 3 working days, by" in pages[0]
+    assert "The check takes up to 4 working days, by" in pages[1]

@@ -10,6 +10,7 @@ from starlette.testclient import TestClient
 from gesi_app.app import create_app
 from gesi_app.audio.service import AudioService
 from gesi_app.settings import Settings, SettingsError
+from gesi_app.web.state import app_state
 from tests.audio_support import mp3_seconds, require_audio_tools
 from tests.conftest import make_settings
 
@@ -24,7 +25,7 @@ def audio_client(tmp_path: Path, sqlite_url: str) -> TestClient:
 
 
 def service_of(client: TestClient) -> AudioService:
-    service: AudioService = client.app.state.audio  # type: ignore[attr-defined]
+    service: AudioService = app_state(client.app).audio  # type: ignore[arg-type]
     return service
 
 

@@ -11,7 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
-from gesi_app.audio.dated import DATED, DatedAudio, dated_audio, sentence
+from gesi_app.audio.dated import DATED, DatedAudio, sentence
+from gesi_app.web.state import app_state
 from tests.audio_support import mp3_seconds, require_audio_tools
 from tests.conftest import make_settings
 
@@ -103,7 +104,7 @@ def test_the_page_links_only_names_it_may_ask_for() -> None:
 def test_the_cache_keeps_at_most_max_files_removing_the_oldest(
     audio_client: TestClient, tmp_path: Path
 ) -> None:
-    service = dated_audio(audio_client.app.state)  # type: ignore[attr-defined]
+    service = app_state(audio_client.app).dated_audio  # type: ignore[arg-type]
     service.max_files = 3
     folder = tmp_path / "data" / "audio" / "dated"
 

@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from gesi_app.audio.service import AudioService
 from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
+from gesi_app.web.state import app_state
 from tests import factories
 from tests.audio_support import AUDIO_SRC, CHOICE_SRC, mp3_seconds, require_audio_tools
 from tests.conftest import form_token, make_settings
@@ -99,7 +100,7 @@ def test_every_prompt_on_the_journey_is_in_the_build_and_is_served(
     client: TestClient, settings: Settings, lang: str, easy: bool
 ) -> None:
     factories.seed(settings.database_url)
-    service: AudioService = client.app.state.audio  # type: ignore[attr-defined]
+    service: AudioService = app_state(client.app).audio  # type: ignore[arg-type]
     built = set(service.prompts(lang))  # exactly the keys 'gesi-app audio build' makes
     urls: dict[str, str] = {}
     chosen = 0

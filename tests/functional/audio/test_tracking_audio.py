@@ -16,6 +16,7 @@ from gesi_app.audio.dated import DATED
 from gesi_app.reports.models import Report, Status
 from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
+from gesi_app.web.state import app_state
 from tests import factories
 from tests.audio_support import AUDIO_SRC, mp3_seconds, require_audio_tools
 from tests.conftest import make_settings
@@ -87,7 +88,7 @@ def test_timeline_rows_and_the_easy_status_are_heard(
     said = easy.split('height="96">\n<p>', 1)[1].split("</p>", 1)[0]
     src = AUDIO_SRC.findall(easy)[0][0]  # the first control: the easy status
     # It says every sentence shown, the prompts one after another.
-    service = client.app.state.audio  # type: ignore[attr-defined]
+    service = app_state(client.app).audio  # type: ignore[arg-type]
     assert html_lib.unescape(src) == service.url(lang, html_lib.unescape(said))
     served(client, src)
     first = EASY_FIRST[lang].get(status)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.notifications.messages import SMS_LIMIT
 from gesi_app.notifications.models import OutboxChannel, OutboxStatus
 from gesi_app.notifications.service import enqueue_for_transition
+from gesi_app.reports.deadlines import STANDARD
 from gesi_app.reports.models import Status
 from gesi_app.reports.workflow import transition
 from tests.notifications_support import (
@@ -160,8 +161,8 @@ def test_a_rolled_back_transition_leaves_no_message(database_url: str) -> None:
 def test_enqueue_by_hand_in_the_callers_transaction(database_url: str) -> None:
     async def work(session: AsyncSession) -> int:
         report = await load_report(session, await new_report(session, locale="en"))
-        rows = await enqueue_for_transition(session, report, S.SELESAI, BASE_URL)
-        assert await enqueue_for_transition(session, report, S.DITUNDA, BASE_URL) == []
+        rows = await enqueue_for_transition(session, report, S.SELESAI, BASE_URL, STANDARD)
+        assert await enqueue_for_transition(session, report, S.DITUNDA, BASE_URL, STANDARD) == []
         return len(rows)
 
     assert asyncio.run(in_session(database_url, work)) == 2

@@ -10,6 +10,7 @@ import pytest
 from gesi_app.demo import AGENCIES
 from gesi_app.notifications.delivery import MAX_ATTEMPTS, backoff
 from gesi_app.notifications.messages import SMS_LIMIT, compose
+from gesi_app.reports.deadlines import STANDARD
 from gesi_app.web.i18n import get_locale, set_locale
 
 CODE = "SRA-7K4Q-2M"
@@ -18,7 +19,14 @@ LINK = f"{BASE}/track/{CODE}"
 
 
 def test_verified_in_english_says_where_it_went_and_the_deadline() -> None:
-    notice = compose("verified", code=CODE, base_url=BASE, agency="Dinas Kesehatan", locale="en")
+    notice = compose(
+        "verified",
+        code=CODE,
+        base_url=BASE,
+        agency="Dinas Kesehatan",
+        locale="en",
+        deadlines=STANDARD,
+    )
     assert notice.subject == "Your report SRA-7K4Q-2M has been checked"
     assert notice.body == (
         "Your report SRA-7K4Q-2M has been checked and sent to Dinas Kesehatan.\n\n"
@@ -32,7 +40,14 @@ def test_verified_in_english_says_where_it_went_and_the_deadline() -> None:
 
 
 def test_answered_in_indonesian() -> None:
-    notice = compose("answered", code=CODE, base_url=BASE, agency="Dinas Kesehatan", locale="id")
+    notice = compose(
+        "answered",
+        code=CODE,
+        base_url=BASE,
+        agency="Dinas Kesehatan",
+        locale="id",
+        deadlines=STANDARD,
+    )
     assert notice.subject == "Laporan Anda SRA-7K4Q-2M sudah dijawab"
     assert notice.body.splitlines()[0] == (
         "Laporan Anda SRA-7K4Q-2M sudah dijawab oleh Dinas Kesehatan."
@@ -45,7 +60,9 @@ def test_answered_in_indonesian() -> None:
 @pytest.mark.parametrize("kind", ["verified", "answered", "closed"])
 @pytest.mark.parametrize("agency", [None, *(a[1] for a in AGENCIES), *(a[2] for a in AGENCIES)])
 def test_sms_fits_in_one_message_with_the_link(kind: str, locale: str, agency: str | None) -> None:
-    notice = compose(kind, code=CODE, base_url=BASE, agency=agency, locale=locale)
+    notice = compose(
+        kind, code=CODE, base_url=BASE, agency=agency, locale=locale, deadlines=STANDARD
+    )
     assert len(notice.sms) <= SMS_LIMIT
     assert notice.sms.endswith(LINK)
     assert notice.sms.isascii()  # GSM-7: one SMS holds 160 characters only in that alphabet
@@ -53,7 +70,9 @@ def test_sms_fits_in_one_message_with_the_link(kind: str, locale: str, agency: s
 
 def test_a_long_agency_name_is_left_out_of_the_sms_not_the_link() -> None:
     agency = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Tangerang"
-    notice = compose("verified", code=CODE, base_url=BASE, agency=agency, locale="id")
+    notice = compose(
+        "verified", code=CODE, base_url=BASE, agency=agency, locale="id", deadlines=STANDARD
+    )
     assert agency not in notice.sms
     assert agency in notice.body
     assert notice.sms == (
@@ -63,7 +82,7 @@ def test_a_long_agency_name_is_left_out_of_the_sms_not_the_link() -> None:
 
 def test_composing_leaves_the_callers_language_alone() -> None:
     set_locale("en")
-    compose("closed", code=CODE, base_url=BASE, agency=None, locale="id")
+    compose("closed", code=CODE, base_url=BASE, agency=None, locale="id", deadlines=STANDARD)
     assert get_locale() == "en"
     set_locale("id")
 

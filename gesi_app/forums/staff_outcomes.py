@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.service import active_agencies
 from gesi_app.forums import outcomes as out
 from gesi_app.forums.facilitators import NotFacilitator
@@ -28,7 +29,7 @@ from gesi_app.forums.outcome_forms import (
 )
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today
+from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
@@ -200,7 +201,7 @@ async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
 async def follow_up(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         agencies = {str(a.id) for a in await active_agencies(session)}
-    today = local_today(request.app.state.settings.timezone)
+    today = clock.today(request.app.state.settings.timezone)
     return await _save_or_show_errors(
         request,
         user,

@@ -8,9 +8,7 @@ pages of one forum go through ``forum_page``, which also finds the forum its use
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
-import zoneinfo
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -18,9 +16,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import active_agencies
-from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import spaced
 from gesi_app.forums.facilitators import facilitates
 from gesi_app.forums.forms import parse_setup
@@ -51,10 +49,6 @@ from gesi_app.web.i18n import get_locale, gettext
 RUN = Permission.RUN_FORUMS
 
 ForumEndpoint = Callable[[Request, StaffUser, Forum], Awaitable[Response]]
-
-
-def local_today(timezone: str) -> dt.date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 async def staff_forum(request: Request, user: StaffUser) -> Forum | Response:
@@ -142,7 +136,7 @@ async def new_forum(request: Request, user: StaffUser) -> Response:
             await request.form(),
             {str(a.id) for a in agencies},
             settings.timezone,
-            local_today(settings.timezone),
+            clock.today(settings.timezone),
         )
         if parsed.forum is None:
             context.update(kept=parsed.kept, errors=parsed.errors)

@@ -7,7 +7,6 @@ forms.py and drafting.py.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.db.base import utcnow
+from gesi_app import clock
 from gesi_app.reports import codes, drafting, drafts, journey
 from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
@@ -48,7 +47,7 @@ def _step_url(request: Request, slug: str, returning: bool = False) -> str:
 
 
 def _today(request: Request) -> dt.date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(request.app.state.settings.timezone)).date()
+    return clock.today(request.app.state.settings.timezone)
 
 
 def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> None:

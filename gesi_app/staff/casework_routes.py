@@ -16,10 +16,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.service import active_agencies
 from gesi_app.audio.answers import SpokenAnswer, answer_audio
 from gesi_app.categories.models import Category
-from gesi_app.db.base import utcnow
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.models import Report, Status
@@ -51,7 +51,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _today(request: Request) -> Any:
-    return casework.local_today(utcnow(), request.app.state.settings.timezone)
+    return clock.today(request.app.state.settings.timezone)
 
 
 def _labels() -> dict[str, Any]:

@@ -9,12 +9,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gesi_app.db.base import utcnow
+from gesi_app import clock
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.codes import spaced
 from gesi_app.reports.models import Channel, ReportType, WhenKind
-from gesi_app.staff.casework import local_today
 from gesi_app.staff.intake import IntakeOptions, parse_intake, take_in
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
@@ -68,7 +67,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
         allowed = IntakeOptions(
             topics={int(c.value) for _, group in context["topic_groups"] for c in group},
             kecamatan=options.area_codes,
-            today=local_today(utcnow(), request.app.state.settings.timezone),
+            today=clock.today(request.app.state.settings.timezone),
         )
         new, kept, errors = parse_intake(await request.form(), allowed, locale)
         if new is None:

@@ -9,15 +9,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.models import Agency
 from gesi_app.calendar import admin as calendar_admin
 from gesi_app.calendar import service as working_calendar
-from gesi_app.db.base import utcnow
 from gesi_app.staff import (
     admin_routes,
     audit_routes,
     auth,
-    casework,
     casework_routes,
     intake_routes,
     queue,
@@ -127,7 +126,7 @@ async def dashboard(request: Request, user: StaffUser) -> Response:
         if user.agency_id is not None:
             agency = await session.get(Agency, user.agency_id)
         if has_permission(user, Permission.VIEW_QUEUE):
-            today = casework.local_today(utcnow(), request.app.state.settings.timezone)
+            today = clock.today(request.app.state.settings.timezone)
             overdue = await queue.count_overdue(session, user, today)
         missing: list[int] = []
         if has_permission(user, Permission.MANAGE_SETTINGS):

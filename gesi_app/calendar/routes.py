@@ -17,7 +17,8 @@ from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
@@ -65,7 +66,7 @@ async def holidays(request: Request, user: StaffUser) -> Response:
         new, kept, errors = parse_new_holiday(await request.form())
         if new is not None:
             try:
-                await admin.add_local(session, user, new, client_ip(request))
+                await admin.add_local(session, user, new, client_address(request))
             except admin.HolidayError:
                 errors = {"name_id": _("This holiday is already on that date")}
             else:
@@ -84,7 +85,7 @@ async def holiday_remove(request: Request, user: StaffUser) -> Response:
             return page(request, user, "staff/not_found.html", status_code=404)
         if request.method == "GET":
             return page(request, user, "staff/holiday_remove.html", {"holiday": holiday})
-        await admin.remove(session, user, holiday_id, client_ip(request))
+        await admin.remove(session, user, holiday_id, client_address(request))
         await session.commit()
     return RedirectResponse(_done(request, "removed"), status_code=303)
 
@@ -95,7 +96,7 @@ async def year_complete(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         try:
             await admin.mark_complete(
-                session, user, year, client_ip(request), timezone=_timezone(request)
+                session, user, year, client_address(request), timezone=_timezone(request)
             )
         except admin.HolidayError:
             return page(request, user, "staff/not_found.html", status_code=404)

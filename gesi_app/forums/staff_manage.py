@@ -18,7 +18,8 @@ from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page, setup_choices
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
+from gesi_app.staff.web import forbidden, page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -42,7 +43,7 @@ async def edit_forum(request: Request, user: StaffUser, forum: Forum) -> Respons
             return page(request, user, "forums/staff_edit.html", context, status_code=400)
         forum = await forum_by_code(session, forum.join_code)
         try:
-            await update_forum(session, user, forum, parsed.forum, ip=client_ip(request))
+            await update_forum(session, user, forum, parsed.forum, ip=client_address(request))
         except AgendaItemInUse as used:
             await session.rollback()
             context["errors"] = {
@@ -86,7 +87,7 @@ async def facilitators(request: Request, user: StaffUser, forum: Forum) -> Respo
     async with db(request) as session:
         try:
             added = await fac.add_facilitator(
-                session, user, forum, parse_int(chosen) or 0, ip=client_ip(request)
+                session, user, forum, parse_int(chosen) or 0, ip=client_address(request)
             )
         except fac.NotFacilitator:
             return forbidden(request, user)

@@ -31,7 +31,8 @@ from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
+from gesi_app.staff.web import forbidden, page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -114,7 +115,9 @@ async def themes(request: Request, user: StaffUser, forum: Forum) -> Response:
         forum,
         parse_theme(await request.form()),
         _themes_page,
-        lambda session, title: out.add_theme(session, user, forum, title, ip=client_ip(request)),
+        lambda session, title: out.add_theme(
+            session, user, forum, title, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_themes", forum, "theme"),
     )
 
@@ -131,7 +134,7 @@ async def assign(request: Request, user: StaffUser, forum: Forum) -> Response:
         parse_assign(await request.form(), inputs, theme_ids),
         _themes_page,
         lambda session, value: out.assign_theme(
-            session, user, forum, *value, ip=client_ip(request)
+            session, user, forum, *value, ip=client_address(request)
         ),
         _done_url(request, "staff_forum_themes", forum, "grouped"),
     )
@@ -147,7 +150,9 @@ async def merge(request: Request, user: StaffUser, forum: Forum) -> Response:
         forum,
         parse_merge(await request.form(), inputs),
         _themes_page,
-        lambda session, value: out.merge_input(session, user, forum, *value, ip=client_ip(request)),
+        lambda session, value: out.merge_input(
+            session, user, forum, *value, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_themes", forum, "merged"),
     )
 
@@ -191,7 +196,7 @@ async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
         parse_point(await request.form()),
         _outcomes_page,
         lambda session, point: out.add_agreed_point(
-            session, user, forum, point, ip=client_ip(request)
+            session, user, forum, point, ip=client_address(request)
         ),
         _done_url(request, "staff_forum_outcomes", forum, "point"),
     )
@@ -208,7 +213,9 @@ async def follow_up(request: Request, user: StaffUser, forum: Forum) -> Response
         forum,
         parse_follow_up(await request.form(), agencies, today),
         _outcomes_page,
-        lambda session, new: out.add_follow_up(session, user, forum, new, ip=client_ip(request)),
+        lambda session, new: out.add_follow_up(
+            session, user, forum, new, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_outcomes", forum, "follow_up"),
     )
 
@@ -226,7 +233,7 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 request.path_params["follow_up_id"],
                 locale=get_locale(),
                 timezone=request.app.state.settings.timezone,
-                ip=client_ip(request),
+                ip=client_address(request),
             )
         except out.FollowUpReported as done:
             return RedirectResponse(f"{url}?reported={done.code}", status_code=303)

@@ -41,7 +41,8 @@ from gesi_app.forums.service import (
 )
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, forbidden, page, resumed_fields, staff_page
+from gesi_app.staff.web import forbidden, page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -141,7 +142,7 @@ async def new_forum(request: Request, user: StaffUser) -> Response:
         if parsed.forum is None:
             context.update(kept=parsed.kept, errors=parsed.errors)
             return page(request, user, "forums/staff_new.html", context, status_code=400)
-        forum = await create_forum(session, user, parsed.forum, ip=client_ip(request))
+        forum = await create_forum(session, user, parsed.forum, ip=client_address(request))
     url = request.app.url_path_for("staff_forum", code=forum.join_code)
     return RedirectResponse(f"{url}?created=1", status_code=303)
 
@@ -167,7 +168,9 @@ async def change_state(request: Request, user: StaffUser, forum: Forum) -> Respo
         target = str((await request.form()).get("state", ""))
         if target in {s.value for s in ForumState}:
             with contextlib.suppress(StateUnchanged):  # a second click: the overview says so
-                await advance_state(session, user, forum, ForumState(target), ip=client_ip(request))
+                await advance_state(
+                    session, user, forum, ForumState(target), ip=client_address(request)
+                )
     url = request.app.url_path_for("staff_forum", code=forum.join_code)
     return RedirectResponse(str(url), status_code=303)
 

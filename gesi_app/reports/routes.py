@@ -27,6 +27,7 @@ from gesi_app.reports.models import Draft
 from gesi_app.reports.questions import QUESTIONS
 from gesi_app.reports.summary import summary_rows
 from gesi_app.tracking import receipts
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.i18n import gettext as _
@@ -222,7 +223,7 @@ async def check(request: Request) -> Response:
     if request.method == "POST":
         # Counted atomically in the database before the session opens: every try at sending
         # counts, so a flood is refused across every app process.
-        client = request.client.host if request.client else "unknown"
+        client = client_address(request)
         if not await request.app.state.report_limiter.take(client):
             raise HTTPException(429)
     async with db(request) as session:

@@ -42,7 +42,8 @@ from gesi_app.staff.casework_forms import (
 )
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, has_permission
-from gesi_app.staff.web import client_ip, forbidden, page, staff_page
+from gesi_app.staff.web import forbidden, page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -156,7 +157,7 @@ async def report_file(request: Request, user: StaffUser) -> Response:
             attachment.id,
             None,
             {"report": code},
-            client_ip(request),
+            client_address(request),
         )
         await session.commit()
     return FileResponse(
@@ -270,7 +271,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         user,
                         report,
                         decision,
-                        ip=client_ip(request),
+                        ip=client_address(request),
                         timezone=settings.timezone,
                     )
                 elif action is CaseAction.ANSWER:
@@ -280,7 +281,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         status = 400 if parsed.errors else 200
                         return page(request, user, template, context, status_code=status)
                     await casework_actions.answer(
-                        session, user, report, parsed.text, ip=client_ip(request)
+                        session, user, report, parsed.text, ip=client_address(request)
                     )
                     await session.flush()
                     published = report.messages[-1]
@@ -291,7 +292,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                     if errors:
                         return page(request, user, template, context, status_code=400)
                     await casework_actions.move(
-                        session, user, report, action, reason, ip=client_ip(request)
+                        session, user, report, action, reason, ip=client_address(request)
                     )
             except (IllegalTransition, ReasonRequired):
                 return _illegal(request, user, template, context)

@@ -17,7 +17,8 @@ from gesi_app.reports.models import Channel, ReportType, WhenKind
 from gesi_app.staff.intake import IntakeOptions, parse_intake, take_in
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -77,7 +78,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
             session,
             user,
             new,
-            ip=client_ip(request),
+            ip=client_address(request),
             timezone=request.app.state.settings.timezone,
         )
     report = submitted.report

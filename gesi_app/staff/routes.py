@@ -30,12 +30,12 @@ from gesi_app.staff.permissions import Permission, has_permission
 from gesi_app.staff.web import (
     RESUME_KEY,
     SESSION_KEY,
-    client_ip,
     current_staff,
     page,
     safe_next,
     staff_page,
 )
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.templating import render
 
@@ -82,7 +82,7 @@ async def login(request: Request) -> Response:
     async with db(request) as session:
         try:
             signed_in = await auth.sign_in(
-                session, credentials.username, credentials.password, client_ip(request)
+                session, credentials.username, credentials.password, client_address(request)
             )
         except auth.LockedOut as locked:
             await session.commit()
@@ -111,7 +111,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     key = request.session.get(SESSION_KEY)
     async with db(request) as session:
-        await auth.sign_out(session, key if isinstance(key, str) else None, client_ip(request))
+        await auth.sign_out(session, key if isinstance(key, str) else None, client_address(request))
         await session.commit()
     request.session.clear()
     url = request.app.url_path_for("staff_login")
@@ -153,7 +153,7 @@ async def set_password(request: Request) -> Response:
             context["errors"] = errors
             return render(request, "staff/reset.html", context, status_code=400, headers=NO_STORE)
         try:
-            await resets.use_link(session, token, password, client_ip(request))
+            await resets.use_link(session, token, password, client_address(request))
         except resets.ResetLinkInvalid:
             return render(request, "staff/reset_invalid.html", status_code=404, headers=NO_STORE)
         await session.commit()

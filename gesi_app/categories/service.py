@@ -62,7 +62,6 @@ async def category_by_slug(session: AsyncSession, slug: str) -> Category | None:
 
 async def topic_ids(session: AsyncSession, slug: str) -> list[int]:
     """A topic and its sub-topics, so that choosing "Infrastructure" finds "Damaged roads"."""
-    # Inactive topics too: old reports keep the topic they were filed under.
     topic = await session.scalar(select(Category).where(Category.slug == slug))
     if topic is None:
         return []

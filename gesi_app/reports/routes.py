@@ -126,14 +126,10 @@ async def step(request: Request) -> Response:
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         if request.method == "GET":
             if not journey.may_visit(answers, slug):
-                missing = journey.first_unanswered(answers)
-                return RedirectResponse(
-                    _step_url(request, missing.slug if missing else "type"), 303
-                )
+                return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
             return await _page(request, session, slug, answers, draft=draft)
         if not journey.may_visit(answers, slug):
-            missing = journey.first_unanswered(answers)
-            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+            return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
         if slug == "evidence":
             draft = draft or await drafts.start_draft(session)
             outcome = await evidence_action(request, session, draft)
@@ -158,7 +154,7 @@ async def step(request: Request) -> Response:
                 )
                 _set_draft_cookie(request, response, draft)
                 return response
-            parsed_answers: dict[str, Any] = {"_seen_evidence": True}
+            parsed_answers: dict[str, Any] = {journey.seen_key("evidence"): True}
         elif slug == "details":
             draft = draft or await drafts.start_draft(session)
             told = await details_action(request, session, draft, answers)
@@ -195,15 +191,8 @@ async def step(request: Request) -> Response:
                 )
             parsed_answers = parsed.answers
         draft = draft or await drafts.start_draft(session)
-        changes = dict(parsed_answers)
-        if slug == "topic" and changes.get("topic") != answers.get("topic"):
-            changes["subtopic"] = None
-        if slug == "where" and changes.get("kecamatan") != answers.get("kecamatan"):
-            changes["desa"] = None
-        drafts.update_answers(draft, changes)
-        merged = dict(draft.answers)
-        for key in journey.stale_keys(merged):
-            merged.pop(key)
+        drafts.update_answers(draft, journey.changes_for(slug, answers, parsed_answers))
+        merged = journey.without_stale(draft.answers)
         draft.answers = merged
         await session.commit()
         returning = request.query_params.get("return") == "check"
@@ -231,7 +220,7 @@ async def check(request: Request) -> Response:
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         missing = journey.first_unanswered(answers)
         if draft is None or missing is not None:
-            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+            return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
         errors: dict[str, str] = {}
         if request.method == "POST":
             form = await request.form()

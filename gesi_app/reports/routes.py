@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
-from gesi_app.reports import codes, drafting, drafts, journey
+from gesi_app.reports import codes, draft_store, drafting, journey
 from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
@@ -53,9 +53,9 @@ def _today(request: Request) -> dt.date:
 
 def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> None:
     response.set_cookie(
-        drafts.DRAFT_COOKIE,
+        draft_store.DRAFT_COOKIE,
         draft.id,
-        max_age=int(drafts.KEEP_FOR.total_seconds()),
+        max_age=int(draft_store.KEEP_FOR.total_seconds()),
         httponly=True,
         samesite="lax",
         secure=request.app.state.settings.https,
@@ -122,7 +122,7 @@ async def step(request: Request) -> Response:
     if slug not in journey.BY_SLUG:
         raise HTTPException(404)
     async with db(request) as session:
-        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         if request.method == "GET":
             if not journey.may_visit(answers, slug):
@@ -131,7 +131,7 @@ async def step(request: Request) -> Response:
         if not journey.may_visit(answers, slug):
             return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
         if slug == "evidence":
-            draft = draft or await drafts.start_draft(session)
+            draft = draft or await draft_store.start_draft(session)
             outcome = await evidence_action(request, session, draft)
             if outcome.action == "error":
                 await session.commit()  # keeps a new draft; the failed file stored nothing
@@ -147,7 +147,7 @@ async def step(request: Request) -> Response:
                 _set_draft_cookie(request, response, draft)
                 return response
             if outcome.action == "stay":  # a file added or removed: show the list again
-                drafts.update_answers(draft, {})
+                draft_store.update_answers(draft, {})
                 await session.commit()
                 response = RedirectResponse(
                     _step_url(request, slug, request.query_params.get("return") == "check"), 303
@@ -156,7 +156,7 @@ async def step(request: Request) -> Response:
                 return response
             parsed_answers: dict[str, Any] = {journey.seen_key("evidence"): True}
         elif slug == "details":
-            draft = draft or await drafts.start_draft(session)
+            draft = draft or await draft_store.start_draft(session)
             told = await details_action(request, session, draft, answers)
             if told.action == "error":  # a refused recording stored nothing
                 return await _page(
@@ -169,7 +169,7 @@ async def step(request: Request) -> Response:
                     typed=told.typed,
                 )
             if told.action == "stay":  # the recording was removed: show the question again
-                drafts.update_answers(draft, told.answers)
+                draft_store.update_answers(draft, told.answers)
                 await session.commit()
                 return RedirectResponse(
                     _step_url(request, slug, request.query_params.get("return") == "check"), 303
@@ -190,8 +190,8 @@ async def step(request: Request) -> Response:
                     typed=parsed.typed,
                 )
             parsed_answers = parsed.answers
-        draft = draft or await drafts.start_draft(session)
-        drafts.update_answers(draft, journey.changes_for(slug, answers, parsed_answers))
+        draft = draft or await draft_store.start_draft(session)
+        draft_store.update_answers(draft, journey.changes_for(slug, answers, parsed_answers))
         merged = journey.without_stale(draft.answers)
         draft.answers = merged
         await session.commit()
@@ -216,7 +216,7 @@ async def check(request: Request) -> Response:
         if not await request.app.state.report_limiter.take(client):
             raise HTTPException(429)
     async with db(request) as session:
-        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         missing = journey.first_unanswered(answers)
         if draft is None or missing is not None:
@@ -249,7 +249,7 @@ async def check(request: Request) -> Response:
                     "rahasia": report.rahasia,
                 }
                 response = RedirectResponse(str(request.app.url_path_for("report_done")), 303)
-                response.delete_cookie(drafts.DRAFT_COOKIE, path="/report")
+                response.delete_cookie(draft_store.DRAFT_COOKIE, path="/report")
                 return response
         evidence_names = await _evidence_names(session, draft)
         rows = await summary_rows(session, answers, get_locale(), evidence_names)

@@ -16,6 +16,7 @@ from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings, SettingsError
+from gesi_app.staff.models import Role
 
 
 def _progress(label: str) -> Callable[[int, int], None]:
@@ -121,7 +122,6 @@ def cmd_regions_import(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
     from gesi_app.agencies.service import agency_by_slug
-    from gesi_app.staff.models import Role
     from gesi_app.staff.service import StaffError, create_user, generate_password
 
     async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
@@ -268,9 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="user_command", required=True
     )
     create = user.add_parser("create", help="create a staff account with a generated password")
-    create.add_argument(
-        "--role", required=True, choices=["admin", "verifier", "agency_officer", "facilitator"]
-    )
+    create.add_argument("--role", required=True, choices=[role.value for role in Role])
     create.add_argument("--username", required=True)
     create.add_argument("--name", default="")
     create.add_argument("--agency", default="", help="agency slug (required for agency_officer)")

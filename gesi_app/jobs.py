@@ -19,7 +19,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.escalations import service as escalation
 from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
-from gesi_app.reports import autoclose, drafts
+from gesi_app.reports import autoclose, draft_store
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Attachment, Draft
 from gesi_app.tracking import backfill
@@ -31,7 +31,7 @@ DELIVER_EVERY = dt.timedelta(minutes=1)
 
 async def purge_expired_drafts(session: AsyncSession, uploads_dir: Path, now: dt.datetime) -> int:
     """Delete drafts untouched for 7 days, with their evidence rows and files."""
-    cutoff = now - drafts.KEEP_FOR
+    cutoff = now - draft_store.KEEP_FOR
     keys = set(
         (
             await session.scalars(
@@ -41,7 +41,7 @@ async def purge_expired_drafts(session: AsyncSession, uploads_dir: Path, now: dt
             )
         ).all()
     )
-    purged = await drafts.purge_expired(session, now)  # commits; attachment rows cascade
+    purged = await draft_store.purge_expired(session, now)  # commits; attachment rows cascade
     for key in keys:
         still_used = await session.scalar(
             select(Attachment.id).where(Attachment.storage_key == key).limit(1)

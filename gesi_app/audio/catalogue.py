@@ -3,8 +3,10 @@
 The prompts are the msgids of the citizen templates (report, tracking, home, errors, public,
 forums but not the facilitators' staff_* pages) and of the citizen features' Python modules
 (questions, validation errors), in each language (the msgstr for Indonesian, the msgid for
-English). A message with placeholders is a prompt
-only when its values are ours and few: the table below names them. Dates, tracking codes,
+English). Facilitators' pages and modules (``staff_*``) give none. A message with
+placeholders is a prompt only when its values are ours and few: PARAMETERS names them and
+their values, SILENT names the others, audio/dated.py the date sentences; a test fails for a
+message named nowhere, so rewording one cannot silently drop its audio. Dates, tracking codes,
 topic and region names and anything a person typed are never prompts; where a sentence
 carries a date, the template gives audio to its date-less sibling sentence.
 
@@ -31,7 +33,7 @@ from gesi_app.web import i18n
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
 CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
-STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/staff_routes.py: facilitators' pages
+STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/staff_*.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
     "gettext": None,
@@ -109,9 +111,88 @@ DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
 }
 
 
+# Messages with placeholders that are never prompts: their values are dates, codes, names,
+# addresses, lengths, times or what a person typed, or a number with no table row above.
+# With PARAMETERS, DEADLINE_DAYS and audio.dated.DATED, every placeholder message of the
+# citizen pages is named once, so a reworded or new one fails tests/unit/audio/test_catalogue.py
+# instead of silently losing its audio.
+SILENT: frozenset[str] = frozenset(
+    (
+        "%(min)s min",
+        "%(min)s min %(sec)s s",
+        "%(num)s new inputs",
+        "%(num)s new inputs – show",
+        "%(num)s waiting",
+        "%(sec)s s",
+        "All of %(topic)s",
+        "Answer from %(agency)s",
+        (
+            "Counts of a group under %(num)s are not shown, so no one can be recognised. Groups "
+            "come from what participants chose to tell about themselves."
+        ),
+        (
+            "Counts under %(num)s are not shown, so no one can be recognised. A group whose share "
+            "of inputs is lower than its share of attendance was heard less than it was present."
+        ),
+        "Dots, from 0 to %(max)s",
+        "Each agenda item must be %(max)s characters or fewer",
+        "Enter %(max)s agenda items or fewer",
+        "Enter a whole number from 0 to %(max)s",
+        "Enter a whole number of dots from 1 to %(max)s",
+        "From: %(group)s",
+        "Join at %(url)s with the code",
+        "Last updated at %(time)s.",
+        "Make input %(num)s a tracked report",
+        "Page %(page)s of %(pages)s",
+        "Sign-language video, %(length)s",
+        "Spelled out: %(letters)s",
+        "Staff check your report within %(days)s working days, by %(date)s.",
+        (
+            "Tell %(authority)s about a problem, an idea or a question. Everyone can use Suara, "
+            "also with a screen reader or on a simple phone."
+        ),
+        "The input must be %(max)s characters or fewer",
+        "The name must be %(max)s characters or fewer",
+        (
+            "The photo is too large to open: it has more than %(max)s megapixels. Choose a smaller "
+            "photo"
+        ),
+        "The place must be %(max)s characters or fewer",
+        "The point must be %(max)s characters or fewer",
+        "The statement must be %(max)s characters or fewer",
+        "The title must be %(min)s to %(max)s characters",
+        "Tracked report: %(code)s",
+        "Voice message, %(length)s",
+        "We received your sign-language video (%(length)s).",
+        "We received your voice message (%(length)s).",
+        "Write %(max)s characters or fewer",
+        "You can try again after %(time)s.",
+        "You rated the answer: %(score)s.",
+        "You sent: %(what)s.",
+        "Your name must be %(max)s characters or fewer",
+        "Your report %(code)s",
+        (
+            "Your report is not public yet. It becomes public after staff check it, within "
+            "%(days)s working days, by %(date)s."
+        ),
+        (
+            "Your report is not public yet. It becomes public after staff check it, within "
+            "%(days)s working days."
+        ),
+        "Your report is public since %(date)s, with the words staff checked.",
+        "fewer than %(num)s",
+    )
+)
+
+
 def normalise(text: str) -> str:
     """The form of a text that is spoken: NFC, single spaces, no outer space."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def placeholder_msgids() -> frozenset[str]:
+    """The msgid of every message with placeholders in the citizen pages and modules."""
+    return frozenset(msgid for _context, msgid in _messages() if "%(" in msgid)
 
 
 def _messages() -> Iterator[tuple[str | None, str]]:
@@ -124,6 +205,8 @@ def _messages() -> Iterator[tuple[str | None, str]]:
     for package in CITIZEN_MODULES:
         sources += [("python", p) for p in sorted((PACKAGE_DIR / package).glob("*.py"))]
     for method, path in sources:
+        if path.name.startswith(STAFF_ONLY):
+            continue
         options = JINJA_OPTIONS if method == "jinja2" else {}
         for _line, message, _comments, context in extract_from_file(
             method,

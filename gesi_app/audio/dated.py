@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import zoneinfo
 from pathlib import Path
 
 from babel.dates import format_date
 
+from gesi_app import clock
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import EngineUnavailable, Espeak
 from gesi_app.audio.service import EXTENSION, NoEngine, store_atomically
@@ -107,11 +107,11 @@ class DatedAudio:
         self.deadlines = deadlines
         self.engine = Espeak()
         self.enabled = self.engine.available() or self.folder.is_dir()
-        self.zone = zoneinfo.ZoneInfo(timezone)
+        self.timezone = timezone
         self.max_files = max_files
 
     def today(self) -> dt.date:
-        return dt.datetime.now(self.zone).date()
+        return clock.today(self.timezone)
 
     def url(self, msgid: str, days: int, day: dt.date | None) -> str | None:
         lang = i18n.get_locale()

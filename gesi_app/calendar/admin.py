@@ -4,7 +4,6 @@ year complete, and find the open reports whose deadline is unknown for want of a
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app import clock
 from gesi_app.calendar.models import CalendarYear, Holiday, HolidayKind, HolidaySource
 from gesi_app.calendar.service import (
     WorkingCalendar,
@@ -21,7 +21,6 @@ from gesi_app.calendar.service import (
     forget,
     load,
 )
-from gesi_app.db.base import aware
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, Status
 from gesi_app.staff import audit
@@ -149,17 +148,13 @@ def _snapshot(holiday: Holiday) -> dict[str, Any]:
 # --- open reports whose deadline is unknown -------------------------------------------------
 
 
-def _local(moment: dt.datetime, timezone: str) -> dt.date:
-    return aware(moment).astimezone(zoneinfo.ZoneInfo(timezone)).date()
-
-
 def _clock_start(report: Report, timezone: str) -> dt.date:
     """The day a report's current staff deadline counts from: sent, or (last) verified."""
     if report.status is Status.TERVERIFIKASI:
         verified = [e for e in report.history if e.to_status is Status.TERVERIFIKASI]
         if verified:
-            return _local(max(e.created_at for e in verified), timezone)
-    return _local(report.created_at, timezone)
+            return clock.local_date(max(e.created_at for e in verified), timezone)
+    return clock.local_date(report.created_at, timezone)
 
 
 async def _unknown(session: AsyncSession) -> list[Report]:

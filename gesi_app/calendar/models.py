@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, String, UniqueConstraint
+from sqlalchemy import Date, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gesi_app.db.base import Base, utcnow
+from gesi_app.db.base import Base, enum_column, utcnow
 
 
 class HolidayKind(enum.StrEnum):
@@ -22,16 +22,6 @@ class HolidaySource(enum.StrEnum):
     ADMIN = "admin"
 
 
-def _enum(kind: type[enum.StrEnum], name: str) -> Enum:
-    return Enum(
-        kind,
-        name=name,
-        native_enum=False,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-    )
-
-
 class Holiday(Base):
     """A day off for every office of the government. Several holidays may share a date."""
 
@@ -42,8 +32,8 @@ class Holiday(Base):
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     name_id: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[HolidayKind] = mapped_column(_enum(HolidayKind, "holiday_kind"))
-    source: Mapped[HolidaySource] = mapped_column(_enum(HolidaySource, "holiday_source"))
+    kind: Mapped[HolidayKind] = mapped_column(enum_column(HolidayKind, 20, "holiday_kind"))
+    source: Mapped[HolidaySource] = mapped_column(enum_column(HolidaySource, 20, "holiday_source"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     def name(self, locale: str) -> str:
@@ -59,5 +49,7 @@ class CalendarYear(Base):
     __tablename__ = "calendar_years"
 
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    source: Mapped[HolidaySource] = mapped_column(_enum(HolidaySource, "calendar_year_source"))
+    source: Mapped[HolidaySource] = mapped_column(
+        enum_column(HolidaySource, 20, "calendar_year_source")
+    )
     covered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

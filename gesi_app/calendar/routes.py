@@ -10,15 +10,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.calendar import admin
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
-from gesi_app.db.base import utcnow
-from gesi_app.staff.casework import local_today
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
@@ -45,7 +45,7 @@ async def _list_page(
     errors: dict[str, str],
 ) -> Response:
     timezone = _timezone(request)
-    today = local_today(utcnow(), timezone)
+    today = clock.today(timezone)
     missing = await admin.missing_years(session, await working_calendar.load(session), timezone)
     done = request.query_params.get("done", "")
     context: dict[str, Any] = {
@@ -67,7 +67,7 @@ async def holidays(request: Request, user: StaffUser) -> Response:
         new, kept, errors = parse_new_holiday(await request.form())
         if new is not None:
             try:
-                await admin.add_local(session, user, new, client_ip(request))
+                await admin.add_local(session, user, new, client_address(request))
             except admin.HolidayError:
                 errors = {"name_id": _("This holiday is already on that date")}
             else:
@@ -86,7 +86,7 @@ async def holiday_remove(request: Request, user: StaffUser) -> Response:
             return page(request, user, "staff/not_found.html", status_code=404)
         if request.method == "GET":
             return page(request, user, "staff/holiday_remove.html", {"holiday": holiday})
-        await admin.remove(session, user, holiday_id, client_ip(request))
+        await admin.remove(session, user, holiday_id, client_address(request))
         await session.commit()
     return RedirectResponse(_done(request, "removed"), status_code=303)
 
@@ -100,7 +100,7 @@ async def year_complete(request: Request, user: StaffUser) -> Response:
                 session,
                 user,
                 year,
-                client_ip(request),
+                client_address(request),
                 timezone=_timezone(request),
                 deadlines=state_of(request).deadlines,
             )

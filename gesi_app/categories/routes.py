@@ -16,7 +16,8 @@ from gesi_app.categories.models import Category
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
 from gesi_app.staff.settings_pages import EditableSetting, form_pages
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -99,7 +100,7 @@ async def topic_move(request: Request, user: StaffUser) -> Response:
             rows = await admin.topic_list(session, user)
             return page(request, user, "staff/categories.html", {"rows": rows}, status_code=400)
         topic_id = request.path_params["topic_id"]
-        await admin.move_topic(session, user, topic_id, direction == "up", client_ip(request))
+        await admin.move_topic(session, user, topic_id, direction == "up", client_address(request))
         await session.commit()
     return _back(request, "moved")
 

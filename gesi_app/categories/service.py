@@ -58,3 +58,12 @@ async def topic_tree(session: AsyncSession) -> Sequence[TopicGroup]:
 
 async def category_by_slug(session: AsyncSession, slug: str) -> Category | None:
     return await session.scalar(select(Category).where(Category.slug == slug, Category.active))
+
+
+async def topic_ids(session: AsyncSession, slug: str) -> list[int]:
+    """A topic and its sub-topics, so that choosing "Infrastructure" finds "Damaged roads"."""
+    topic = await session.scalar(select(Category).where(Category.slug == slug))
+    if topic is None:
+        return []
+    children = await session.scalars(select(Category.id).where(Category.parent_id == topic.id))
+    return [topic.id, *children.all()]

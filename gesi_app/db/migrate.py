@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +66,3 @@ def _ensure_sqlite_dir(database_url: str) -> None:
     path = database_url.split("///", 1)[-1]
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-
-
-def run_upgrade_in_thread(database_url: str) -> None:
-    """Alembic's async env runs its own loop, so from async code run it in a worker thread."""
-    asyncio.run(asyncio.to_thread(upgrade, database_url))

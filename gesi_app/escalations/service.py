@@ -10,13 +10,13 @@ row makes one of them roll back and escalate nothing.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app import clock
 from gesi_app.escalations.models import Escalation
 from gesi_app.notifications.messages import in_language
 from gesi_app.notifications.models import Outbox, OutboxChannel
@@ -67,7 +67,7 @@ def _email(report: Report, kind: str, due: dt.date, link: str) -> tuple[str, str
 
 async def escalate_overdue(session: AsyncSession, now: dt.datetime, timezone: str) -> int:
     """Escalate every overdue report not yet escalated for this deadline; commits."""
-    today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    today = clock.local_date(now, timezone)
     reports = (
         await session.scalars(select(Report).where(overdue_clause(today)).order_by(Report.id))
     ).all()

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app import clock
 from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput
@@ -51,7 +52,7 @@ def setup_fields(forum: Forum, timezone: str) -> dict[str, object]:
 
 def earliest_date(forum: Forum, timezone: str, today: dt.date) -> dt.date:
     """A changed forum may keep its own date even when that has passed."""
-    local = aware(forum.starts_at).astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    local = clock.local_date(forum.starts_at, timezone)
     return min(local, today)
 
 

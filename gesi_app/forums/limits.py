@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from gesi_app.limits.shared import SharedLimit
+from gesi_app.web.client import client_address
 from gesi_app.web.state import state_of
 
 WINDOW_SECONDS = 60
@@ -26,7 +27,7 @@ async def count_post(request: Request) -> None:
     """Count one public post from this address, or raise 429 when over the limit.
 
     Called before the route opens its database session (see gesi_app.limits.shared)."""
-    key = request.client.host if request.client else "unknown"
+    key = client_address(request)
     limit: SharedLimit = state_of(request).forum_limiter
     if not await limit.take(key):
         raise HTTPException(429)

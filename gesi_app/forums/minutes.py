@@ -4,7 +4,6 @@ tracked report."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import zoneinfo
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app import clock
 from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
@@ -129,7 +129,7 @@ async def forum_report(
             title=title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…",
             description=description,
             when_kind=WhenKind.DATE,
-            occurred_on=min(starts.date(), dt.datetime.now(starts.tzinfo).date()),
+            occurred_on=min(starts.date(), clock.today(timezone)),
             anonim=True,
             rahasia=False,
             channel=Channel.FORUM,

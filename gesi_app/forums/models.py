@@ -10,14 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gesi_app.db.base import Base, utcnow
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+from gesi_app.db.base import Base, enum_column, utcnow
 
 
 class ForumFormat(enum.StrEnum):
@@ -62,12 +58,14 @@ class Forum(Base):
     agency_id: Mapped[int | None] = mapped_column(
         ForeignKey("agencies.id", ondelete="SET NULL"), index=True
     )
-    format: Mapped[ForumFormat] = mapped_column(_enum(ForumFormat))
+    format: Mapped[ForumFormat] = mapped_column(enum_column(ForumFormat, 20))
     starts_at: Mapped[dt.datetime]
     place: Mapped[str] = mapped_column(String(300))
     accommodations: Mapped[list[str]] = mapped_column(JSON, default=list)
     audiences: Mapped[list[str]] = mapped_column(JSON, default=list)
-    state: Mapped[ForumState] = mapped_column(_enum(ForumState), default=ForumState.PLANNED)
+    state: Mapped[ForumState] = mapped_column(
+        enum_column(ForumState, 20), default=ForumState.PLANNED
+    )
     created_by: Mapped[int | None] = mapped_column(
         ForeignKey("staff_users.id", ondelete="SET NULL")
     )
@@ -118,7 +116,7 @@ class ForumInput(Base):
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("forum_participants.id", ondelete="SET NULL"), index=True
     )
-    source: Mapped[InputSource] = mapped_column(_enum(InputSource))
+    source: Mapped[InputSource] = mapped_column(enum_column(InputSource, 20))
     captured_by: Mapped[int | None] = mapped_column(
         ForeignKey("staff_users.id", ondelete="SET NULL")
     )

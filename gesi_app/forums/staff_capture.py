@@ -24,7 +24,8 @@ from gesi_app.forums.routes import agenda_choices
 from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, staff_forum
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext, ngettext
@@ -113,7 +114,7 @@ async def capture(request: Request, user: StaffUser) -> Response:
                 parsed.value,
                 staff=user,
                 speaker=speaker.value,
-                ip=client_ip(request),
+                ip=client_address(request),
             )
         except ForumClosed:
             return await _page(request, user, forum, status_code=409)

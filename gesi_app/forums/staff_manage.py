@@ -9,15 +9,17 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.service import active_agencies
 from gesi_app.forums import facilitators as fac
 from gesi_app.forums.editing import AgendaItemInUse, earliest_date, setup_fields, update_forum
 from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
+from gesi_app.forums.staff_routes import RUN, forum_page, setup_choices
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
+from gesi_app.staff.web import forbidden, page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -34,7 +36,7 @@ async def edit_forum(request: Request, user: StaffUser, forum: Forum) -> Respons
         if request.method == "GET":
             context["kept"] = setup_fields(forum, timezone)
             return page(request, user, "forums/staff_edit.html", context)
-        today = earliest_date(forum, timezone, local_today(timezone))
+        today = earliest_date(forum, timezone, clock.today(timezone))
         parsed = parse_setup(await request.form(), {str(a.id) for a in agencies}, timezone, today)
         context["kept"] = parsed.kept
         if parsed.forum is None:
@@ -42,7 +44,7 @@ async def edit_forum(request: Request, user: StaffUser, forum: Forum) -> Respons
             return page(request, user, "forums/staff_edit.html", context, status_code=400)
         forum = await forum_by_code(session, forum.join_code)
         try:
-            await update_forum(session, user, forum, parsed.forum, ip=client_ip(request))
+            await update_forum(session, user, forum, parsed.forum, ip=client_address(request))
         except AgendaItemInUse as used:
             await session.rollback()
             context["errors"] = {
@@ -86,7 +88,7 @@ async def facilitators(request: Request, user: StaffUser, forum: Forum) -> Respo
     async with db(request) as session:
         try:
             added = await fac.add_facilitator(
-                session, user, forum, parse_int(chosen) or 0, ip=client_ip(request)
+                session, user, forum, parse_int(chosen) or 0, ip=client_address(request)
             )
         except fac.NotFacilitator:
             return forbidden(request, user)

@@ -30,7 +30,8 @@ from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, agency_name, csv_download, forum_page
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page
+from gesi_app.staff.web import page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
 from gesi_app.web.numbers import parse_int
@@ -100,7 +101,7 @@ async def attendance(request: Request, user: StaffUser, forum: Forum) -> Respons
         )
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
-        await att.set_head_count(session, user, forum, counts, ip=client_ip(request))
+        await att.set_head_count(session, user, forum, counts, ip=client_address(request))
     url = request.app.url_path_for("staff_forum_attendance", code=forum.join_code)
     return RedirectResponse(f"{url}?saved=1", status_code=303)
 
@@ -198,7 +199,7 @@ async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Re
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
                 deadlines=state_of(request).deadlines,
-                ip=client_ip(request),
+                ip=client_address(request),
             )
         except AlreadyReported as done:
             return RedirectResponse(f"{url}?reported={done.code}", status_code=303)

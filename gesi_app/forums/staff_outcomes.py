@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.service import active_agencies
 from gesi_app.forums import outcomes as out
 from gesi_app.forums.facilitators import NotFacilitator
@@ -28,9 +29,10 @@ from gesi_app.forums.outcome_forms import (
 )
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today
+from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
+from gesi_app.staff.web import forbidden, page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -114,7 +116,9 @@ async def themes(request: Request, user: StaffUser, forum: Forum) -> Response:
         forum,
         parse_theme(await request.form()),
         _themes_page,
-        lambda session, title: out.add_theme(session, user, forum, title, ip=client_ip(request)),
+        lambda session, title: out.add_theme(
+            session, user, forum, title, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_themes", forum, "theme"),
     )
 
@@ -131,7 +135,7 @@ async def assign(request: Request, user: StaffUser, forum: Forum) -> Response:
         parse_assign(await request.form(), inputs, theme_ids),
         _themes_page,
         lambda session, value: out.assign_theme(
-            session, user, forum, *value, ip=client_ip(request)
+            session, user, forum, *value, ip=client_address(request)
         ),
         _done_url(request, "staff_forum_themes", forum, "grouped"),
     )
@@ -147,7 +151,9 @@ async def merge(request: Request, user: StaffUser, forum: Forum) -> Response:
         forum,
         parse_merge(await request.form(), inputs),
         _themes_page,
-        lambda session, value: out.merge_input(session, user, forum, *value, ip=client_ip(request)),
+        lambda session, value: out.merge_input(
+            session, user, forum, *value, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_themes", forum, "merged"),
     )
 
@@ -191,7 +197,7 @@ async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
         parse_point(await request.form()),
         _outcomes_page,
         lambda session, point: out.add_agreed_point(
-            session, user, forum, point, ip=client_ip(request)
+            session, user, forum, point, ip=client_address(request)
         ),
         _done_url(request, "staff_forum_outcomes", forum, "point"),
     )
@@ -201,14 +207,16 @@ async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
 async def follow_up(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
         agencies = {str(a.id) for a in await active_agencies(session)}
-    today = local_today(state_of(request).settings.timezone)
+    today = clock.today(state_of(request).settings.timezone)
     return await _save_or_show_errors(
         request,
         user,
         forum,
         parse_follow_up(await request.form(), agencies, today),
         _outcomes_page,
-        lambda session, new: out.add_follow_up(session, user, forum, new, ip=client_ip(request)),
+        lambda session, new: out.add_follow_up(
+            session, user, forum, new, ip=client_address(request)
+        ),
         _done_url(request, "staff_forum_outcomes", forum, "follow_up"),
     )
 
@@ -227,7 +235,7 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
                 deadlines=state_of(request).deadlines,
-                ip=client_ip(request),
+                ip=client_address(request),
             )
         except out.FollowUpReported as done:
             return RedirectResponse(f"{url}?reported={done.code}", status_code=303)

@@ -27,7 +27,8 @@ from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
 from gesi_app.forums.vote_models import DEFAULT_DOTS
 from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page
+from gesi_app.staff.web import page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -144,7 +145,7 @@ async def open_dot_vote(request: Request, user: StaffUser, forum: Forum) -> Resp
         user,
         forum,
         lambda session, current: dot_votes.open_vote(
-            session, user, current, vote_on, dots, ip=client_ip(request)
+            session, user, current, vote_on, dots, ip=client_address(request)
         ),
         "vote-opened",
         "dot-vote",
@@ -156,7 +157,7 @@ async def close_dot_vote(request: Request, user: StaffUser, forum: Forum) -> Res
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
         with contextlib.suppress(dot_votes.VoteClosed):  # a second click changes nothing
-            await dot_votes.close_vote(session, user, forum, ip=client_ip(request))
+            await dot_votes.close_vote(session, user, forum, ip=client_address(request))
     return _back(request, forum, "vote-closed", "dot-vote")
 
 
@@ -174,7 +175,7 @@ async def room_dots(request: Request, user: StaffUser, forum: Forum) -> Response
                 request, user, forum, status_code=400, errors=parsed.errors, room_kept=parsed.kept
             )
         await dot_votes.count_room_dots(
-            session, user, forum, vote, parsed.value, ip=client_ip(request)
+            session, user, forum, vote, parsed.value, ip=client_address(request)
         )
     return _back(request, forum, "room-counted", "dot-results")
 
@@ -191,7 +192,7 @@ async def add_statement(request: Request, user: StaffUser, forum: Forum) -> Resp
         user,
         forum,
         lambda session, current: statements.add_statement(
-            session, user, current, statement, ip=client_ip(request)
+            session, user, current, statement, ip=client_address(request)
         ),
         "statement-added",
         "statements",
@@ -205,7 +206,7 @@ async def statement_round(request: Request, user: StaffUser, forum: Forum) -> Re
     async def set_round(session: AsyncSession, current: Forum) -> None:
         if wanted in {"open", "close"}:
             await statements.set_round(
-                session, user, current, wanted == "open", ip=client_ip(request)
+                session, user, current, wanted == "open", ip=client_address(request)
             )
 
     return await _change(request, user, forum, set_round, f"round-{wanted}", "statements")

@@ -8,9 +8,7 @@ pages of one forum go through ``forum_page``, which also finds the forum its use
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
-import zoneinfo
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -18,9 +16,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import active_agencies
-from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import spaced
 from gesi_app.forums.facilitators import facilitates
 from gesi_app.forums.forms import parse_setup
@@ -43,7 +41,8 @@ from gesi_app.forums.service import (
 )
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, forbidden, page, resumed_fields, staff_page
+from gesi_app.staff.web import forbidden, page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -52,10 +51,6 @@ from gesi_app.web.state import state_of
 RUN = Permission.RUN_FORUMS
 
 ForumEndpoint = Callable[[Request, StaffUser, Forum], Awaitable[Response]]
-
-
-def local_today(timezone: str) -> dt.date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 async def staff_forum(request: Request, user: StaffUser) -> Forum | Response:
@@ -143,12 +138,12 @@ async def new_forum(request: Request, user: StaffUser) -> Response:
             await request.form(),
             {str(a.id) for a in agencies},
             settings.timezone,
-            local_today(settings.timezone),
+            clock.today(settings.timezone),
         )
         if parsed.forum is None:
             context.update(kept=parsed.kept, errors=parsed.errors)
             return page(request, user, "forums/staff_new.html", context, status_code=400)
-        forum = await create_forum(session, user, parsed.forum, ip=client_ip(request))
+        forum = await create_forum(session, user, parsed.forum, ip=client_address(request))
     url = request.app.url_path_for("staff_forum", code=forum.join_code)
     return RedirectResponse(f"{url}?created=1", status_code=303)
 
@@ -174,7 +169,9 @@ async def change_state(request: Request, user: StaffUser, forum: Forum) -> Respo
         target = str((await request.form()).get("state", ""))
         if target in {s.value for s in ForumState}:
             with contextlib.suppress(StateUnchanged):  # a second click: the overview says so
-                await advance_state(session, user, forum, ForumState(target), ip=client_ip(request))
+                await advance_state(
+                    session, user, forum, ForumState(target), ip=client_address(request)
+                )
     url = request.app.url_path_for("staff_forum", code=forum.join_code)
     return RedirectResponse(str(url), status_code=303)
 

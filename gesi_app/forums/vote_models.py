@@ -13,8 +13,7 @@ import enum
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gesi_app.db.base import Base, utcnow
-from gesi_app.forums.models import _enum
+from gesi_app.db.base import Base, enum_column, utcnow
 
 DEFAULT_DOTS = 3
 MAX_DOTS = 10
@@ -76,7 +75,7 @@ class StatementAnswer(Base):
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("forum_participants.id", ondelete="CASCADE"), index=True
     )
-    answer: Mapped[Answer] = mapped_column(_enum(Answer))
+    answer: Mapped[Answer] = mapped_column(enum_column(Answer, 20))
     answered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -6,14 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gesi_app.db.base import Base, utcnow
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=10, values_callable=lambda e: [m.value for m in e])
+from gesi_app.db.base import Base, enum_column, utcnow
 
 
 class OutboxChannel(enum.StrEnum):
@@ -34,14 +30,16 @@ class Outbox(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
-    channel: Mapped[OutboxChannel] = mapped_column(_enum(OutboxChannel))
+    channel: Mapped[OutboxChannel] = mapped_column(enum_column(OutboxChannel, 10))
     # Copied when queued: an email address, or an E.164 phone number for SMS.
     recipient: Mapped[str] = mapped_column(String(254))
     locale: Mapped[str] = mapped_column(String(5))
     kind: Mapped[str] = mapped_column(String(30))  # verified | answered | closed | ...
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[OutboxStatus] = mapped_column(_enum(OutboxStatus), default=OutboxStatus.PENDING)
+    status: Mapped[OutboxStatus] = mapped_column(
+        enum_column(OutboxStatus, 10), default=OutboxStatus.PENDING
+    )
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     # Short and free of personal data: the error's class and SMTP code, never the address.

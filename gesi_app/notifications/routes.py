@@ -9,7 +9,8 @@ from starlette.routing import Route
 from gesi_app.notifications import admin
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 
 
@@ -26,7 +27,7 @@ async def retry(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         try:
             await admin.retry_now(
-                session, user, request.path_params["outbox_id"], client_ip(request)
+                session, user, request.path_params["outbox_id"], client_address(request)
             )
         except admin.NotRetryable:
             return page(request, user, "staff/not_found.html", status_code=404)

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from gesi_app.public import forms, labels, service
 from gesi_app.reports.service import ReportNotFound
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.state import state_of
@@ -78,7 +79,7 @@ async def support(request: Request) -> Response:
     if new_token:
         token = secrets.token_urlsafe(32)
     async with db(request) as session:
-        address = request.client.host if request.client else "unknown"
+        address = client_address(request)
         try:
             result = await service.support_report(
                 session, request.path_params["code"], token, address

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 
 from gesi_app.agencies.models import Agency
 from gesi_app.categories.models import Category
-from gesi_app.categories.service import TopicGroup, topic_tree
+from gesi_app.categories.service import TopicGroup, topic_ids, topic_tree
 from gesi_app.limits.shared import SharedLimit, engine_of
 from gesi_app.public.publication import PUBLISHED
 from gesi_app.regions import service as regions
@@ -125,15 +125,6 @@ def _with_topic_and_place(
     )
 
 
-async def _topic_ids(session: AsyncSession, slug: str) -> list[int]:
-    """A topic and its sub-topics, so that choosing "Infrastructure" finds "Damaged roads"."""
-    topic = await session.scalar(select(Category).where(Category.slug == slug))
-    if topic is None:
-        return []
-    children = await session.scalars(select(Category.id).where(Category.parent_id == topic.id))
-    return [topic.id, *children.all()]
-
-
 @dataclass(frozen=True)
 class FilterOptions:
     topics: Sequence[TopicGroup]
@@ -166,7 +157,7 @@ async def list_public_reports(
     if filters.status is not None:
         query = query.where(Report.status == filters.status)
     if filters.topic:
-        query = query.where(Report.category_id.in_(await _topic_ids(session, filters.topic)))
+        query = query.where(Report.category_id.in_(await topic_ids(session, filters.topic)))
     if filters.area:
         # A report may name a desa (36.03.01.1001) or only its kecamatan (36.03.01).
         query = query.where(

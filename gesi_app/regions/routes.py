@@ -13,7 +13,8 @@ from gesi_app.regions import admin
 from gesi_app.regions.forms import parse_area
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 
 
@@ -49,7 +50,7 @@ async def area_edit(request: Request, user: StaffUser) -> Response:
         data, kept, errors = parse_area(await request.form())
         context["kept"] = kept
         if data is not None:
-            await admin.change_area(session, user, code, data, client_ip(request))
+            await admin.change_area(session, user, code, data, client_address(request))
             await session.commit()
             url = request.app.url_path_for("staff_region", code=code)
             return RedirectResponse(f"{url}?saved=1", status_code=303)

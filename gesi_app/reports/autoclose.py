@@ -5,23 +5,17 @@ PostgreSQL (rows are locked and skipped when another process holds them)."""
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.reports import workflow
 from gesi_app.reports.deadlines import Deadlines, working_days_after
 from gesi_app.reports.models import Report, Status
-
-
-def _local_date(moment: dt.datetime, timezone: str) -> dt.date:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 def close_due(
@@ -38,14 +32,14 @@ def close_due(
     since = max(e.created_at for e in answered)
     if any(m.author_kind == "reporter" and m.created_at > since for m in report.messages):
         return None
-    return working_days_after(calendar, _local_date(since, timezone), deadlines.auto_close)
+    return working_days_after(calendar, clock.local_date(since, timezone), deadlines.auto_close)
 
 
 async def close_unreplied(
     session: AsyncSession, now: dt.datetime, timezone: str, deadlines: Deadlines
 ) -> int:
     """Close every answered report whose reporter did not reply in time; commits."""
-    today = _local_date(now, timezone)
+    today = clock.local_date(now, timezone)
     calendar = await working_calendar.load(session)
     reports = await session.scalars(
         select(Report)

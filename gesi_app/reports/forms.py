@@ -16,7 +16,7 @@ from babel.support import LazyProxy
 from lokal import parse_phone
 from starlette.datastructures import FormData
 
-from gesi_app.reports.journey import WG_DOMAINS
+from gesi_app.reports.journey import WG_DOMAINS, seen_key
 from gesi_app.web.forms import field_text
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext
@@ -199,7 +199,7 @@ def parse_landmark(form: FormData, _o: Options) -> Parsed:
     if len(value) > LANDMARK_MAX:
         message = _("Write a landmark of %(max)s characters or fewer", max=LANDMARK_MAX)
         return Parsed(errors={"landmark": message}, typed={"landmark": value})
-    return Parsed(answers={"landmark": value or None, "_seen_landmark": True})
+    return Parsed(answers={"landmark": value or None, seen_key("landmark"): True})
 
 
 def _yes_no(name: str, message: LazyProxy) -> Callable[[FormData, Options], Parsed]:
@@ -243,7 +243,7 @@ def parse_disability_kind(form: FormData, _o: Options) -> Parsed:
             errors={"disability_kinds": _("Choose from the list, or leave them all empty")}
         )
     kinds = [k for k in DISABILITY_KINDS if k in chosen]
-    return Parsed(answers={"disability_kinds": kinds, "_seen_disability-kind": True})
+    return Parsed(answers={"disability_kinds": kinds, seen_key("disability-kind"): True})
 
 
 def parse_contact(form: FormData, o: Options) -> Parsed:
@@ -270,7 +270,7 @@ def parse_contact(form: FormData, o: Options) -> Parsed:
             "contact_name": name or None,
             "contact_email": email.lower() or None,
             "contact_phone": normalised_phone,
-            "_seen_contact": True,
+            seen_key("contact"): True,
         }
     )
 

@@ -67,6 +67,18 @@ STEPS: tuple[Step, ...] = (
 )
 BY_SLUG = {step.slug: step for step in STEPS}
 
+# A changed answer to the first question makes the stored answer to the second meaningless:
+# a new topic has other sub-topics, a new kecamatan other villages.
+DEPENDENT: dict[str, tuple[str, str]] = {
+    "topic": ("topic", "subtopic"),
+    "where": ("kecamatan", "desa"),
+}
+
+
+def seen_key(slug: str) -> str:
+    """The draft key recording that an optional question was shown and passed."""
+    return f"_seen_{slug}"
+
 
 def applicable(answers: Answers) -> list[Step]:
     return [step for step in STEPS if step.applies(answers)]
@@ -74,7 +86,7 @@ def applicable(answers: Answers) -> list[Step]:
 
 def is_answered(step: Step, answers: Answers) -> bool:
     if step.optional:
-        return f"_seen_{step.slug}" in answers
+        return seen_key(step.slug) in answers
     return all(key in answers for key in step.keys[:1])
 
 
@@ -83,6 +95,29 @@ def first_unanswered(answers: Answers) -> Step | None:
         if not is_answered(step, answers):
             return step
     return None
+
+
+def resume_at(answers: Answers) -> str:
+    """Where to send someone who may not see a question yet: the first one unanswered."""
+    missing = first_unanswered(answers)
+    return missing.slug if missing else "type"
+
+
+def changes_for(slug: str, answers: Answers, parsed: Answers) -> dict[str, Any]:
+    """What to store after ``slug`` was answered: its answers, and None (remove) for a later
+    answer that depended on one it changed."""
+    changes = dict(parsed)
+    if slug in DEPENDENT:
+        key, dependent = DEPENDENT[slug]
+        if changes.get(key) != answers.get(key):
+            changes[dependent] = None
+    return changes
+
+
+def without_stale(answers: Answers) -> dict[str, Any]:
+    """The answers without those of questions that no longer apply."""
+    stale = set(stale_keys(answers))
+    return {key: value for key, value in answers.items() if key not in stale}
 
 
 def next_step(answers: Answers, current: str, returning: bool) -> str:

@@ -7,14 +7,10 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from gesi_app.db.base import Base, utcnow
-
-
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=30, values_callable=lambda e: [m.value for m in e])
+from gesi_app.db.base import Base, enum_column, utcnow
 
 
 class ReportType(enum.StrEnum):
@@ -56,13 +52,13 @@ class Report(Base):
     # The reporter's key: every reporter proves the report is theirs with a PIN (hashed like a
     # password; tracking/keys.py). None only for a report sent before PINs, until it gets one.
     pin_hash: Mapped[str | None] = mapped_column(String(200))
-    type: Mapped[ReportType] = mapped_column(_enum(ReportType))
+    type: Mapped[ReportType] = mapped_column(enum_column(ReportType, 30))
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("categories.id", ondelete="SET NULL"), index=True
     )
     title: Mapped[str] = mapped_column(String(150))
     description: Mapped[str] = mapped_column(Text)
-    when_kind: Mapped[WhenKind] = mapped_column(_enum(WhenKind))
+    when_kind: Mapped[WhenKind] = mapped_column(enum_column(WhenKind, 30))
     occurred_on: Mapped[dt.date | None]
     region_code: Mapped[str | None] = mapped_column(
         ForeignKey("regions.code", ondelete="SET NULL"), index=True
@@ -70,8 +66,10 @@ class Report(Base):
     landmark: Mapped[str | None] = mapped_column(String(200))
     anonim: Mapped[bool]
     rahasia: Mapped[bool]
-    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.DITERIMA, index=True)
-    channel: Mapped[Channel] = mapped_column(_enum(Channel), default=Channel.WEB)
+    status: Mapped[Status] = mapped_column(
+        enum_column(Status, 30), default=Status.DITERIMA, index=True
+    )
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, 30), default=Channel.WEB)
     agency_id: Mapped[int | None] = mapped_column(
         ForeignKey("agencies.id", ondelete="SET NULL"), index=True
     )
@@ -156,8 +154,8 @@ class ReportEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
-    from_status: Mapped[Status | None] = mapped_column(_enum(Status))
-    to_status: Mapped[Status] = mapped_column(_enum(Status))
+    from_status: Mapped[Status | None] = mapped_column(enum_column(Status, 30))
+    to_status: Mapped[Status] = mapped_column(enum_column(Status, 30))
     actor_kind: Mapped[str] = mapped_column(String(20))  # reporter | staff | system
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"))

@@ -7,7 +7,6 @@ forms.py and drafting.py.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,8 +16,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.db.base import utcnow
-from gesi_app.reports import codes, drafting, drafts, journey
+from gesi_app import clock
+from gesi_app.reports import codes, draft_store, drafting, journey
 from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
@@ -28,6 +27,7 @@ from gesi_app.reports.models import Draft
 from gesi_app.reports.questions import QUESTIONS
 from gesi_app.reports.summary import summary_rows
 from gesi_app.tracking import receipts
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale
 from gesi_app.web.i18n import gettext as _
@@ -49,14 +49,14 @@ def _step_url(request: Request, slug: str, returning: bool = False) -> str:
 
 
 def _today(request: Request) -> dt.date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(state_of(request).settings.timezone)).date()
+    return clock.today(state_of(request).settings.timezone)
 
 
 def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> None:
     response.set_cookie(
-        drafts.DRAFT_COOKIE,
+        draft_store.DRAFT_COOKIE,
         draft.id,
-        max_age=int(drafts.KEEP_FOR.total_seconds()),
+        max_age=int(draft_store.KEEP_FOR.total_seconds()),
         httponly=True,
         samesite="lax",
         secure=state_of(request).settings.https,
@@ -123,20 +123,16 @@ async def step(request: Request) -> Response:
     if slug not in journey.BY_SLUG:
         raise HTTPException(404)
     async with db(request) as session:
-        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         if request.method == "GET":
             if not journey.may_visit(answers, slug):
-                missing = journey.first_unanswered(answers)
-                return RedirectResponse(
-                    _step_url(request, missing.slug if missing else "type"), 303
-                )
+                return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
             return await _page(request, session, slug, answers, draft=draft)
         if not journey.may_visit(answers, slug):
-            missing = journey.first_unanswered(answers)
-            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+            return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
         if slug == "evidence":
-            draft = draft or await drafts.start_draft(session)
+            draft = draft or await draft_store.start_draft(session)
             outcome = await evidence_action(request, session, draft)
             if outcome.action == "error":
                 await session.commit()  # keeps a new draft; the failed file stored nothing
@@ -152,16 +148,16 @@ async def step(request: Request) -> Response:
                 _set_draft_cookie(request, response, draft)
                 return response
             if outcome.action == "stay":  # a file added or removed: show the list again
-                drafts.update_answers(draft, {})
+                draft_store.update_answers(draft, {})
                 await session.commit()
                 response = RedirectResponse(
                     _step_url(request, slug, request.query_params.get("return") == "check"), 303
                 )
                 _set_draft_cookie(request, response, draft)
                 return response
-            parsed_answers: dict[str, Any] = {"_seen_evidence": True}
+            parsed_answers: dict[str, Any] = {journey.seen_key("evidence"): True}
         elif slug == "details":
-            draft = draft or await drafts.start_draft(session)
+            draft = draft or await draft_store.start_draft(session)
             told = await details_action(request, session, draft, answers)
             if told.action == "error":  # a refused recording stored nothing
                 return await _page(
@@ -174,7 +170,7 @@ async def step(request: Request) -> Response:
                     typed=told.typed,
                 )
             if told.action == "stay":  # the recording was removed: show the question again
-                drafts.update_answers(draft, told.answers)
+                draft_store.update_answers(draft, told.answers)
                 await session.commit()
                 return RedirectResponse(
                     _step_url(request, slug, request.query_params.get("return") == "check"), 303
@@ -195,16 +191,9 @@ async def step(request: Request) -> Response:
                     typed=parsed.typed,
                 )
             parsed_answers = parsed.answers
-        draft = draft or await drafts.start_draft(session)
-        changes = dict(parsed_answers)
-        if slug == "topic" and changes.get("topic") != answers.get("topic"):
-            changes["subtopic"] = None
-        if slug == "where" and changes.get("kecamatan") != answers.get("kecamatan"):
-            changes["desa"] = None
-        drafts.update_answers(draft, changes)
-        merged = dict(draft.answers)
-        for key in journey.stale_keys(merged):
-            merged.pop(key)
+        draft = draft or await draft_store.start_draft(session)
+        draft_store.update_answers(draft, journey.changes_for(slug, answers, parsed_answers))
+        merged = journey.without_stale(draft.answers)
         draft.answers = merged
         await session.commit()
         returning = request.query_params.get("return") == "check"
@@ -224,15 +213,15 @@ async def check(request: Request) -> Response:
     if request.method == "POST":
         # Counted atomically in the database before the session opens: every try at sending
         # counts, so a flood is refused across every app process.
-        client = request.client.host if request.client else "unknown"
+        client = client_address(request)
         if not await state_of(request).report_limiter.take(client):
             raise HTTPException(429)
     async with db(request) as session:
-        draft = await drafts.load_draft(session, request.cookies.get(drafts.DRAFT_COOKIE))
+        draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
         answers: dict[str, Any] = dict(draft.answers) if draft else {}
         missing = journey.first_unanswered(answers)
         if draft is None or missing is not None:
-            return RedirectResponse(_step_url(request, missing.slug if missing else "type"), 303)
+            return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
         errors: dict[str, str] = {}
         if request.method == "POST":
             form = await request.form()
@@ -266,7 +255,7 @@ async def check(request: Request) -> Response:
                     "rahasia": report.rahasia,
                 }
                 response = RedirectResponse(str(request.app.url_path_for("report_done")), 303)
-                response.delete_cookie(drafts.DRAFT_COOKIE, path="/report")
+                response.delete_cookie(draft_store.DRAFT_COOKIE, path="/report")
                 return response
         evidence_names = await _evidence_names(session, draft)
         rows = await summary_rows(session, answers, get_locale(), evidence_names)

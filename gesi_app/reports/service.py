@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
@@ -102,7 +102,7 @@ async def submit_report(
     if session.new or session.dirty or session.deleted:
         raise RuntimeError("submit_report commits its own transaction: save other work first")
     now = now or utcnow()
-    today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    today = clock.local_date(now, timezone)
     calendar = await working_calendar.load(session)  # cached: no query per report
     # Every report gets a PIN: the code is public (the list of reports shows it), the PIN
     # proves the reporter. Argon2 runs off the event loop.

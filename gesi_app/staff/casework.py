@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,12 +59,6 @@ class ReportHidden(LookupError):
 
 class ActionDenied(Exception):
     """This staff member's role may not take this action on this report; nothing changed."""
-
-
-def local_today(now: dt.datetime, timezone: str) -> dt.date:
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.UTC)
-    return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 def may(user: StaffUser, report: Report, action: CaseAction) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.db.base import utcnow
 from gesi_app.public import publication
@@ -22,7 +23,7 @@ from gesi_app.reports.deadlines import Deadlines, working_days_after
 from gesi_app.reports.models import Report, ReportMessage, Status
 from gesi_app.staff import audit
 from gesi_app.staff.audit import Action
-from gesi_app.staff.casework import TARGET, CaseAction, check, local_today
+from gesi_app.staff.casework import TARGET, CaseAction, check
 from gesi_app.staff.models import StaffUser
 
 S = Status
@@ -106,7 +107,7 @@ async def verify(
     now = now or utcnow()
     before = snapshot(report)
     calendar = await working_calendar.load(session)
-    due = working_days_after(calendar, local_today(now, timezone), deadlines.answer)
+    due = working_days_after(calendar, clock.local_date(now, timezone), deadlines.answer)
     workflow.disposition(report, decision.agency_id, actor_id=user.id, answer_due=due, now=now)
     report.category_id = decision.category_id
     report.anonim = report.anonim or decision.make_anonim

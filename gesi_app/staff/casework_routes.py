@@ -16,10 +16,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.service import active_agencies
 from gesi_app.audio.answers import SpokenAnswer
 from gesi_app.categories.models import Category
-from gesi_app.db.base import utcnow
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.models import Report, Status
@@ -42,7 +42,8 @@ from gesi_app.staff.casework_forms import (
 )
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission, has_permission
-from gesi_app.staff.web import client_ip, forbidden, page, staff_page
+from gesi_app.staff.web import forbidden, page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -52,7 +53,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _today(request: Request) -> Any:
-    return casework.local_today(utcnow(), state_of(request).settings.timezone)
+    return clock.today(state_of(request).settings.timezone)
 
 
 def _labels() -> dict[str, Any]:
@@ -157,7 +158,7 @@ async def report_file(request: Request, user: StaffUser) -> Response:
             attachment.id,
             None,
             {"report": code},
-            client_ip(request),
+            client_address(request),
         )
         await session.commit()
     return FileResponse(
@@ -271,7 +272,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         user,
                         report,
                         decision,
-                        ip=client_ip(request),
+                        ip=client_address(request),
                         timezone=settings.timezone,
                         deadlines=state_of(request).deadlines,
                     )
@@ -282,7 +283,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         status = 400 if parsed.errors else 200
                         return page(request, user, template, context, status_code=status)
                     await casework_actions.answer(
-                        session, user, report, parsed.text, ip=client_ip(request)
+                        session, user, report, parsed.text, ip=client_address(request)
                     )
                     await session.flush()
                     published = report.messages[-1]
@@ -293,7 +294,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                     if errors:
                         return page(request, user, template, context, status_code=400)
                     await casework_actions.move(
-                        session, user, report, action, reason, ip=client_ip(request)
+                        session, user, report, action, reason, ip=client_address(request)
                     )
             except (IllegalTransition, ReasonRequired):
                 return _illegal(request, user, template, context)

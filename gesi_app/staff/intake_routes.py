@@ -9,16 +9,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gesi_app.db.base import utcnow
+from gesi_app import clock
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.codes import spaced
 from gesi_app.reports.models import Channel, ReportType, WhenKind
-from gesi_app.staff.casework import local_today
 from gesi_app.staff.intake import IntakeOptions, parse_intake, take_in
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -69,7 +69,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
         allowed = IntakeOptions(
             topics={int(c.value) for _, group in context["topic_groups"] for c in group},
             kecamatan=options.area_codes,
-            today=local_today(utcnow(), state_of(request).settings.timezone),
+            today=clock.today(state_of(request).settings.timezone),
         )
         new, kept, errors = parse_intake(await request.form(), allowed, locale)
         if new is None:
@@ -79,7 +79,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
             session,
             user,
             new,
-            ip=client_ip(request),
+            ip=client_address(request),
             timezone=state_of(request).settings.timezone,
             deadlines=state_of(request).deadlines,
         )

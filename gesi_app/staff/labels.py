@@ -94,15 +94,3 @@ OBJECT_LABELS: dict[str, LazyProxy] = {
     "holiday": lazy_gettext("Holiday"),
     "calendar_year": lazy_gettext("Year"),
 }
-
-
-def role_label(role: Role | str) -> str:
-    try:
-        return str(ROLE_LABELS[Role(role)])
-    except ValueError:
-        return str(role)
-
-
-def action_label(action: str) -> str:
-    label = ACTION_LABELS.get(action)
-    return str(label) if label is not None else action

@@ -6,10 +6,10 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import JSON, Enum, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gesi_app.db.base import Base, utcnow
+from gesi_app.db.base import Base, enum_column, utcnow
 
 
 class Role(enum.StrEnum):
@@ -26,9 +26,7 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
-    role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-    )
+    role: Mapped[Role] = mapped_column(enum_column(Role, 20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.agencies.models import Agency
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
-from gesi_app.categories.models import Category
+from gesi_app.categories.service import topic_ids
 from gesi_app.escalations.models import Escalation
 from gesi_app.reports import workflow
 from gesi_app.reports.models import Report, Status
@@ -114,14 +114,6 @@ def _due_column() -> ColumnElement[dt.date | None]:
     )
 
 
-async def _topic_ids(session: AsyncSession, slug: str) -> list[int]:
-    topic = await session.scalar(select(Category).where(Category.slug == slug))
-    if topic is None:
-        return []
-    children = await session.scalars(select(Category.id).where(Category.parent_id == topic.id))
-    return [topic.id, *children.all()]
-
-
 async def _conditions(
     session: AsyncSession, user: StaffUser, where: QueueFilter, today: dt.date
 ) -> list[ColumnElement[bool]]:
@@ -133,7 +125,7 @@ async def _conditions(
     if where.agency_id is not None:
         conditions.append(Report.agency_id == where.agency_id)
     if where.topic:
-        conditions.append(Report.category_id.in_(await _topic_ids(session, where.topic)))
+        conditions.append(Report.category_id.in_(await topic_ids(session, where.topic)))
     if where.area:
         conditions.append(
             or_(

@@ -15,7 +15,8 @@ from gesi_app.staff.casework import ReportHidden
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
 from gesi_app.staff.reporter_keys import KeyDelivery
-from gesi_app.staff.web import client_ip, page, staff_page
+from gesi_app.staff.web import page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext
@@ -59,7 +60,7 @@ async def new_pin(request: Request, user: StaffUser) -> Response:
             context["errors"] = {"how": gettext("Choose how the reporter gets the new PIN")}
             return page(request, user, TEMPLATE, context, status_code=400, headers=NO_STORE)
         given = await reporter_keys.issue_new_key(
-            session, user, report, KeyDelivery(typed), ip=client_ip(request)
+            session, user, report, KeyDelivery(typed), ip=client_address(request)
         )
     if given.pin is None:
         url = request.app.url_path_for("staff_report", code=report.tracking_code)

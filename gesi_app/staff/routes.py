@@ -9,15 +9,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.agencies.models import Agency
 from gesi_app.calendar import admin as calendar_admin
 from gesi_app.calendar import service as working_calendar
-from gesi_app.db.base import utcnow
 from gesi_app.staff import (
     admin_routes,
     audit_routes,
     auth,
-    casework,
     casework_routes,
     intake_routes,
     queue,
@@ -31,12 +30,12 @@ from gesi_app.staff.permissions import Permission, has_permission
 from gesi_app.staff.web import (
     RESUME_KEY,
     SESSION_KEY,
-    client_ip,
     current_staff,
     page,
     safe_next,
     staff_page,
 )
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
@@ -84,7 +83,7 @@ async def login(request: Request) -> Response:
     async with db(request) as session:
         try:
             signed_in = await auth.sign_in(
-                session, credentials.username, credentials.password, client_ip(request)
+                session, credentials.username, credentials.password, client_address(request)
             )
         except auth.LockedOut as locked:
             await session.commit()
@@ -113,7 +112,7 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     key = request.session.get(SESSION_KEY)
     async with db(request) as session:
-        await auth.sign_out(session, key if isinstance(key, str) else None, client_ip(request))
+        await auth.sign_out(session, key if isinstance(key, str) else None, client_address(request))
         await session.commit()
     request.session.clear()
     url = request.app.url_path_for("staff_login")
@@ -128,7 +127,7 @@ async def dashboard(request: Request, user: StaffUser) -> Response:
         if user.agency_id is not None:
             agency = await session.get(Agency, user.agency_id)
         if has_permission(user, Permission.VIEW_QUEUE):
-            today = casework.local_today(utcnow(), state_of(request).settings.timezone)
+            today = clock.today(state_of(request).settings.timezone)
             overdue = await queue.count_overdue(session, user, today)
         missing: list[int] = []
         if has_permission(user, Permission.MANAGE_SETTINGS):
@@ -155,7 +154,7 @@ async def set_password(request: Request) -> Response:
             context["errors"] = errors
             return render(request, "staff/reset.html", context, status_code=400, headers=NO_STORE)
         try:
-            await resets.use_link(session, token, password, client_ip(request))
+            await resets.use_link(session, token, password, client_address(request))
         except resets.ResetLinkInvalid:
             return render(request, "staff/reset_invalid.html", status_code=404, headers=NO_STORE)
         await session.commit()

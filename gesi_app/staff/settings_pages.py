@@ -20,7 +20,8 @@ from starlette.responses import RedirectResponse, Response
 from gesi_app.staff.field_errors import FieldError
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 
 EntityT = TypeVar("EntityT")
@@ -124,7 +125,7 @@ def form_pages(
                 return page(request, user, setting.form_template, context)
 
             async def add(data: DataT) -> object:
-                return await setting.add(session, user, data, client_ip(request))
+                return await setting.add(session, user, data, client_address(request))
 
             return await send(request, user, session, context, False, add)
 
@@ -146,7 +147,7 @@ def form_pages(
                 return page(request, user, setting.form_template, context)
 
             async def change(data: DataT) -> object:
-                return await setting.change(session, user, entity_id, data, client_ip(request))
+                return await setting.change(session, user, entity_id, data, client_address(request))
 
             return await send(request, user, session, context, True, change)
 

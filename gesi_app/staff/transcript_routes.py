@@ -16,7 +16,8 @@ from gesi_app.staff import casework, transcripts
 from gesi_app.staff.casework import ReportHidden
 from gesi_app.staff.models import StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, forbidden, page, staff_page
+from gesi_app.staff.web import forbidden, page, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
 
@@ -65,7 +66,7 @@ async def transcript_page(request: Request, user: StaffUser) -> Response:
         if context["errors"]:
             return page(request, user, TEMPLATE, context, status_code=400)
         await transcripts.save_transcript(
-            session, user, report, recording, text, ip=client_ip(request)
+            session, user, report, recording, text, ip=client_address(request)
         )
         await session.commit()
     url = request.app.url_path_for("staff_report", code=report.tracking_code)

@@ -14,7 +14,8 @@ from gesi_app.staff.forms import parse_new_user, parse_user_changes, user_error_
 from gesi_app.staff.labels import ROLE_HINTS, ROLE_LABELS
 from gesi_app.staff.models import Role, StaffUser
 from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.staff.web import page, resumed_fields, staff_page
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext
@@ -64,7 +65,7 @@ async def user_new(request: Request, user: StaffUser) -> Response:
         context["kept"] = kept
         if data is not None:
             try:
-                created = await users.add_user(session, user, data, client_ip(request))
+                created = await users.add_user(session, user, data, client_address(request))
             except users.UserError as error:
                 errors = {error.field: user_error_message(error)}
             else:
@@ -114,7 +115,7 @@ async def user_edit(request: Request, user: StaffUser) -> Response:
         context["kept"] = kept
         if changes is not None:
             try:
-                await users.change_user(session, user, user_id, changes, client_ip(request))
+                await users.change_user(session, user, user_id, changes, client_address(request))
             except users.UserError as error:
                 errors = {error.field: user_error_message(error)}
             else:
@@ -138,7 +139,7 @@ async def user_reset(request: Request, user: StaffUser) -> Response:
             return page(
                 request, user, "staff/reset_confirm.html", {"person": person}, status_code=status
             )
-        token = await resets.create_link(session, user, person, client_ip(request))
+        token = await resets.create_link(session, user, person, client_address(request))
         await session.commit()
     context = {"person": person, "link": _link(request, token), "new": False}
     return page(request, user, "staff/link.html", context, headers=NO_STORE)

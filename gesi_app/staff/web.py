@@ -32,11 +32,6 @@ _UNSET = object()
 StaffEndpoint = Callable[[Request, StaffUser], Awaitable[Response]]
 
 
-def client_ip(request: Request) -> str | None:
-    # Uvicorn resolves X-Forwarded-For from GESI_TRUSTED_PROXIES before we see the request.
-    return request.client.host if request.client else None
-
-
 async def current_staff(request: Request) -> StaffUser | None:
     """The signed-in, active staff member of this request, or None."""
     cached = request.scope.setdefault("state", {}).get("staff_user", _UNSET)

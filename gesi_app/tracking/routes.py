@@ -21,6 +21,7 @@ from gesi_app.reports.models import Report
 from gesi_app.reports.service import ReportNotFound, report_by_code
 from gesi_app.tracking import keys, service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext
 from gesi_app.web.state import state_of
@@ -46,18 +47,14 @@ def _failures(request: Request) -> SharedLimit:
     return state_of(request).track_failures
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 async def _refuse_if_guessing(request: Request) -> None:
-    if not await _failures(request).allowed(_client(request)):
+    if not await _failures(request).allowed(client_address(request)):
         raise HTTPException(429)
 
 
 async def _failed(request: Request) -> None:
     """Count a failed lookup; call it only when the request's session holds no write."""
-    await _failures(request).hit(_client(request))
+    await _failures(request).hit(client_address(request))
 
 
 def _proof(report: Report) -> str:

@@ -7,13 +7,13 @@ know about HTTP.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
@@ -114,10 +114,6 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.replace(microsecond=0)
-
-
-def local_date(moment: dt.datetime, timezone: str) -> dt.date:
-    return _utc(moment).astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 _decoy: list[str] = []
@@ -228,7 +224,7 @@ def deadline(
         return Deadline("answer", deadlines.answer, due, due is not None and today > due)
     if report.status is S.DITINDAKLANJUTI:
         answered = [e for e in report.history if e.to_status is S.DITINDAKLANJUTI]
-        start = local_date(answered[-1].created_at, timezone) if answered else today
+        start = clock.local_date(answered[-1].created_at, timezone) if answered else today
         due = working_days_after(calendar, start, deadlines.auto_close)
         return Deadline("close", deadlines.auto_close, due, False)
     return None
@@ -249,10 +245,10 @@ async def view(
     """The reporter's page of the report with this code."""
     report = await find(session, code)
     rating = await rating_of(session, report)
-    today = local_date(now or utcnow(), timezone)
+    today = clock.local_date(now or utcnow(), timezone)
     return TrackView(
         report=report,
-        sent_on=local_date(report.created_at, timezone),
+        sent_on=clock.local_date(report.created_at, timezone),
         reason=current_reason(report),
         deadline=deadline(report, today, timezone, await working_calendar.load(session), deadlines),
         timeline=timeline(report),
@@ -306,7 +302,7 @@ async def add_reply(
             now=now,
         )
         report.answer_due = working_days_after(
-            await working_calendar.load(session), local_date(now, timezone), deadlines.answer
+            await working_calendar.load(session), clock.local_date(now, timezone), deadlines.answer
         )
     await session.commit()
 

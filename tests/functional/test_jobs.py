@@ -13,7 +13,7 @@ from gesi_app import jobs
 from gesi_app.cli import main
 from gesi_app.db.base import utcnow
 from gesi_app.db.engine import create_engine, session_factory
-from gesi_app.reports import drafts, evidence
+from gesi_app.reports import draft_store, evidence
 from gesi_app.reports.models import Attachment, Draft
 from tests.file_metadata_support import pdf
 
@@ -23,8 +23,8 @@ async def _setup(url: str, uploads: Path) -> tuple[str, str]:
     sessions = session_factory(engine)
     try:
         async with sessions() as session:
-            old = await drafts.start_draft(session, now=utcnow() - dt.timedelta(days=8))
-            new = await drafts.start_draft(session)
+            old = await draft_store.start_draft(session, now=utcnow() - dt.timedelta(days=8))
+            new = await draft_store.start_draft(session)
             old_file = await evidence.add_to_draft(
                 session, uploads, old.id, "a.pdf", pdf(identifying=False), ""
             )

@@ -230,9 +230,9 @@ def test_staff_download_evidence(client: TestClient, database_url: str, settings
     uploads = settings.data_dir / "uploads"
 
     async def upload(session: object) -> str:
-        from gesi_app.reports import drafts
+        from gesi_app.reports import draft_store
 
-        draft = await drafts.start_draft(session)  # type: ignore[arg-type]
+        draft = await draft_store.start_draft(session)  # type: ignore[arg-type]
         await evidence.add_to_draft(
             session,
             uploads,

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from gesi_app.db.base import utcnow
-from gesi_app.reports import drafts
+from gesi_app.reports import draft_store
 from gesi_app.reports.models import Attachment, Draft, Report
 from gesi_app.settings import Settings
 from tests import factories
@@ -33,12 +33,12 @@ def test_drafts_are_purged_after_seven_days(database_url: str) -> None:
     start = utcnow() - dt.timedelta(days=8)
 
     async def work(session: AsyncSession) -> tuple[int, bool, bool]:
-        old = await drafts.start_draft(session, now=start)
-        fresh = await drafts.start_draft(session)
+        old = await draft_store.start_draft(session, now=start)
+        fresh = await draft_store.start_draft(session)
         await session.commit()
-        old_loaded = await drafts.load_draft(session, old.id) is not None
-        fresh_loaded = await drafts.load_draft(session, fresh.id) is not None
-        purged = await drafts.purge_expired(session)
+        old_loaded = await draft_store.load_draft(session, old.id) is not None
+        fresh_loaded = await draft_store.load_draft(session, fresh.id) is not None
+        purged = await draft_store.purge_expired(session)
         return purged, old_loaded, fresh_loaded
 
     purged, old_loaded, fresh_loaded = factories.run(database_url, work)

@@ -86,3 +86,42 @@ def test_may_visit_only_after_earlier_answers() -> None:
 def test_stale_answers_are_named() -> None:
     answers = {**BASE, "about_consent": "no", "gender": "perempuan", "wg_seeing": "3"}
     assert sorted(journey.stale_keys(answers)) == ["gender", "wg_seeing"]
+
+
+def test_a_changed_topic_or_kecamatan_clears_the_answer_that_depended_on_it() -> None:
+    assert journey.changes_for("topic", BASE, {"topic": "kesehatan"}) == {
+        "topic": "kesehatan",
+        "subtopic": None,
+    }
+    assert journey.changes_for("where", BASE, {"kecamatan": "36.03.02"}) == {
+        "kecamatan": "36.03.02",
+        "desa": None,
+    }
+    assert journey.changes_for("topic", BASE, {"topic": "infrastruktur"}) == {
+        "topic": "infrastruktur"
+    }
+    assert journey.changes_for("title", BASE, {"title": "Lampu"}) == {"title": "Lampu"}
+
+
+def test_stale_answers_are_dropped_and_the_rest_kept_in_order() -> None:
+    answers = {**BASE, "gender": "female", "wg_seeing": "1"}
+    kept = journey.without_stale(answers)
+    assert list(kept) == list(BASE)
+
+
+def test_a_question_not_yet_allowed_sends_back_to_the_first_unanswered() -> None:
+    assert journey.resume_at({}) == "type"
+    assert journey.resume_at({"type": "pengaduan"}) == "topic"
+    assert journey.resume_at(BASE) == "type"  # nothing missing: start at the beginning
+
+
+def test_every_optional_question_is_marked_seen_by_the_same_key_its_parser_writes() -> None:
+    from starlette.datastructures import FormData
+
+    from gesi_app.reports.forms import PARSERS, Options
+
+    for step in journey.STEPS:
+        if step.optional and step.slug in PARSERS:
+            parsed = PARSERS[step.slug](FormData({}), Options())
+            assert journey.is_answered(step, parsed.answers), step.slug
+            assert journey.seen_key(step.slug) in parsed.answers

@@ -1,4 +1,4 @@
-"""Drafts of reports being written: answers kept on the server, keyed by a cookie.
+"""Where drafts of reports are kept: answers stored on the server, keyed by a cookie.
 
 No time limit while filling in; a draft untouched for 7 days is purged.
 """

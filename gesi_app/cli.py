@@ -118,9 +118,9 @@ def cmd_regions_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.accounts.models import Role
+    from gesi_app.accounts.service import StaffError, create_user, generate_password
     from gesi_app.agencies.service import agency_by_slug
-    from gesi_app.staff.models import Role
-    from gesi_app.staff.service import StaffError, create_user, generate_password
 
     async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
         agency = None

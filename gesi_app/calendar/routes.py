@@ -10,15 +10,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission
+from gesi_app.backoffice.web import client_ip, page, staff_page
 from gesi_app.calendar import admin
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
+from gesi_app.casework.casework import local_today
 from gesi_app.db.base import utcnow
-from gesi_app.staff.casework import local_today
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _
 from gesi_app.web.i18n import lazy_gettext

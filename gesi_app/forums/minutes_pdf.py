@@ -7,12 +7,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.minutes_layout import to_pdf
 from gesi_app.forums.models import Forum
 from gesi_app.forums.staff_minutes import minutes_context
 from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.offload import run_in_process
-from gesi_app.staff.models import StaffUser
 from gesi_app.web.templating import render
 
 

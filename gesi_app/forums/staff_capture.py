@@ -16,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.backoffice.web import client_ip, page, staff_page
 from gesi_app.forums import live
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import accepts_inputs, add_input, inputs_of
@@ -23,8 +25,6 @@ from gesi_app.forums.participation_forms import parse_input, parse_speaker
 from gesi_app.forums.routes import agenda_choices
 from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, staff_forum
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext, ngettext

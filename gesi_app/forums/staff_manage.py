@@ -9,15 +9,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.agencies.service import active_agencies
+from gesi_app.backoffice.web import client_ip, forbidden, page
 from gesi_app.forums import facilitators as fac
 from gesi_app.forums.editing import AgendaItemInUse, earliest_date, setup_fields, update_forum
 from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext

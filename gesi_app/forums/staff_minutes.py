@@ -9,7 +9,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.agencies.service import active_agencies
+from gesi_app.backoffice.web import client_ip, page
 from gesi_app.forums import attendance as att
 from gesi_app.forums import outcomes as out
 from gesi_app.forums.codes import spaced
@@ -29,8 +31,6 @@ from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, agency_name, csv_download, forum_page
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.i18n import get_locale, gettext
 from gesi_app.web.numbers import parse_int

@@ -12,7 +12,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.agencies.service import active_agencies
+from gesi_app.backoffice.web import client_ip, forbidden, page
 from gesi_app.forums import outcomes as out
 from gesi_app.forums.facilitators import NotFacilitator
 from gesi_app.forums.labels import template_labels
@@ -29,8 +31,6 @@ from gesi_app.forums.outcome_forms import (
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page, local_today
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, forbidden, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext

@@ -16,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.backoffice.web import client_ip, page
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.attendance import SUPPRESS_BELOW
 from gesi_app.forums.labels import template_labels
@@ -26,8 +28,6 @@ from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
 from gesi_app.forums.vote_models import DEFAULT_DOTS
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import client_ip, page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import gettext

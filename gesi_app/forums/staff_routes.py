@@ -18,8 +18,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import active_agencies
+from gesi_app.backoffice.web import client_ip, forbidden, page, resumed_fields, staff_page
 from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import spaced
 from gesi_app.forums.facilitators import facilitates
@@ -41,9 +44,6 @@ from gesi_app.forums.service import (
     create_forum,
     forum_by_code,
 )
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import client_ip, forbidden, page, resumed_fields, staff_page
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.i18n import get_locale, gettext

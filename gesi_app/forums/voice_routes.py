@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.backoffice.web import page
 from gesi_app.forums import live
 from gesi_app.forums.models import Forum, Participant
 from gesi_app.forums.participation import accepts_inputs
@@ -22,8 +24,6 @@ from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
 from gesi_app.forums.vote_routes import participant_form
 from gesi_app.reports import recordings
 from gesi_app.reports.evidence_routes import read_limited, uploads_dir
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.web import page
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
 from gesi_app.web.i18n import gettext as _

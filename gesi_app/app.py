@@ -31,6 +31,7 @@ from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import urls as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.home import routes as home
+from gesi_app.i18n import LocaleMiddleware
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.live.broker import broker_for
 from gesi_app.notifications import routes as notification_routes
@@ -45,7 +46,6 @@ from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
 from gesi_app.web.csrf import CSRFMiddleware
-from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.static import CachedStaticFiles
@@ -64,6 +64,8 @@ def _mask_personal_data_in_logs() -> None:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     templates = build_templates(settings)
+    # Deadline texts name the configured days; passed in so web/ knows nothing of reports.
+    templates.env.globals["deadlines"] = deadlines
     audio_service = AudioService(settings)
     audio.install(templates.env, audio_service)
 

@@ -185,7 +185,7 @@ def cmd_audio_build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
-    from gesi_app.web.i18n import LOCALE_DIR
+    from gesi_app.i18n import LOCALE_DIR
 
     problems: list[str] = []
     print(f"settings ok (data dir {settings.data_dir})")

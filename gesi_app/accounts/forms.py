@@ -17,8 +17,8 @@ from gesi_app.accounts.audit import ACTION_VALUES, AuditFilter
 from gesi_app.accounts.models import Role
 from gesi_app.accounts.resets import PasswordRejected, check_password_rules
 from gesi_app.accounts.users import NewUser, UserChanges
+from gesi_app.i18n import gettext
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")

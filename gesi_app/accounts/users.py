@@ -21,8 +21,8 @@ from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.accounts.service import create_user, generate_password, user_by_username
 from gesi_app.agencies.models import Agency
-from gesi_app.backoffice.field_errors import FieldError
 from gesi_app.passwords import hash_off_loop
+from gesi_app.web.field_errors import FieldError
 
 
 class UserError(FieldError):

@@ -20,8 +20,8 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.agencies.models import Agency
-from gesi_app.backoffice.field_errors import FieldError
 from gesi_app.backoffice.slugs import unique_slug
+from gesi_app.web.field_errors import FieldError
 
 NAME_MAX = 200
 SLUG_MAX = 60

@@ -22,10 +22,10 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 from babel.numbers import format_decimal
 
+from gesi_app import i18n
 from gesi_app.reports import deadlines, evidence
 from gesi_app.reports import forms as report_forms
 from gesi_app.settings import LOCALES
-from gesi_app.web import i18n
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")

@@ -17,9 +17,9 @@ from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.labels import ACTION_LABELS, OBJECT_LABELS
 from gesi_app.backoffice.web import page, staff_page
+from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 
 
 @staff_page(Permission.VIEW_AUDIT)

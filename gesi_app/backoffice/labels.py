@@ -6,7 +6,7 @@ from babel.support import LazyProxy
 
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import Role
-from gesi_app.web.i18n import lazy_gettext
+from gesi_app.i18n import lazy_gettext
 
 ROLE_LABELS: dict[Role, LazyProxy] = {
     Role.ADMIN: lazy_gettext("Admin"),

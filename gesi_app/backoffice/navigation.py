@@ -11,7 +11,7 @@ from babel.support import LazyProxy
 
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, has_permission
-from gesi_app.web.i18n import lazy_gettext
+from gesi_app.i18n import lazy_gettext
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import ResponseTemplate, StaffUser
 from gesi_app.accounts.permissions import Permission, require
-from gesi_app.backoffice.field_errors import FieldError
 from gesi_app.backoffice.slugs import unique_slug
+from gesi_app.web.field_errors import FieldError
 
 LABEL_MAX = 100
 TEXT_MAX = 2000

@@ -19,9 +19,9 @@ from starlette.responses import RedirectResponse, Response
 
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
-from gesi_app.backoffice.field_errors import FieldError
 from gesi_app.backoffice.web import client_ip, page, resumed_fields, staff_page
 from gesi_app.web.database import db
+from gesi_app.web.field_errors import FieldError
 
 EntityT = TypeVar("EntityT")
 DataT = TypeVar("DataT")

@@ -6,8 +6,8 @@ from starlette.datastructures import FormData
 
 from gesi_app.backoffice import response_templates
 from gesi_app.backoffice.response_templates import LABEL_MAX, TEXT_MAX, TemplateData
+from gesi_app.i18n import gettext
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]

@@ -15,9 +15,9 @@ from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.labels import ROLE_HINTS, ROLE_LABELS
 from gesi_app.backoffice.web import client_ip, page, resumed_fields, staff_page
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 NO_STORE = {"Cache-Control": "no-store"}
 

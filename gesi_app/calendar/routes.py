@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app import clock
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.web import client_ip, page, staff_page
@@ -17,11 +18,9 @@ from gesi_app.calendar import admin
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
-from gesi_app.casework.casework import local_today
-from gesi_app.db.base import utcnow
+from gesi_app.i18n import gettext as _
+from gesi_app.i18n import lazy_gettext
 from gesi_app.web.database import db
-from gesi_app.web.i18n import gettext as _
-from gesi_app.web.i18n import lazy_gettext
 
 KIND_LABELS = {
     HolidayKind.NATIONAL: lazy_gettext("National holiday"),
@@ -44,7 +43,7 @@ async def _list_page(
     errors: dict[str, str],
 ) -> Response:
     timezone = _timezone(request)
-    today = local_today(utcnow(), timezone)
+    today = clock.today(timezone)
     missing = await admin.missing_years(session, await working_calendar.load(session), timezone)
     done = request.query_params.get("done", "")
     context: dict[str, Any] = {

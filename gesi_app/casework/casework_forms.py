@@ -11,6 +11,7 @@ from starlette.datastructures import FormData, QueryParams
 from gesi_app.casework.casework import CaseAction
 from gesi_app.casework.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.casework.queue import QueueFilter
+from gesi_app.i18n import gettext
 from gesi_app.reports.forms import (
     DETAILS_MAX,
     DETAILS_MIN,
@@ -20,7 +21,6 @@ from gesi_app.reports.forms import (
 )
 from gesi_app.reports.models import Status
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 Errors = dict[str, str]

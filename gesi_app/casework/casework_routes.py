@@ -34,13 +34,13 @@ from gesi_app.casework.casework_forms import (
 )
 from gesi_app.categories.models import Category
 from gesi_app.db.base import utcnow
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.workflow import IllegalTransition, ReasonRequired
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 NO_STORE = {"Cache-Control": "no-store"}
 

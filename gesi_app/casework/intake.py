@@ -17,11 +17,11 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
+from gesi_app.i18n import gettext
 from gesi_app.reports import forms as report_forms
 from gesi_app.reports.models import Channel, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, Submitted, submit_report
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 STAFF_CHANNELS = (Channel.WALK_IN, Channel.PHONE, Channel.LETTER)

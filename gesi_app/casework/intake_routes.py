@@ -15,13 +15,13 @@ from gesi_app.backoffice.web import client_ip, page, resumed_fields, staff_page
 from gesi_app.casework.casework import local_today
 from gesi_app.casework.intake import IntakeOptions, parse_intake, take_in
 from gesi_app.db.base import utcnow
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.codes import spaced
 from gesi_app.reports.models import Channel, ReportType, WhenKind
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 NO_STORE = {"Cache-Control": "no-store"}
 

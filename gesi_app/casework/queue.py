@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts.models import StaffUser
@@ -22,6 +22,7 @@ from gesi_app.categories.models import Category
 from gesi_app.escalations.models import Escalation
 from gesi_app.reports import workflow
 from gesi_app.reports.models import Report, Status
+from gesi_app.reports.overdue import overdue_clause
 
 PER_PAGE = 25
 S = Status
@@ -96,14 +97,6 @@ def clock(report: Report, today: dt.date, calendar: WorkingCalendar) -> Clock | 
         return Clock(kind, due, None, max(1, late or 0))
     left = working_calendar.count_working_days(calendar, today + day, due) if due > today else 0
     return Clock(kind, due, left, None)
-
-
-def overdue_clause(today: dt.date) -> ColumnElement[bool]:
-    """Reports past their verification or answer deadline."""
-    return or_(
-        and_(Report.status == S.DITERIMA, Report.verify_due < today),
-        and_(Report.status == S.TERVERIFIKASI, Report.answer_due < today),
-    )
 
 
 def _due_column() -> ColumnElement[dt.date | None]:

@@ -14,11 +14,11 @@ from gesi_app.backoffice.web import client_ip, page, staff_page
 from gesi_app.casework import casework, reporter_keys
 from gesi_app.casework.casework import ReportHidden
 from gesi_app.casework.reporter_keys import KeyDelivery
+from gesi_app.i18n import gettext
 from gesi_app.public.labels import STATUS_LABELS
 from gesi_app.reports.codes import spaced
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 
 NO_STORE = {"Cache-Control": "no-store"}
 TEMPLATE = "staff/report_new_pin.html"

@@ -17,8 +17,8 @@ from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.web import client_ip, forbidden, page, staff_page
 from gesi_app.casework import casework, transcripts
 from gesi_app.casework.casework import ReportHidden
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
-from gesi_app.web.i18n import get_locale, gettext
 
 TEMPLATE = "staff/report_transcript.html"
 

@@ -21,9 +21,9 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.agencies.models import Agency
-from gesi_app.backoffice.field_errors import FieldError
 from gesi_app.backoffice.slugs import unique_slug
 from gesi_app.categories.models import Category
+from gesi_app.web.field_errors import FieldError
 
 NAME_MAX = 200
 

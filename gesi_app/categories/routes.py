@@ -17,9 +17,9 @@ from gesi_app.backoffice.web import client_ip, page, staff_page
 from gesi_app.categories import admin
 from gesi_app.categories.forms import parse_topic, topic_error_message
 from gesi_app.categories.models import Category
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 
 async def _choices(session: AsyncSession, user: StaffUser) -> dict[str, Any]:

@@ -22,10 +22,10 @@ from gesi_app.forums.participation import accepts_inputs, inputs_of, join, parti
 from gesi_app.forums.participation import add_input as store_input
 from gesi_app.forums.participation_forms import parse_input, parse_join
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code, open_forums
+from gesi_app.i18n import gettext
 from gesi_app.offload import run_blocking
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 from gesi_app.web.templating import render
 
 SESSION_KEY = "forums"  # join code -> participant id, in the signed session cookie

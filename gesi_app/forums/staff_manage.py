@@ -18,9 +18,9 @@ from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
+from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 

@@ -28,9 +28,9 @@ from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
 from gesi_app.forums.vote_models import DEFAULT_DOTS
+from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 
 
 def vote_on_choices(forum: Forum) -> list[Choice]:

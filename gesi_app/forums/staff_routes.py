@@ -44,9 +44,9 @@ from gesi_app.forums.service import (
     create_forum,
     forum_by_code,
 )
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 RUN = Permission.RUN_FORUMS
 

@@ -22,11 +22,11 @@ from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
 from gesi_app.forums.vote_routes import participant_form
+from gesi_app.i18n import gettext as _
 from gesi_app.reports import recordings
 from gesi_app.reports.evidence_routes import read_limited, uploads_dir
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
-from gesi_app.web.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
 from gesi_app.web.templating import render
 

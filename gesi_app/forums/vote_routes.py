@@ -22,9 +22,9 @@ from gesi_app.forums.routes import NO_STORE, SESSION_KEY, not_found
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
 from gesi_app.forums.vote_forms import answer_field, dot_field, parse_answers, parse_dots
 from gesi_app.forums.vote_models import Answer
+from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 from gesi_app.web.templating import render
 
 Endpoint = Callable[[Request], Awaitable[Response]]

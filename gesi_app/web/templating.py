@@ -18,9 +18,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from gesi_app.reports import deadlines
+from gesi_app import i18n
 from gesi_app.settings import LOCALES, Settings
-from gesi_app.web import i18n
 from gesi_app.web.forms import Choice
 from gesi_app.web.preferences import preferences_of
 
@@ -102,8 +101,6 @@ def build_environment(settings: Settings) -> Environment:
         full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
     )
     env.globals.update(static_url=static_url, path_for=path_for, locales=LOCALES, Choice=Choice)
-    # Deadline texts name the configured days (read when a page renders: set per process).
-    env.globals["deadlines"] = deadlines
     return env
 
 

@@ -28,7 +28,7 @@ from gesi_app.casework import (
 )
 from gesi_app.categories import routes as categories
 from gesi_app.db.engine import create_engine, session_factory
-from gesi_app.forums import urls as forums
+from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.home import routes as home
 from gesi_app.i18n import LocaleMiddleware

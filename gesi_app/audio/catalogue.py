@@ -122,7 +122,7 @@ def _messages() -> Iterator[tuple[str | None, str]]:
             ("jinja2", p) for p in sorted((PACKAGE_DIR / "templates" / folder).rglob("*.html"))
         ]
     for package in CITIZEN_MODULES:
-        sources += [("python", p) for p in sorted((PACKAGE_DIR / package).glob("*.py"))]
+        sources += [("python", p) for p in sorted((PACKAGE_DIR / package).rglob("*.py"))]
     for method, path in sources:
         options = JINJA_OPTIONS if method == "jinja2" else {}
         for _line, message, _comments, context in extract_from_file(

@@ -29,8 +29,8 @@ from gesi_app.forums.minutes import (
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
+from gesi_app.forums.routes.staff import RUN, agency_name, csv_download, forum_page
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, agency_name, csv_download, forum_page
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int

@@ -29,8 +29,8 @@ from gesi_app.forums.outcome_forms import (
     parse_theme,
 )
 from gesi_app.forums.participation import inputs_of
+from gesi_app.forums.routes.staff import RUN, forum_page, local_today
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice

@@ -16,7 +16,7 @@ from gesi_app.forums import live
 from gesi_app.forums.codes import spaced
 from gesi_app.forums.labels import template_labels
 from gesi_app.forums.participation import inputs_of
-from gesi_app.forums.routes import NO_STORE, join_url, not_found
+from gesi_app.forums.routes.public import NO_STORE, join_url, not_found
 from gesi_app.forums.service import ForumNotFound, forum_by_code
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int

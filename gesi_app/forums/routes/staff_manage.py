@@ -16,8 +16,8 @@ from gesi_app.forums import facilitators as fac
 from gesi_app.forums.editing import AgendaItemInUse, earliest_date, setup_fields, update_forum
 from gesi_app.forums.forms import parse_setup, text
 from gesi_app.forums.models import Forum
+from gesi_app.forums.routes.staff import RUN, forum_page, local_today, setup_choices
 from gesi_app.forums.service import forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page, local_today, setup_choices
 from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice

@@ -18,7 +18,7 @@ from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.limits import count_post
 from gesi_app.forums.models import Forum, Participant
 from gesi_app.forums.participation import accepts_inputs, participant_of
-from gesi_app.forums.routes import NO_STORE, SESSION_KEY, not_found
+from gesi_app.forums.routes.public import NO_STORE, SESSION_KEY, not_found
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
 from gesi_app.forums.vote_forms import answer_field, dot_field, parse_answers, parse_dots
 from gesi_app.forums.vote_models import Answer

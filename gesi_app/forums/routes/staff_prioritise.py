@@ -24,8 +24,8 @@ from gesi_app.forums.labels import template_labels
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import accepts_inputs
 from gesi_app.forums.prioritising_minutes import prioritising_csv, prioritising_minutes
+from gesi_app.forums.routes.staff import RUN, csv_download, forum_page
 from gesi_app.forums.service import ForumClosed, forum_by_code
-from gesi_app.forums.staff_routes import RUN, csv_download, forum_page
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
 from gesi_app.forums.vote_models import DEFAULT_DOTS
 from gesi_app.i18n import gettext

@@ -22,9 +22,9 @@ from gesi_app.forums import live
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import accepts_inputs, add_input, inputs_of
 from gesi_app.forums.participation_forms import parse_input, parse_speaker
-from gesi_app.forums.routes import agenda_choices
+from gesi_app.forums.routes.public import agenda_choices
+from gesi_app.forums.routes.staff import RUN, staff_forum
 from gesi_app.forums.service import ForumClosed, forum_by_code
-from gesi_app.forums.staff_routes import RUN, staff_forum
 from gesi_app.i18n import gettext, ngettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice

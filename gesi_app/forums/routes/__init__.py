@@ -1,31 +1,34 @@
-"""Every forum route, public and staff, for the app factory to mount."""
+"""The forums' HTTP layer: every forum route, public and staff, for the app factory to mount.
+
+One module per page group; the rules they call live one level up (``gesi_app.forums``).
+"""
 
 from __future__ import annotations
 
-from gesi_app.forums import (
+from gesi_app.forums.routes import (
     board,
     minutes_pdf,
+    public,
+    staff,
     staff_capture,
     staff_manage,
     staff_minutes,
     staff_outcomes,
     staff_prioritise,
-    staff_routes,
-    voice_routes,
-    vote_routes,
+    voice,
+    votes,
 )
-from gesi_app.forums import routes as public
 
 routes = [
     *public.routes,
     *board.routes,
-    *staff_routes.routes,
+    *staff.routes,
     *staff_capture.routes,
     *staff_minutes.routes,
     *staff_outcomes.routes,
     *minutes_pdf.routes,
     *staff_manage.routes,
-    *vote_routes.routes,
+    *votes.routes,
     *staff_prioritise.routes,
-    *voice_routes.routes,
+    *voice.routes,
 ]

@@ -10,8 +10,8 @@ from starlette.routing import Route
 from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.minutes_layout import to_pdf
 from gesi_app.forums.models import Forum
-from gesi_app.forums.staff_minutes import minutes_context
-from gesi_app.forums.staff_routes import RUN, forum_page
+from gesi_app.forums.routes.staff import RUN, forum_page
+from gesi_app.forums.routes.staff_minutes import minutes_context
 from gesi_app.offload import run_in_process
 from gesi_app.web.templating import render
 

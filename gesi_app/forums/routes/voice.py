@@ -17,11 +17,11 @@ from gesi_app.backoffice.web import page
 from gesi_app.forums import live
 from gesi_app.forums.models import Forum, Participant
 from gesi_app.forums.participation import accepts_inputs
-from gesi_app.forums.routes import NO_STORE, agenda_choices
+from gesi_app.forums.routes.public import NO_STORE, agenda_choices
+from gesi_app.forums.routes.staff import RUN, forum_page
+from gesi_app.forums.routes.votes import participant_form
 from gesi_app.forums.service import ForumClosed, forum_by_code
-from gesi_app.forums.staff_routes import RUN, forum_page
 from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
-from gesi_app.forums.vote_routes import participant_form
 from gesi_app.i18n import gettext as _
 from gesi_app.reports import recordings
 from gesi_app.reports.evidence_routes import read_limited, uploads_dir

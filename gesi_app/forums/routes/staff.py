@@ -35,7 +35,7 @@ from gesi_app.forums.labels import (
     template_labels,
 )
 from gesi_app.forums.models import Forum, ForumState
-from gesi_app.forums.routes import join_url
+from gesi_app.forums.routes.public import join_url
 from gesi_app.forums.service import (
     ForumNotFound,
     StateUnchanged,

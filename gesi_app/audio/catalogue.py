@@ -30,7 +30,7 @@ from gesi_app.settings import LOCALES
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
 CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
-STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/staff_routes.py: facilitators' pages
+STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/routes/staff*.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
     "gettext": None,

@@ -1,4 +1,4 @@
-"""HTTP for giving a reporter a new PIN from the staff report page (staff/reporter_keys.py)."""
+"""HTTP for giving a reporter a new PIN from the staff report page (casework/reporter_keys.py)."""
 
 from __future__ import annotations
 

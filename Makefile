@@ -36,6 +36,7 @@ lint: install
 	$(VENV)/bin/ruff check gesi_app tests bench scripts
 	$(VENV)/bin/ruff format --check gesi_app tests bench scripts
 	$(VENV)/bin/mypy --strict gesi_app
+	$(VENV)/bin/lint-imports  # the floors: imports only go down (pyproject.toml)
 
 messages: install
 	$(PY) scripts/messages.py

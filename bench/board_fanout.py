@@ -53,11 +53,11 @@ def free_port() -> int:
 
 async def set_up(database_url: str) -> str:
     """A facilitator and a live forum, through the app's own services; the join code."""
+    from gesi_app.accounts.models import Role
+    from gesi_app.accounts.service import create_user
     from gesi_app.db.engine import create_engine, session_factory
     from gesi_app.forums.models import ForumFormat, ForumState
     from gesi_app.forums.service import NewForum, advance_state, create_forum
-    from gesi_app.staff.models import Role
-    from gesi_app.staff.service import create_user
 
     engine = create_engine(database_url)
     try:

@@ -68,13 +68,13 @@ def free_port() -> int:
 
 async def set_up(database_url: str) -> str:
     """A facilitator and a live forum with 60 inputs, through the app's services; the code."""
+    from gesi_app.accounts.models import Role
+    from gesi_app.accounts.service import create_user
     from gesi_app.db.engine import create_engine, session_factory
     from gesi_app.forums.models import ForumFormat, ForumState
     from gesi_app.forums.participation import NewInput, add_input
     from gesi_app.forums.service import NewForum, advance_state, create_forum
     from gesi_app.passwords import hash_password
-    from gesi_app.staff.models import Role
-    from gesi_app.staff.service import create_user
 
     production = PasswordHasher()
     password_hash = hash_password(PASSWORD)

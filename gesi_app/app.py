@@ -14,30 +14,40 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 
 from gesi_app import jobs
+from gesi_app.agencies import routes as agencies
 from gesi_app.audio import routes as audio
 from gesi_app.audio.answers import AnswerAudio
 from gesi_app.audio.dated import DatedAudio
 from gesi_app.audio.service import AudioService
+from gesi_app.backoffice import audit_routes, signin_routes, template_routes, user_routes
 from gesi_app.calendar import routes as calendar
+from gesi_app.casework import (
+    casework_routes,
+    dashboard,
+    intake_routes,
+    reporter_key_routes,
+    transcript_routes,
+)
+from gesi_app.categories import routes as categories
 from gesi_app.db.engine import create_engine, session_factory
-from gesi_app.forums import urls as forums
+from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.home import routes as home
+from gesi_app.i18n import LocaleMiddleware
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.live.broker import broker_for
+from gesi_app.notifications import routes as notification_routes
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.public import routes as public
+from gesi_app.regions import routes as regions
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
-from gesi_app.staff import routes as staff
-from gesi_app.staff import transcript_routes
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
 from gesi_app.web.csrf import CSRFMiddleware
-from gesi_app.web.i18n import LocaleMiddleware
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.state import AppState, app_state
@@ -101,7 +111,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     routes = [
         *home.routes,
-        *staff.routes,
+        *dashboard.routes,
+        *signin_routes.routes,
+        *user_routes.routes,
+        *audit_routes.routes,
+        *casework_routes.routes,
+        *reporter_key_routes.routes,
+        *intake_routes.routes,
+        *template_routes.routes,
+        *agencies.routes,
+        *categories.routes,
+        *regions.routes,
+        *notification_routes.routes,
         *transcript_routes.routes,
         *calendar.routes,
         *public.routes,

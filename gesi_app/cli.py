@@ -10,13 +10,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from gesi_app.accounts.models import Role
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings, SettingsError
-from gesi_app.staff.models import Role
 
 
 def _progress(label: str) -> Callable[[int, int], None]:
@@ -121,8 +121,9 @@ def cmd_regions_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from gesi_app.accounts.models import Role
+    from gesi_app.accounts.service import StaffError, create_user, generate_password
     from gesi_app.agencies.service import agency_by_slug
-    from gesi_app.staff.service import StaffError, create_user, generate_password
 
     async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
         agency = None
@@ -188,7 +189,7 @@ def cmd_audio_build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
-    from gesi_app.web.i18n import LOCALE_DIR
+    from gesi_app.i18n import LOCALE_DIR
 
     problems: list[str] = []
     print(f"settings ok (data dir {settings.data_dir})")

@@ -9,17 +9,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user, generate_password, user_by_username
 from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import ensure_agency
+from gesi_app.casework import casework_actions
 from gesi_app.categories.service import category_by_slug, ensure_category
 from gesi_app.passwords import hash_password
 from gesi_app.regions.service import import_regions
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
-from gesi_app.staff import casework_actions
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user, generate_password, user_by_username
 
 DEMO_REGION = "36.03"  # Kabupaten Tangerang
 

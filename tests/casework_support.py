@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from gesi_app.accounts.models import AuditEntry
 from gesi_app.reports import workflow
 from gesi_app.reports.models import Report, ReportMessage, Status
-from gesi_app.staff.models import AuditEntry
 from tests import factories
 
 S = Status

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from gesi_app.accounts.models import ResponseTemplate
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine
 from gesi_app.db.models import Base
-from gesi_app.staff.models import ResponseTemplate
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")

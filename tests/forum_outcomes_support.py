@@ -7,8 +7,8 @@ import re
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user
 from tests import factories
 from tests.forums_support import _HASH, agenda_ids, post
 from tests.staff_support import PASSWORD

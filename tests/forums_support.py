@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import AuditEntry, Role, StaffUser
+from gesi_app.accounts.service import create_user
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.forums.models import Forum, ForumFormat, ForumState
 from gesi_app.forums.service import NewForum, advance_state, create_forum, forum_by_code
 from gesi_app.passwords import hash_password
-from gesi_app.staff.models import AuditEntry, Role, StaffUser
-from gesi_app.staff.service import create_user
 from tests import factories
 from tests.staff_support import PASSWORD, Team
 

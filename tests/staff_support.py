@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user
 from gesi_app.agencies.service import ensure_agency
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user
 from tests import factories
 from tests.conftest import form_token
 

@@ -6,8 +6,8 @@ from starlette.datastructures import FormData
 
 from gesi_app.agencies import admin
 from gesi_app.agencies.admin import NAME_MAX, AgencyData
+from gesi_app.i18n import gettext
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 Kept = dict[str, str]

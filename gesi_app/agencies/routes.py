@@ -7,7 +7,7 @@ from starlette.routing import Route
 from gesi_app.agencies import admin
 from gesi_app.agencies.forms import agency_error_message, parse_agency
 from gesi_app.agencies.models import Agency
-from gesi_app.staff.settings_pages import EditableSetting, form_pages, list_page
+from gesi_app.backoffice.settings_pages import EditableSetting, form_pages, list_page
 
 
 def _current(agency: Agency) -> dict[str, str]:

@@ -24,16 +24,16 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 from babel.numbers import format_decimal
 
+from gesi_app import i18n
 from gesi_app.reports import evidence
 from gesi_app.reports import forms as report_forms
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES
-from gesi_app.web import i18n
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
 CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
-STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/staff_*.py: facilitators' pages
+STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/routes/staff*.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
     "gettext": None,
@@ -203,7 +203,7 @@ def _messages() -> Iterator[tuple[str | None, str]]:
             ("jinja2", p) for p in sorted((PACKAGE_DIR / "templates" / folder).rglob("*.html"))
         ]
     for package in CITIZEN_MODULES:
-        sources += [("python", p) for p in sorted((PACKAGE_DIR / package).glob("*.py"))]
+        sources += [("python", p) for p in sorted((PACKAGE_DIR / package).rglob("*.py"))]
     for method, path in sources:
         if path.name.startswith(STAFF_ONLY):
             continue

@@ -23,13 +23,12 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from gesi_app import clock
+from gesi_app import clock, i18n
 from gesi_app.audio.catalogue import normalise
 from gesi_app.audio.engines import EngineUnavailable, Espeak
 from gesi_app.audio.service import EXTENSION, NoEngine, store_atomically
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.settings import LOCALES
-from gesi_app.web import i18n
 
 DATED: tuple[str, ...] = (
     "The check takes up to %(days)s working days, by %(date)s.",

@@ -16,11 +16,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from gesi_app import i18n
 from gesi_app.audio.answers import spoken_answer
 from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
 from gesi_app.offload import run_blocking
-from gesi_app.web import i18n
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int
 from gesi_app.web.state import state_of

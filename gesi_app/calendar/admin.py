@@ -13,6 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from gesi_app import clock
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission, require
 from gesi_app.calendar.models import CalendarYear, Holiday, HolidayKind, HolidaySource
 from gesi_app.calendar.service import (
     WorkingCalendar,
@@ -23,10 +27,6 @@ from gesi_app.calendar.service import (
 )
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, Status
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission, require
 
 
 class HolidayError(Exception):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from starlette.datastructures import FormData
 
 from gesi_app.calendar.admin import NewHoliday
+from gesi_app.i18n import gettext as _
 from gesi_app.reports.forms import parse_date_parts
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext as _
 
 NAME_MAX = 200
 FIELDS = ("date_day", "date_month", "date_year", "name_id", "name_en")

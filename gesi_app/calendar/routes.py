@@ -11,17 +11,17 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission
+from gesi_app.backoffice.web import page, staff_page
 from gesi_app.calendar import admin
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import page, staff_page
+from gesi_app.i18n import gettext as _
+from gesi_app.i18n import lazy_gettext
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
-from gesi_app.web.i18n import gettext as _
-from gesi_app.web.i18n import lazy_gettext
 from gesi_app.web.state import state_of
 
 KIND_LABELS = {

@@ -16,14 +16,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission, require
 from gesi_app.agencies.models import Agency
+from gesi_app.backoffice.slugs import unique_slug
 from gesi_app.categories.models import Category
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.field_errors import FieldError
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission, require
-from gesi_app.staff.slugs import unique_slug
+from gesi_app.web.field_errors import FieldError
 
 NAME_MAX = 200
 

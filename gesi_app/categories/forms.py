@@ -6,8 +6,8 @@ from starlette.datastructures import FormData
 
 from gesi_app.categories import admin
 from gesi_app.categories.admin import NAME_MAX, TopicData
+from gesi_app.i18n import gettext
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 Errors = dict[str, str]

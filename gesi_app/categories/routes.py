@@ -9,18 +9,18 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission
 from gesi_app.agencies.service import active_agencies
+from gesi_app.backoffice.settings_pages import EditableSetting, form_pages
+from gesi_app.backoffice.web import page, staff_page
 from gesi_app.categories import admin
 from gesi_app.categories.forms import parse_topic, topic_error_message
 from gesi_app.categories.models import Category
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
-from gesi_app.staff.settings_pages import EditableSetting, form_pages
-from gesi_app.staff.web import page, staff_page
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import get_locale, gettext
 
 
 async def _choices(session: AsyncSession, user: StaffUser) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Imports every feature's models so that Base.metadata is complete (Alembic, tests)."""
 
+from gesi_app.accounts import models as staff
 from gesi_app.agencies import models as agencies
 from gesi_app.calendar import models as calendar
 from gesi_app.categories import models as categories
@@ -11,7 +12,6 @@ from gesi_app.limits import models as limits
 from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
 from gesi_app.reports import models as reports
-from gesi_app.staff import models as staff
 from gesi_app.tracking import models as tracking
 
 __all__ = [

@@ -17,16 +17,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app import clock
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.escalations.models import Escalation
+from gesi_app.i18n import gettext
 from gesi_app.notifications.messages import in_language
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.models import Report, Status
+from gesi_app.reports.overdue import overdue_clause
 from gesi_app.settings import LOCALES
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.models import Role, StaffUser
-from gesi_app.staff.queue import overdue_clause
-from gesi_app.web.i18n import gettext
 
 KIND = "escalated"  # the outbox kind of an email to the admins
 BASE_URL_KEY = "notifications_base_url"  # set on app sessions by notifications.install

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, ForumInput, Participant
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 SUPPRESS_BELOW = 5
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.attendance import Cell, cell
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, ForumInput, Participant
 from gesi_app.forums.participation import require_open
 from gesi_app.forums.vote_models import Dot, DotVote
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 SEGMENT_COLUMNS = {
     Audience.WOMEN: Participant.woman,

@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app import clock
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput
 from gesi_app.forums.service import NewForum
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 
 class AgendaItemInUse(ValueError):

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import Role, StaffUser
+from gesi_app.accounts.permissions import Permission, PermissionDenied, has_permission
 from gesi_app.forums.models import Facilitator, Forum
-from gesi_app.staff import audit
-from gesi_app.staff.models import Role, StaffUser
-from gesi_app.staff.permissions import Permission, PermissionDenied, has_permission
 
 
 class NotFacilitator(PermissionDenied):

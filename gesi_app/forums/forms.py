@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums.models import Accommodation, Audience, ForumFormat
 from gesi_app.forums.service import NewForum
-from gesi_app.web.i18n import gettext as _
+from gesi_app.i18n import gettext as _
 from gesi_app.web.numbers import parse_date
 
 TITLE_MIN, TITLE_MAX = 5, 150

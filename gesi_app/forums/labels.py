@@ -5,8 +5,8 @@ from __future__ import annotations
 from babel.support import LazyProxy
 
 from gesi_app.forums.models import Accommodation, Audience, ForumFormat, ForumState, InputSource
+from gesi_app.i18n import lazy_gettext
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import lazy_gettext
 
 FORMAT_LABELS: dict[str, LazyProxy] = {
     ForumFormat.IN_PERSON: lazy_gettext("In person"),

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app import clock
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
@@ -20,8 +22,6 @@ from gesi_app.forums.participation import inputs_of
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 TITLE_MAX = 150
 

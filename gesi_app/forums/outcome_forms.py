@@ -12,8 +12,8 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums.forms import text
 from gesi_app.forums.outcomes import FOLLOW_UP_MAX, POINT_MAX, THEME_MAX, NewFollowUp
+from gesi_app.i18n import gettext as _
 from gesi_app.reports.forms import parse_date_parts
-from gesi_app.web.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
 
 NO_THEME = "none"

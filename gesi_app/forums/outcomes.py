@@ -14,14 +14,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 THEME_MAX, POINT_MAX, FOLLOW_UP_MAX = 100, 1000, 500
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.models import Forum, ForumInput, ForumState, InputSource, Participant
 from gesi_app.forums.service import ForumClosed
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 INPUT_LIMIT = 1000  # characters: one spoken point; also keeps a live message small
 

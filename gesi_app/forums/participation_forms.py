@@ -10,7 +10,7 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums.forms import text
 from gesi_app.forums.participation import INPUT_LIMIT, NewInput, Speaker
-from gesi_app.web.i18n import gettext as _
+from gesi_app.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
 
 NAME_MAX = 100

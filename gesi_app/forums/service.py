@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.codes import new_join_code, normalise_join_code
 from gesi_app.forums.facilitators import require_facilitator, runs_forum
@@ -20,8 +22,6 @@ from gesi_app.forums.models import (
     ForumFormat,
     ForumState,
 )
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 
 @dataclass(frozen=True)

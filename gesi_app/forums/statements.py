@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.attendance import Cell, cell
 from gesi_app.forums.dot_votes import SEGMENT_COLUMNS
@@ -20,8 +22,6 @@ from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import Audience, Forum, Participant
 from gesi_app.forums.participation import require_open
 from gesi_app.forums.vote_models import Answer, Statement, StatementAnswer
-from gesi_app.staff import audit
-from gesi_app.staff.models import StaffUser
 
 
 class RoundClosed(Exception):

@@ -9,8 +9,8 @@ from starlette.datastructures import FormData
 from gesi_app.forums.forms import text
 from gesi_app.forums.participation_forms import Parsed
 from gesi_app.forums.vote_models import MAX_DOTS, STATEMENT_LIMIT, Answer
-from gesi_app.web.i18n import gettext as _
-from gesi_app.web.i18n import ngettext
+from gesi_app.i18n import gettext as _
+from gesi_app.i18n import ngettext
 from gesi_app.web.numbers import parse_int
 
 ROOM_MAX = 9999  # dots counted in one room for one input

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.datastructures import FormData
 
-from gesi_app.web.i18n import gettext
+from gesi_app.i18n import gettext
 from gesi_app.web.preferences import Preferences, text_size
 
 

@@ -15,13 +15,13 @@ from lokal import mask_pii, partial_mask
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission, require
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from gesi_app.reports.models import Report
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission, require
 
 PAGE_LIMIT = 200
 

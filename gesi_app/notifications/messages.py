@@ -8,9 +8,9 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from gesi_app.i18n import get_locale, gettext, set_locale
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Status
-from gesi_app.web.i18n import get_locale, gettext, set_locale
 
 SMS_LIMIT = 160
 

@@ -6,10 +6,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission
+from gesi_app.backoffice.web import page, staff_page
 from gesi_app.notifications import admin
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission
-from gesi_app.staff.web import page, staff_page
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from gesi_app.categories.service import TopicGroup
+from gesi_app.i18n import gettext
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import Filters
 from gesi_app.regions.models import Region
 from gesi_app.reports.models import ReportType, Status
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import gettext
 from gesi_app.web.numbers import parse_int
 
 MAX_QUERY = 100

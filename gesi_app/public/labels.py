@@ -6,8 +6,8 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 from babel.support import LazyProxy
 
+from gesi_app.i18n import get_locale, gettext, lazy_gettext, ngettext
 from gesi_app.reports.models import ReportType, Status
-from gesi_app.web.i18n import get_locale, gettext, lazy_gettext, ngettext
 
 TYPE_LABELS: dict[ReportType, LazyProxy] = {
     ReportType.PENGADUAN: lazy_gettext("Complaint"),

@@ -10,11 +10,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.i18n import get_locale
 from gesi_app.public import forms, labels, service
 from gesi_app.reports.service import ReportNotFound
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
-from gesi_app.web.i18n import get_locale
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 

@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import StaffUser
+from gesi_app.accounts.permissions import Permission, require
 from gesi_app.regions import service
 from gesi_app.regions.models import Region
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.models import StaffUser
-from gesi_app.staff.permissions import Permission, require
 
 NAME_MAX = 120
 KECAMATAN, DESA = 3, 4

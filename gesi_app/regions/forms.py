@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from starlette.datastructures import FormData
 
+from gesi_app.i18n import gettext
 from gesi_app.regions.admin import NAME_MAX, AreaData
-from gesi_app.web.i18n import gettext
 
 
 def parse_area(form: FormData) -> tuple[AreaData | None, dict[str, str], dict[str, str]]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from babel.support import LazyProxy
 
+from gesi_app.i18n import lazy_gettext as _l
 from gesi_app.reports.journey import WG_DOMAINS
-from gesi_app.web.i18n import lazy_gettext as _l
 
 if TYPE_CHECKING:
     from gesi_app.reports.summary import Row

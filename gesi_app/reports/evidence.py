@@ -14,10 +14,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.i18n import gettext as _
 from gesi_app.offload import run_blocking
 from gesi_app.reports import scrub
 from gesi_app.reports.models import Attachment
-from gesi_app.web.i18n import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5

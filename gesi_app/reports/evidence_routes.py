@@ -14,10 +14,10 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from gesi_app.i18n import gettext as _
 from gesi_app.reports import evidence
 from gesi_app.reports.models import Draft
 from gesi_app.web.csrf import multipart_form
-from gesi_app.web.i18n import gettext as _
 from gesi_app.web.numbers import parse_int
 from gesi_app.web.state import state_of
 

@@ -16,10 +16,10 @@ from babel.support import LazyProxy
 from lokal import parse_phone
 from starlette.datastructures import FormData
 
+from gesi_app.i18n import gettext as _
+from gesi_app.i18n import lazy_gettext
 from gesi_app.reports.journey import WG_DOMAINS, seen_key
 from gesi_app.web.forms import field_text
-from gesi_app.web.i18n import gettext as _
-from gesi_app.web.i18n import lazy_gettext
 from gesi_app.web.numbers import parse_date
 
 TITLE_MIN, TITLE_MAX = 5, 120

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from babel.support import LazyProxy
 
+from gesi_app.i18n import lazy_gettext as _l
 from gesi_app.reports.journey import WG_DOMAINS
 from gesi_app.web.forms import Choice
-from gesi_app.web.i18n import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

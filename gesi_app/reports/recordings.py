@@ -30,10 +30,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.i18n import gettext as _
 from gesi_app.offload import run_blocking
 from gesi_app.reports.evidence import remove_attachment, store_durably
 from gesi_app.reports.models import Attachment
-from gesi_app.web.i18n import gettext as _
 
 RECORDING_KINDS = ("voice", "sign_video")
 MAX_VOICE_BYTES = 20 * 1024 * 1024

@@ -17,6 +17,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
+from gesi_app.i18n import get_locale
+from gesi_app.i18n import gettext as _
 from gesi_app.reports import codes, draft_store, drafting, journey
 from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
@@ -29,8 +31,6 @@ from gesi_app.reports.summary import summary_rows
 from gesi_app.tracking import receipts
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
-from gesi_app.web.i18n import get_locale
-from gesi_app.web.i18n import gettext as _
 from gesi_app.web.preferences import preferences_of
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render

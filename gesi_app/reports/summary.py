@@ -10,11 +10,11 @@ from typing import Any
 from babel.dates import format_date
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.i18n import gettext as _
 from gesi_app.reports import journey
 from gesi_app.reports.drafting import place_names, topic_names
 from gesi_app.reports.questions import QUESTIONS
 from gesi_app.reports.recordings import recording_summary
-from gesi_app.web.i18n import gettext as _
 
 
 @dataclass(frozen=True)

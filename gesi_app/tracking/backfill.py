@@ -3,7 +3,7 @@
 A periodic job (jobs.py): idempotent, and safe with several processes at once. A report gets
 its PIN only if it still has none (a conditional update), and its message is queued in the
 same transaction, so a PIN is never set without the message that tells it. Reports without
-an email or phone get their PIN from staff when the reporter asks (staff/reporter_keys.py).
+an email or phone get their PIN from staff when the reporter asks (casework/reporter_keys.py).
 """
 
 from __future__ import annotations

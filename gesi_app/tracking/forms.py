@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData
 
+from gesi_app.i18n import gettext
 from gesi_app.reports.codes import normalise_code
 from gesi_app.tracking.service import COMMENT_LIMIT, REPLY_LIMIT
-from gesi_app.web.i18n import gettext
 
 Errors = dict[str, str]
 _PIN = re.compile(r"^\d{6}$")

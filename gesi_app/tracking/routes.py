@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.audio.answers import SpokenAnswer
+from gesi_app.i18n import gettext
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.public import service as public_service
 from gesi_app.reports.codes import normalise_code, spaced
@@ -23,7 +24,6 @@ from gesi_app.tracking import keys, service
 from gesi_app.tracking.forms import parse_lookup, parse_rating, parse_reply
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
-from gesi_app.web.i18n import gettext
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 

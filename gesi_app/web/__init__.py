@@ -1,1 +1,1 @@
-"""Shared web plumbing: templating, i18n, security middleware, preferences, error pages."""
+"""Shared web plumbing: templating, security middleware, preferences, form helpers, error pages."""

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gesi_app.web.i18n import LocaleMiddleware, lazy_gettext
+from gesi_app.i18n import LocaleMiddleware, lazy_gettext
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from gesi_app import i18n
 from gesi_app.settings import LOCALES, Settings
-from gesi_app.web import i18n
 from gesi_app.web.forms import Choice
 from gesi_app.web.preferences import preferences_of
 from gesi_app.web.state import state_of

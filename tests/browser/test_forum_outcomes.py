@@ -13,11 +13,11 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.forums import outcomes
 from gesi_app.forums.models import ForumInput
 from gesi_app.forums.service import forum_by_code
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode

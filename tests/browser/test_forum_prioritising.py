@@ -15,13 +15,13 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import Speaker
 from gesi_app.forums.participation import join as join_forum
 from gesi_app.forums.service import forum_by_code
 from gesi_app.forums.voice import add_voice_input
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode

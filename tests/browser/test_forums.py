@@ -12,9 +12,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user
 from gesi_app.forums.models import Forum
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode

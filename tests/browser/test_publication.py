@@ -10,7 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.select import Select
 
-from gesi_app.staff.models import Role
+from gesi_app.accounts.models import Role
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode

@@ -12,8 +12,8 @@ from httpx2 import Client
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from gesi_app.accounts.models import Role
 from gesi_app.reports.service import Submitted
-from gesi_app.staff.models import Role
 from gesi_app.tracking import keys
 from gesi_app.tracking import service as tracking
 from tests import factories

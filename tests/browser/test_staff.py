@@ -16,8 +16,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user, user_by_username
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user, user_by_username
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode

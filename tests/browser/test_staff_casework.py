@@ -8,8 +8,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from gesi_app.accounts.models import Role
 from gesi_app.reports.models import Status
-from gesi_app.staff.models import Role
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.server import LiveServer

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.cli import main
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.passwords import verify_password
 from gesi_app.regions.models import Region
-from gesi_app.staff.models import Role, StaffUser
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.testclient import TestClient
 from starlette.types import Message
 
+from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.app import create_app
 from gesi_app.settings import Settings
-from gesi_app.staff.models import Role, StaffUser
 from tests import factories
 from tests.conftest import form_token
 from tests.staff_support import make_team, sign_in, token

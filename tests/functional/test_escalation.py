@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from gesi_app import jobs
+from gesi_app.accounts.models import StaffUser
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.escalations.models import Escalation
 from gesi_app.notifications.models import Outbox
 from gesi_app.reports.models import Report, Status
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.casework_support import audit_entries, report_in
 from tests.staff_support import make_team, sign_in, summary

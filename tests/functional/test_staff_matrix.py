@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import AuditEntry
 from gesi_app.app import create_app
 from gesi_app.reports.models import Status
-from gesi_app.staff.models import AuditEntry
 from tests import factories
 from tests.casework_support import report_in
 from tests.conftest import make_settings

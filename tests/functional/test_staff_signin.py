@@ -12,12 +12,12 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
+from gesi_app.accounts import auth, users
+from gesi_app.accounts.models import AuditEntry
+from gesi_app.accounts.service import user_by_username
 from gesi_app.app import create_app
 from gesi_app.passwords import use_hasher
 from gesi_app.settings import Settings
-from gesi_app.staff import auth, users
-from gesi_app.staff.models import AuditEntry
-from gesi_app.staff.service import user_by_username
 from tests import factories
 from tests.staff_support import PASSWORD, make_team, sign_in, summary, title, token
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import ResponseTemplate
 from gesi_app.reports.models import Status
-from gesi_app.staff.models import ResponseTemplate
 from tests import factories
 from tests.casework_support import audit_entries, report_in
 from tests.staff_support import make_team, sign_in, summary, title, token

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user
 from gesi_app.reports.models import Attachment, Report, Status
 from gesi_app.settings import Settings
-from gesi_app.staff.models import Role
-from gesi_app.staff.service import create_user
 from tests import factories
 from tests.casework_support import audit_entries, load, report_in
 from tests.conftest import form_token

@@ -24,9 +24,9 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.app import create_app
 from gesi_app.reports.journey import STEPS
-from gesi_app.staff.models import StaffUser
 from tests import databases, factories
 from tests.conftest import form_token, make_settings
 from tests.forums_support import add_forum

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gesi_app.web.i18n import gettext, lazy_gettext, negotiate, set_locale
+from gesi_app.i18n import gettext, lazy_gettext, negotiate, set_locale
 
 
 @pytest.mark.parametrize(

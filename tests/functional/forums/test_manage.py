@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.attendance import Counts, set_head_count
 from gesi_app.forums.facilitators import NotFacilitator
 from gesi_app.forums.models import ForumState
 from gesi_app.forums.outcomes import add_theme
 from gesi_app.forums.service import advance_state, forum_by_code
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.forum_outcomes_support import add_facilitator_account, capture
 from tests.forums_support import SETUP_FORM, add_forum, audit_entries, forum_team, post

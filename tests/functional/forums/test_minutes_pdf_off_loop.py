@@ -10,10 +10,10 @@ import time
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.minutes_layout import to_pdf
 from gesi_app.forums.participation import NewInput, add_input
 from gesi_app.forums.service import forum_by_code
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.forums_support import add_forum, forum_team
 from tests.staff_support import sign_in

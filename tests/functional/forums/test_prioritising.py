@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import StaffUser
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.attendance import Cell
 from gesi_app.forums.models import Audience, ForumState
 from gesi_app.forums.participation import NewInput, Speaker, add_input, join
 from gesi_app.forums.service import advance_state, forum_by_code
 from gesi_app.forums.vote_models import Answer
-from gesi_app.staff.models import StaffUser
 from tests import factories
 from tests.forums_support import add_forum, audit_entries, forum_team
 

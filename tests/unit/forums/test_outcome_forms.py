@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums import outcome_forms as forms
 from gesi_app.forums.outcomes import NewFollowUp
-from gesi_app.web.i18n import set_locale
+from gesi_app.i18n import set_locale
 
 TODAY = dt.date(2026, 11, 23)
 INPUTS, THEMES, AGENCIES = {11, 12, 13}, {5}, {"3"}

@@ -10,7 +10,7 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums import vote_forms as forms
 from gesi_app.forums.vote_models import Answer
-from gesi_app.web.i18n import set_locale
+from gesi_app.i18n import set_locale
 
 INPUTS = [11, 12]
 

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from gesi_app.demo import AGENCIES
+from gesi_app.i18n import get_locale, set_locale
 from gesi_app.notifications.delivery import MAX_ATTEMPTS, backoff
 from gesi_app.notifications.messages import SMS_LIMIT, compose
 from gesi_app.reports.deadlines import STANDARD
-from gesi_app.web.i18n import get_locale, set_locale
 
 CODE = "SRA-7K4Q-2M"
 BASE = "https://suara.tangerangkab.go.id"

@@ -7,8 +7,8 @@ import io
 import pytest
 from PIL import Image
 
+from gesi_app.i18n import set_locale
 from gesi_app.reports import evidence
-from gesi_app.web.i18n import set_locale
 from tests.file_metadata_support import locked_pdf, pdf, png_bomb
 
 GPS = {1: "S", 2: (6.0, 10.0, 30.0), 3: "E", 4: (106.0, 49.0, 10.0)}

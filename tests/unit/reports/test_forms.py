@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from starlette.datastructures import FormData
 
+from gesi_app.i18n import set_locale
 from gesi_app.reports import forms
 from gesi_app.reports.forms import Options
-from gesi_app.web.i18n import set_locale
 
 OPTIONS = Options(
     topics={"infrastruktur": True, "lainnya": False},

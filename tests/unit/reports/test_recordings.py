@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from gesi_app.i18n import set_locale
 from gesi_app.reports import recordings
-from gesi_app.web.i18n import set_locale
 from tests.recording_support import (
     NEUTRAL_TAGS,
     assert_nothing_identifying,

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.staff import audit
-from gesi_app.staff.audit import Action
-from gesi_app.staff.models import AuditEntry
-from gesi_app.staff.service import user_by_username
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
+from gesi_app.accounts.models import AuditEntry
+from gesi_app.accounts.service import user_by_username
 from tests import factories
 from tests.staff_support import make_team
 

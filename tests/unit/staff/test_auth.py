@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import auth
+from gesi_app.accounts.models import AuditEntry
 from gesi_app.limits.models import RateCount
 from gesi_app.limits.shared import purge_ended
-from gesi_app.staff import auth
-from gesi_app.staff.models import AuditEntry
 from tests import factories
 from tests.staff_support import PASSWORD, make_team
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts.models import ResponseTemplate
 from gesi_app.agencies.models import Agency
-from gesi_app.staff.models import ResponseTemplate
-from gesi_app.staff.slugs import unique_slug
+from gesi_app.backoffice.slugs import unique_slug
 from tests import factories
 
 

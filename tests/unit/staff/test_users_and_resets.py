@@ -13,10 +13,10 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.staff import audit, auth, resets, users
-from gesi_app.staff.models import AuditEntry, Role, StaffSession
-from gesi_app.staff.permissions import PermissionDenied
-from gesi_app.staff.service import user_by_username
+from gesi_app.accounts import audit, auth, resets, users
+from gesi_app.accounts.models import AuditEntry, Role, StaffSession
+from gesi_app.accounts.permissions import PermissionDenied
+from gesi_app.accounts.service import user_by_username
 from tests import factories
 from tests.staff_support import PASSWORD, make_team
 

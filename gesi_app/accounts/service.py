@@ -1,0 +1,69 @@
+"""Creating staff accounts. Passwords are hashed with Argon2id."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.accounts.models import Role, StaffUser
+from gesi_app.agencies.models import Agency
+from gesi_app.passwords import hash_password
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
+
+
+class StaffError(ValueError):
+    """A staff account cannot be created as asked."""
+
+
+def generate_password() -> str:
+    """A password of 5 groups of 4 readable characters: long, and easy to type once."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
+
+
+async def create_user(
+    session: AsyncSession,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    agency: Agency | None = None,
+    email: str | None = None,
+    password_hash: str | None = None,
+) -> StaffUser:
+    """Add a staff account. An agency officer must belong to an agency; others may not.
+
+    ``password_hash``, when given, is the Argon2 hash of ``password`` computed beforehand
+    (seeding many databases with the same demo accounts need not hash again each time).
+    """
+    username = username.strip().lower()
+    if not _USERNAME.match(username):
+        raise StaffError("username: 3-60 characters of a-z, 0-9, dot, dash or underscore")
+    if role is Role.AGENCY_OFFICER and agency is None:
+        raise StaffError("an agency officer needs an agency (--agency SLUG)")
+    if len(password) < 12:
+        raise StaffError("password: at least 12 characters")
+    if await session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
+        raise StaffError(f"username {username!r} is taken")
+    user = StaffUser(
+        username=username,
+        full_name=full_name.strip() or username,
+        role=role,
+        password_hash=password_hash or hash_password(password),
+        agency_id=agency.id if agency else None,
+        email=email,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def user_by_username(session: AsyncSession, username: str) -> StaffUser | None:
+    return await session.scalar(
+        select(StaffUser).where(StaffUser.username == username.strip().lower())
+    )

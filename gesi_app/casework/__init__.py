@@ -1,0 +1,1 @@
+"""Casework: the staff queue, a report's page and actions, intake, transcripts, reporter keys."""

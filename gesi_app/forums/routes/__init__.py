@@ -1,0 +1,34 @@
+"""The forums' HTTP layer: every forum route, public and staff, for the app factory to mount.
+
+One module per page group; the rules they call live one level up (``gesi_app.forums``).
+"""
+
+from __future__ import annotations
+
+from gesi_app.forums.routes import (
+    board,
+    minutes_pdf,
+    public,
+    staff,
+    staff_capture,
+    staff_manage,
+    staff_minutes,
+    staff_outcomes,
+    staff_prioritise,
+    voice,
+    votes,
+)
+
+routes = [
+    *public.routes,
+    *board.routes,
+    *staff.routes,
+    *staff_capture.routes,
+    *staff_minutes.routes,
+    *staff_outcomes.routes,
+    *minutes_pdf.routes,
+    *staff_manage.routes,
+    *votes.routes,
+    *staff_prioritise.routes,
+    *voice.routes,
+]

@@ -1,1 +1,0 @@
-"""Staff accounts, roles and (later) the back office."""

@@ -16,10 +16,10 @@ from starlette.requests import Request
 
 from gesi_app.i18n import gettext as _
 from gesi_app.reports import recordings
-from gesi_app.reports.evidence_routes import read_limited, uploads_dir
 from gesi_app.reports.forms import Options, parse_details
 from gesi_app.reports.models import Draft
 from gesi_app.web.csrf import multipart_form
+from gesi_app.web.uploads import read_limited, uploads_dir
 
 REMOVE = "remove-recording"
 

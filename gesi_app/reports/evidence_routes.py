@@ -6,7 +6,6 @@ Kept apart from routes.py because it reads multipart bodies; the journey itself 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +18,7 @@ from gesi_app.reports import evidence
 from gesi_app.reports.models import Draft
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.numbers import parse_int
-from gesi_app.web.state import state_of
+from gesi_app.web.uploads import read_limited, uploads_dir
 
 
 @dataclass
@@ -29,10 +28,6 @@ class EvidenceOutcome:
     typed: dict[str, str] = field(default_factory=dict)
 
 
-def uploads_dir(request: Request) -> Path:
-    return Path(state_of(request).settings.data_dir) / "uploads"
-
-
 async def evidence_context(session: AsyncSession, draft: Draft | None) -> dict[str, Any]:
     files = await evidence.draft_attachments(session, draft.id) if draft else []
     return {
@@ -40,17 +35,6 @@ async def evidence_context(session: AsyncSession, draft: Draft | None) -> dict[s
         "max_files": evidence.MAX_FILES,
         "room": len(files) < evidence.MAX_FILES,
     }
-
-
-async def read_limited(upload: UploadFile, limit: int = evidence.MAX_BYTES) -> bytes | None:
-    """The file's bytes, or None when it is larger than ``limit`` (reading stops there)."""
-    chunks, size = [], 0
-    while chunk := await upload.read(256 * 1024):
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def evidence_action(request: Request, session: AsyncSession, draft: Draft) -> EvidenceOutcome:
@@ -74,7 +58,7 @@ async def evidence_action(request: Request, session: AsyncSession, draft: Draft)
     typed = {"evidence_description": description}
     if not isinstance(upload, UploadFile) or not upload.filename:
         return EvidenceOutcome("error", {"evidence_file": _("Choose a file to upload")}, typed)
-    data = await read_limited(upload)
+    data = await read_limited(upload, evidence.MAX_BYTES)
     if data is None:
         return EvidenceOutcome(
             "error", {"evidence_file": _("The file must be smaller than 10 MB")}, typed

@@ -24,12 +24,12 @@ from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.voice import add_voice_input, voice_inputs, voice_of
 from gesi_app.i18n import gettext as _
 from gesi_app.reports import recordings
-from gesi_app.reports.evidence_routes import read_limited, uploads_dir
 from gesi_app.web.csrf import multipart_form
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
+from gesi_app.web.uploads import read_limited, uploads_dir
 
 
 async def _page(

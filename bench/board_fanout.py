@@ -58,7 +58,9 @@ async def set_up(database_url: str) -> str:
     from gesi_app.db.engine import create_engine, session_factory
     from gesi_app.forums.models import ForumFormat, ForumState
     from gesi_app.forums.service import NewForum, advance_state, create_forum
+    from gesi_app.passwords import Hasher
 
+    hasher = Hasher.make(time_cost=3, memory_kib=65536)  # the production parameters
     engine = create_engine(database_url)
     try:
         async with session_factory(engine)() as session:
@@ -68,6 +70,7 @@ async def set_up(database_url: str) -> str:
                 full_name="Bench",
                 role=Role.FACILITATOR,
                 password=PASSWORD,
+                password_hash=hasher.hash(PASSWORD),
             )
             forum = await create_forum(
                 session,

@@ -5,7 +5,7 @@
 
 Starts one real `gesi-app serve` process (uvicorn, one worker, SQLite) on the loopback
 interface, with a facilitator and a forum of 60 inputs made through the app's own services,
-and six more facilitators to sign in as (their hashes made by ``passwords.hash_password`` with
+and six more facilitators to sign in as (their hashes made by a ``passwords.Hasher`` with
 the production Argon2 parameters, as ``gesi-app serve`` uses).
 
 1. Memory: sends ``--posts`` urlencoded form posts of ``--megabytes`` MB each at once to
@@ -74,10 +74,11 @@ async def set_up(database_url: str) -> str:
     from gesi_app.forums.models import ForumFormat, ForumState
     from gesi_app.forums.participation import NewInput, add_input
     from gesi_app.forums.service import NewForum, advance_state, create_forum
-    from gesi_app.passwords import hash_password
+    from gesi_app.passwords import Hasher
 
     production = PasswordHasher()
-    password_hash = hash_password(PASSWORD)
+    hasher = Hasher.make(time_cost=production.time_cost, memory_kib=production.memory_cost)
+    password_hash = hasher.hash(PASSWORD)
     # The hash the server verifies costs what a real staff member's does.
     assert not production.check_needs_rehash(password_hash), password_hash
     engine = create_engine(database_url)
@@ -98,6 +99,7 @@ async def set_up(database_url: str) -> str:
                 full_name="Bench",
                 role=Role.FACILITATOR,
                 password=PASSWORD,
+                password_hash=password_hash,
             )
             forum = await create_forum(
                 session,

@@ -148,13 +148,16 @@ def page_benchmark(seconds: float, concurrency: int) -> None:
 async def store_reports(database_url: str, count: int) -> float:
     from gesi_app.db.engine import create_engine, session_factory
     from gesi_app.demo import seed_demo
+    from gesi_app.passwords import Hasher
     from gesi_app.reports.models import ReportType, WhenKind
     from gesi_app.reports.service import NewReport, Segment, submit_report
 
+    # The production parameters (the settings' defaults): each report's PIN is hashed.
+    hasher = Hasher.make(time_cost=3, memory_kib=65536)
     engine = create_engine(database_url)
     sessions = session_factory(engine)
     async with sessions() as session:
-        await seed_demo(session)
+        await seed_demo(session, hasher=hasher)
         await session.commit()
     new = NewReport(
         type=ReportType.PENGADUAN,
@@ -173,7 +176,7 @@ async def store_reports(database_url: str, count: int) -> float:
     started = time.perf_counter()
     for _ in range(count):
         async with sessions() as session:
-            await submit_report(session, new)  # commits: durable before it returns
+            await submit_report(session, new, hasher=hasher)  # commits: durable before it returns
     elapsed = time.perf_counter() - started
     await engine.dispose()
     return count / elapsed

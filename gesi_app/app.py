@@ -39,6 +39,7 @@ from gesi_app.live.broker import broker_for
 from gesi_app.notifications import routes as notification_routes
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
+from gesi_app.passwords import Hasher
 from gesi_app.public import routes as public
 from gesi_app.regions import routes as regions
 from gesi_app.reports import routes as reports
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             every,
             timezone=settings.timezone,
             deadlines=state.deadlines,
+            hasher=state.hasher,
             senders=senders_from(settings),
         ):
             yield
@@ -154,6 +156,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     state = AppState(
         settings=settings,
         deadlines=deadlines,
+        hasher=Hasher.from_settings(settings),
         engine=engine,
         sessions=sessions,
         templates=templates,

@@ -15,6 +15,7 @@ from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
+from gesi_app.passwords import Hasher
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings, SettingsError
 
@@ -87,12 +88,18 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     from gesi_app.demo import seed_demo
     from gesi_app.regions.service import count_regions
 
+    hasher = Hasher.from_settings(settings)
+
     async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
         if args.if_empty and await count_regions(session) > 0:
             print("demo data: database already has data, nothing added")
             return 0
         result = await seed_demo(
-            session, _progress("regions"), reports=True, deadlines=Deadlines.from_settings(settings)
+            session,
+            _progress("regions"),
+            hasher=hasher,
+            reports=True,
+            deadlines=Deadlines.from_settings(settings),
         )
         print(f"demo data: {result.regions_added} regions added")
         for username, password in result.new_passwords.items():
@@ -125,6 +132,8 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
     from gesi_app.accounts.service import StaffError, create_user, generate_password
     from gesi_app.agencies.service import agency_by_slug
 
+    hasher = Hasher.from_settings(settings)
+
     async def work(session) -> int:  # type: ignore[no-untyped-def]  # AsyncSession
         agency = None
         if args.agency:
@@ -140,6 +149,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
                 full_name=args.name or args.username,
                 role=Role(args.role),
                 password=password,
+                password_hash=hasher.hash(password),
                 agency=agency,
                 email=args.email,
             )
@@ -163,6 +173,7 @@ def cmd_jobs_run(settings: Settings, _args: argparse.Namespace) -> int:
                 settings.data_dir,
                 timezone=settings.timezone,
                 deadlines=Deadlines.from_settings(settings),
+                hasher=Hasher.from_settings(settings),
                 senders=senders_from(settings),
             )
         finally:

@@ -15,7 +15,7 @@ from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.casework import casework_actions
 from gesi_app.categories.service import category_by_slug, ensure_category
-from gesi_app.passwords import hash_password
+from gesi_app.passwords import Hasher
 from gesi_app.regions.service import import_regions
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Report, ReportType, WhenKind
@@ -274,7 +274,11 @@ REPORTS: list[DemoReport] = [
 
 
 async def seed_demo_reports(
-    session: AsyncSession, *, timezone: str = "Asia/Jakarta", deadlines: Deadlines = STANDARD
+    session: AsyncSession,
+    *,
+    hasher: Hasher,
+    timezone: str = "Asia/Jakarta",
+    deadlines: Deadlines = STANDARD,
 ) -> int:
     """Send the demo reports and let the demo verifier check them, as staff would: verified
     ones become public with their checked words. Only into a database with no report yet;
@@ -299,6 +303,7 @@ async def seed_demo_reports(
                     category_id=topic.id if topic else None,
                     region_code=demo.region,
                 ),
+                hasher=hasher,
                 timezone=timezone,
                 deadlines=deadlines,
             )
@@ -327,24 +332,26 @@ class DemoResult:
     new_passwords: dict[str, str]
 
 
-def new_credentials(_username: str) -> tuple[str, str]:
+def new_credentials(hasher: Hasher) -> tuple[str, str]:
     """A generated password and its Argon2 hash."""
     password = generate_password()
-    return password, hash_password(password)
+    return password, hasher.hash(password)
 
 
 async def seed_demo(
     session: AsyncSession,
     progress: Callable[[int, int], None] | None = None,
-    credentials: Callable[[str], tuple[str, str]] = new_credentials,
+    credentials: Callable[[str], tuple[str, str]] | None = None,
     *,
+    hasher: Hasher,
     reports: bool = False,
     deadlines: Deadlines = STANDARD,
 ) -> DemoResult:
     """Add whatever demo data is missing; running it twice adds nothing the second time.
 
-    ``credentials`` gives each new staff account its (password, hash); ``reports`` adds the
-    demo reports too (``gesi-app demo`` does; tests make their own).
+    ``credentials`` gives each new staff account its (password, hash), by default a new
+    password hashed by ``hasher``; ``reports`` adds the demo reports too (``gesi-app demo``
+    does; tests make their own).
     """
     regions_added = await import_regions(session, DEMO_REGION, progress)
     agencies: dict[str, Agency] = {}
@@ -368,7 +375,7 @@ async def seed_demo(
     for username, full_name, role, agency_slug in STAFF:
         if await user_by_username(session, username) is not None:
             continue
-        password, password_hash = credentials(username)
+        password, password_hash = credentials(username) if credentials else new_credentials(hasher)
         await create_user(
             session,
             username=username,
@@ -380,5 +387,5 @@ async def seed_demo(
         )
         passwords[username] = password
     if reports:
-        await seed_demo_reports(session, deadlines=deadlines)
+        await seed_demo_reports(session, hasher=hasher, deadlines=deadlines)
     return DemoResult(regions_added, passwords)

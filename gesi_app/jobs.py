@@ -19,6 +19,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.escalations import service as escalation
 from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
+from gesi_app.passwords import Hasher
 from gesi_app.reports import autoclose, draft_store
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Attachment, Draft
@@ -58,6 +59,7 @@ async def run_jobs(
     *,
     timezone: str = "Asia/Jakarta",
     deadlines: Deadlines = STANDARD,
+    hasher: Hasher,
     senders: Senders | None = None,
 ) -> dict[str, int]:
     now = now or utcnow()
@@ -71,7 +73,7 @@ async def run_jobs(
         # Rate-limit counters of windows that have ended count for nothing any more.
         counters = await purge_ended(session, now)
     async with sessions() as session:
-        keys_given = await backfill.issue_missing_keys(session)
+        keys_given = await backfill.issue_missing_keys(session, hasher)
     sent = await deliver_notifications(sessions, senders, now)
     return {
         "drafts_purged": purged,
@@ -101,6 +103,7 @@ async def periodic(
     *,
     timezone: str = "Asia/Jakarta",
     deadlines: Deadlines = STANDARD,
+    hasher: Hasher,
     senders: Senders | None = None,
 ) -> AsyncIterator[None]:
     """Run the jobs now and then at each interval while the app runs (not at all when 0);
@@ -113,7 +116,12 @@ async def periodic(
         while True:
             try:
                 done = await run_jobs(
-                    sessions, data_dir, timezone=timezone, deadlines=deadlines, senders=senders
+                    sessions,
+                    data_dir,
+                    timezone=timezone,
+                    deadlines=deadlines,
+                    hasher=hasher,
+                    senders=senders,
                 )
                 log.info("periodic jobs: %s", done)
             except Exception:  # a failed run is logged and retried next hour, never fatal

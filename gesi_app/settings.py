@@ -123,6 +123,16 @@ class Settings:
         "10",
         "Working days an answered report waits for the reporter's reply before it closes.",
     )
+    argon2_time_cost: int = _setting(
+        "GESI_ARGON2_TIME_COST",
+        "3",
+        "Argon2 passes per staff password or reporter PIN hash (at least 1); lower is weaker.",
+    )
+    argon2_memory_kib: int = _setting(
+        "GESI_ARGON2_MEMORY_KIB",
+        "65536",
+        "Argon2 memory per hash, in KiB (at least 1024); lower makes hashes cheaper to guess.",
+    )
     tts_engines: tuple[str, ...] = _setting(
         "GESI_TTS_ENGINES",
         "gtts,espeak",
@@ -220,6 +230,10 @@ class Settings:
             verify_days=_int(get("GESI_VERIFY_DAYS") or "3", "GESI_VERIFY_DAYS", 1),
             answer_days=_int(get("GESI_ANSWER_DAYS") or "5", "GESI_ANSWER_DAYS", 1),
             autoclose_days=_int(get("GESI_AUTOCLOSE_DAYS") or "10", "GESI_AUTOCLOSE_DAYS", 1),
+            argon2_time_cost=_int(get("GESI_ARGON2_TIME_COST") or "3", "GESI_ARGON2_TIME_COST", 1),
+            argon2_memory_kib=_int(
+                get("GESI_ARGON2_MEMORY_KIB") or "65536", "GESI_ARGON2_MEMORY_KIB", 1024
+            ),
             **_tts(get),
             **_smtp(get),
         )

@@ -7,18 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
-from gesi_app.passwords import use_hasher
 from gesi_app.settings import Settings
 from tests import databases
-
-# Argon2's production parameters take ~0.5 s a hash here, and the staff tests sign in
-# hundreds of times. Tests hash with cheap parameters, as Django's test settings do.
-use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +56,10 @@ def make_settings(data_dir: Path, database_url: str, **extra: str) -> Settings:
         # Offline: a test reaches the web voice only where it fakes it (staff answers are
         # spoken after publishing and after the tracking page).
         "GESI_TTS_ENGINES": "espeak",
+        # Argon2's production parameters take ~0.5 s a hash here, and the staff tests sign in
+        # hundreds of times: the lowest parameters allowed, as Django's test settings do.
+        "GESI_ARGON2_TIME_COST": "1",
+        "GESI_ARGON2_MEMORY_KIB": "1024",
         **extra,
     }
     return Settings.from_env(env)

@@ -12,11 +12,16 @@ from sqlalchemy.orm import selectinload
 
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.demo import DemoResult, new_credentials, seed_demo
+from gesi_app.passwords import MIN_MEMORY_KIB, MIN_TIME_COST, Hasher
 from gesi_app.public import publication
 from gesi_app.reports.deadlines import STANDARD, Deadlines
 from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, WhenKind
 from gesi_app.reports.service import NewReport, Segment, Submitted, submit_report
 from gesi_app.reports.workflow import transition
+
+# Services called directly hash with the lowest parameters allowed (the apps under test get
+# the same from their settings, see conftest.make_settings): Argon2 is slow by design.
+HASHER = Hasher.make(time_cost=MIN_TIME_COST, memory_kib=MIN_MEMORY_KIB)
 
 DEFAULT_REPORT = NewReport(
     type=ReportType.PENGADUAN,
@@ -43,7 +48,9 @@ async def add_report(
     deadlines: Deadlines = STANDARD,
     **overrides: Any,
 ) -> Submitted:
-    return await submit_report(session, new_report(**overrides), now=now, deadlines=deadlines)
+    return await submit_report(
+        session, new_report(**overrides), hasher=HASHER, now=now, deadlines=deadlines
+    )
 
 
 async def add_published_report(
@@ -120,13 +127,15 @@ _CREDENTIALS: dict[str, tuple[str, str]] = {}
 def _cached_credentials(username: str) -> tuple[str, str]:
     """Argon2 is slow by design: hash each demo account's password once per test process."""
     if username not in _CREDENTIALS:
-        _CREDENTIALS[username] = new_credentials(username)
+        _CREDENTIALS[username] = new_credentials(HASHER)
     return _CREDENTIALS[username]
 
 
 def seed(database_url: str) -> DemoResult:
     """Demo regions, agencies, topics and staff: what a real installation starts with."""
-    result: DemoResult = run(database_url, lambda s: seed_demo(s, credentials=_cached_credentials))
+    result: DemoResult = run(
+        database_url, lambda s: seed_demo(s, credentials=_cached_credentials, hasher=HASHER)
+    )
     return result
 
 

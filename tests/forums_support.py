@@ -16,7 +16,6 @@ from gesi_app.accounts.service import create_user
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.forums.models import Forum, ForumFormat, ForumState
 from gesi_app.forums.service import NewForum, advance_state, create_forum, forum_by_code
-from gesi_app.passwords import hash_password
 from tests import factories
 from tests.staff_support import PASSWORD, Team
 
@@ -27,7 +26,7 @@ def forum_team(database_url: str) -> Team:
     """An agency, an admin, a facilitator and a verifier; the password hashed once a process
     (Argon2 is slow by design)."""
     if not _HASH:
-        _HASH.append(hash_password(PASSWORD))
+        _HASH.append(factories.HASHER.hash(PASSWORD))
 
     async def work(session: AsyncSession) -> Team:
         pupr = await ensure_agency(session, "dpupr", "Dinas Pekerjaan Umum", "Public Works Agency")

@@ -43,6 +43,7 @@ def make_team(database_url: str) -> Team:
                 full_name=username.title(),
                 role=role,
                 password=PASSWORD,
+                password_hash=factories.HASHER.hash(PASSWORD),
                 agency=pupr if role is Role.AGENCY_OFFICER else None,
             )
             ids[username] = user.id

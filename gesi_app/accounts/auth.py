@@ -36,7 +36,7 @@ from gesi_app.accounts.models import AuditEntry, StaffSession, StaffUser
 from gesi_app.accounts.service import user_by_username
 from gesi_app.db.base import utcnow
 from gesi_app.limits.shared import SharedLimit, engine_of
-from gesi_app.passwords import hash_off_loop, verify_off_loop
+from gesi_app.passwords import Hasher
 
 PAIR_TRIES = 5
 ACCOUNT_TRIES = 10
@@ -48,17 +48,6 @@ ABSOLUTE_TIMEOUT = dt.timedelta(days=7)
 # Writing last_seen on every request would make each page a write; once a minute is enough.
 TOUCH_EVERY = dt.timedelta(minutes=1)
 PAIR, ACCOUNT, ADDRESS = "pair", "account", "address"
-
-_dummy: str | None = None
-
-
-async def _dummy_hash() -> str:
-    """A hash to verify against for unknown usernames, so that a wrong username takes as
-    long as a wrong password and the answer time does not tell whether an account exists."""
-    global _dummy  # one per process, made on first need (off the event loop)
-    if _dummy is None:
-        _dummy = await hash_off_loop(secrets.token_urlsafe(16))
-    return _dummy
 
 
 class SignInRefused(Exception):
@@ -142,6 +131,8 @@ async def sign_in(
     password: str,
     ip: str | None,
     now: dt.datetime | None = None,
+    *,
+    hasher: Hasher,
 ) -> SignedIn:
     """Count the try, check the password and start a session; raise BadCredentials or
     LockedOut.
@@ -170,10 +161,12 @@ async def sign_in(
         if counted.count > allowed[scope]:
             raise LockedOut(counted.until, scope)
     if user is None:
-        await verify_off_loop(await _dummy_hash(), password)
+        # The same work for an unknown username as for a wrong password, so the answer
+        # time does not tell whether an account exists.
+        await hasher.verify_off_loop(hasher.decoy, password)
         ok = False
     else:
-        ok = await verify_off_loop(user.password_hash, password) and user.active
+        ok = await hasher.verify_off_loop(user.password_hash, password) and user.active
     if ok:
         assert user is not None
         # Before this session writes anything (see gesi_app.limits.shared).
@@ -274,6 +267,8 @@ async def end_all_sessions(session: AsyncSession, user_id: int) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def set_password(session: AsyncSession, user: StaffUser, password: str) -> None:
-    user.password_hash = await hash_off_loop(password)
+async def set_password(
+    session: AsyncSession, user: StaffUser, password: str, hasher: Hasher
+) -> None:
+    user.password_hash = await hasher.hash_off_loop(password)
     await session.flush()

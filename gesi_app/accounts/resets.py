@@ -18,6 +18,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import PasswordReset, StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.db.base import utcnow
+from gesi_app.passwords import Hasher
 
 VALID_FOR = dt.timedelta(hours=24)
 MIN_PASSWORD = 12
@@ -106,6 +107,8 @@ async def use_link(
     password: str,
     ip: str | None,
     now: dt.datetime | None = None,
+    *,
+    hasher: Hasher,
 ) -> StaffUser:
     """Set the new password and spend the link. Every session of the account ends."""
     now = now or utcnow()
@@ -119,7 +122,7 @@ async def use_link(
     )
     if not getattr(spent, "rowcount", 0):
         raise ResetLinkInvalid()
-    await auth.set_password(session, user, password)
+    await auth.set_password(session, user, password, hasher)
     await auth.end_all_sessions(session, user.id)
     await audit.record(session, user, Action.PASSWORD_SET, "staff_user", user.id, ip=ip, now=now)
     return user

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.agencies.models import Agency
-from gesi_app.passwords import hash_password
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 
@@ -34,12 +33,12 @@ async def create_user(
     password: str,
     agency: Agency | None = None,
     email: str | None = None,
-    password_hash: str | None = None,
+    password_hash: str,
 ) -> StaffUser:
     """Add a staff account. An agency officer must belong to an agency; others may not.
 
-    ``password_hash``, when given, is the Argon2 hash of ``password`` computed beforehand
-    (seeding many databases with the same demo accounts need not hash again each time).
+    ``password_hash`` is the Argon2 hash of ``password``, made by the caller's Hasher (off
+    the event loop in a request; seeding many databases may reuse one).
     """
     username = username.strip().lower()
     if not _USERNAME.match(username):
@@ -54,7 +53,7 @@ async def create_user(
         username=username,
         full_name=full_name.strip() or username,
         role=role,
-        password_hash=password_hash or hash_password(password),
+        password_hash=password_hash,
         agency_id=agency.id if agency else None,
         email=email,
     )

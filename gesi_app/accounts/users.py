@@ -21,7 +21,7 @@ from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.accounts.service import create_user, generate_password, user_by_username
 from gesi_app.agencies.models import Agency
-from gesi_app.passwords import hash_off_loop
+from gesi_app.passwords import Hasher
 from gesi_app.web.field_errors import FieldError
 
 
@@ -130,6 +130,8 @@ async def add_user(
     data: NewUser,
     ip: str | None,
     now: dt.datetime | None = None,
+    *,
+    hasher: Hasher,
 ) -> Created:
     """Add an account without a usable password; the new person sets one by a one-time link."""
     require(actor, Permission.MANAGE_USERS)
@@ -147,7 +149,7 @@ async def add_user(
         password=unknown,
         agency=agency,
         email=data.email,
-        password_hash=await hash_off_loop(unknown),  # Argon2 never on the event loop
+        password_hash=await hasher.hash_off_loop(unknown),  # Argon2 never on the event loop
     )
     await audit.record(
         session, actor, Action.USER_CREATED, "staff_user", user.id,

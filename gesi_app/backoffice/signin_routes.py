@@ -19,6 +19,7 @@ from gesi_app.backoffice.web import (
 )
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -64,7 +65,11 @@ async def login(request: Request) -> Response:
     async with db(request) as session:
         try:
             signed_in = await auth.sign_in(
-                session, credentials.username, credentials.password, client_address(request)
+                session,
+                credentials.username,
+                credentials.password,
+                client_address(request),
+                hasher=state_of(request).hasher,
             )
         except auth.LockedOut as locked:
             await session.commit()
@@ -116,7 +121,9 @@ async def set_password(request: Request) -> Response:
             context["errors"] = errors
             return render(request, "staff/reset.html", context, status_code=400, headers=NO_STORE)
         try:
-            await resets.use_link(session, token, password, client_address(request))
+            await resets.use_link(
+                session, token, password, client_address(request), hasher=state_of(request).hasher
+            )
         except resets.ResetLinkInvalid:
             return render(request, "staff/reset_invalid.html", status_code=404, headers=NO_STORE)
         await session.commit()

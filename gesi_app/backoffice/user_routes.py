@@ -65,7 +65,9 @@ async def user_new(request: Request, user: StaffUser) -> Response:
         context["kept"] = kept
         if data is not None:
             try:
-                created = await users.add_user(session, user, data, client_address(request))
+                created = await users.add_user(
+                    session, user, data, client_address(request), hasher=state_of(request).hasher
+                )
             except users.UserError as error:
                 errors = {error.field: user_error_message(error)}
             else:

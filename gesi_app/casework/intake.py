@@ -18,6 +18,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.i18n import gettext
+from gesi_app.passwords import Hasher
 from gesi_app.reports import forms as report_forms
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, ReportType, WhenKind
@@ -116,12 +117,15 @@ async def take_in(
     ip: str | None,
     timezone: str,
     deadlines: Deadlines,
+    hasher: Hasher,
 ) -> Submitted:
     """Store a report typed in by staff (committed), then audit who took it in."""
     require(user, Permission.VERIFY)
     if new.channel not in STAFF_CHANNELS:
         raise ValueError(f"staff intake is for {STAFF_CHANNELS}, not {new.channel}")
-    submitted = await submit_report(session, new, timezone=timezone, deadlines=deadlines)
+    submitted = await submit_report(
+        session, new, hasher=hasher, timezone=timezone, deadlines=deadlines
+    )
     report = submitted.report
     after = {"status": report.status.value, "channel": report.channel.value}
     await audit.record(

@@ -82,6 +82,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
             ip=client_address(request),
             timezone=state_of(request).settings.timezone,
             deadlines=state_of(request).deadlines,
+            hasher=state_of(request).hasher,
         )
     report = submitted.report
     done = {

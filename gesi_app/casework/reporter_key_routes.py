@@ -20,6 +20,7 @@ from gesi_app.reports.codes import spaced
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
+from gesi_app.web.state import state_of
 
 NO_STORE = {"Cache-Control": "no-store"}
 TEMPLATE = "staff/report_new_pin.html"
@@ -60,7 +61,12 @@ async def new_pin(request: Request, user: StaffUser) -> Response:
             context["errors"] = {"how": gettext("Choose how the reporter gets the new PIN")}
             return page(request, user, TEMPLATE, context, status_code=400, headers=NO_STORE)
         given = await reporter_keys.issue_new_key(
-            session, user, report, KeyDelivery(typed), ip=client_address(request)
+            session,
+            user,
+            report,
+            KeyDelivery(typed),
+            hasher=state_of(request).hasher,
+            ip=client_address(request),
         )
     if given.pin is None:
         url = request.app.url_path_for("staff_report", code=report.tracking_code)

@@ -20,6 +20,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.notifications.service import can_notify, enqueue_key
+from gesi_app.passwords import Hasher
 from gesi_app.reports.models import Report, ReporterContact
 from gesi_app.tracking import keys
 from gesi_app.tracking.models import ReporterKeyGuard
@@ -51,6 +52,7 @@ async def issue_new_key(
     report: Report,
     how: KeyDelivery,
     *,
+    hasher: Hasher,
     ip: str | None,
     now: dt.datetime | None = None,
 ) -> NewKey:
@@ -59,7 +61,7 @@ async def issue_new_key(
     if how is KeyDelivery.SEND and not await can_send(session, report):
         raise NoContact(report.tracking_code)
     had_pin = report.pin_hash is not None
-    pin = await keys.new_key(report)
+    pin = await keys.new_key(report, hasher)
     # The reporter has a fresh PIN: a wait started by someone's guesses ends with it.
     await session.execute(
         update(ReporterKeyGuard)

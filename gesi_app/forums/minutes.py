@@ -19,6 +19,7 @@ from gesi_app.db.base import aware
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
 from gesi_app.forums.participation import inputs_of
+from gesi_app.passwords import Hasher
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
@@ -117,6 +118,7 @@ async def forum_report(
     locale: str,
     timezone: str,
     deadlines: Deadlines,
+    hasher: Hasher,
 ) -> Report:
     """Store (and commit) a tracked report that came from ``forum``: an aspiration, anonymous
     (the forum kept no contact to answer to) and public like the board it was shown on, dated
@@ -135,6 +137,7 @@ async def forum_report(
             channel=Channel.FORUM,
             locale=locale,
         ),
+        hasher=hasher,
         timezone=timezone,
         deadlines=deadlines,
     )
@@ -150,6 +153,7 @@ async def make_report(
     locale: str,
     timezone: str,
     deadlines: Deadlines,
+    hasher: Hasher,
     ip: str | None = None,
 ) -> Report:
     """A tracked report (channel forum) from one input, linked to it and audited.
@@ -177,6 +181,7 @@ async def make_report(
         locale=locale,
         timezone=timezone,
         deadlines=deadlines,
+        hasher=hasher,
     )
     item = await session.get_one(ForumInput, input_id)
     item.report_id = report.id

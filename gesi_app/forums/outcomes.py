@@ -20,6 +20,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
+from gesi_app.passwords import Hasher
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report
 
@@ -195,6 +196,7 @@ async def follow_up_report(
     locale: str,
     timezone: str,
     deadlines: Deadlines,
+    hasher: Hasher,
     ip: str | None = None,
 ) -> Report:
     """A tracked report (channel forum, aspiration, anonymous, public) from a follow-up item,
@@ -218,6 +220,7 @@ async def follow_up_report(
         locale=locale,
         timezone=timezone,
         deadlines=deadlines,
+        hasher=hasher,
     )
     item = await session.get_one(FollowUp, follow_up_id)
     item.report_id = report.id

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.categories.models import Category
 from gesi_app.categories.service import topic_tree
 from gesi_app.db.base import utcnow
+from gesi_app.passwords import Hasher
 from gesi_app.regions.models import Region
 from gesi_app.regions.service import children, get_region, top_regions
 from gesi_app.reports import journey
@@ -136,6 +137,7 @@ async def submit_draft(
     locale: str,
     timezone: str,
     deadlines: Deadlines,
+    hasher: Hasher,
     now: dt.datetime | None = None,
 ) -> Submitted:
     """Store the report the draft describes; raises DraftIncomplete when a question is open."""
@@ -162,7 +164,9 @@ async def submit_draft(
         channel=Channel.WEB,
         draft_id=draft_id,
     )
-    return await submit_report(session, new, now=now, timezone=timezone, deadlines=deadlines)
+    return await submit_report(
+        session, new, hasher=hasher, now=now, timezone=timezone, deadlines=deadlines
+    )
 
 
 async def place_names(

@@ -240,6 +240,7 @@ async def check(request: Request) -> Response:
                     locale=get_locale(),
                     timezone=settings.timezone,
                     deadlines=state_of(request).deadlines,
+                    hasher=state_of(request).hasher,
                 )
                 report = submitted.report
                 # The PIN waits on the server for the one confirmation page that shows it;

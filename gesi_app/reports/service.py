@@ -16,7 +16,7 @@ from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.service import enqueue_key
-from gesi_app.passwords import hash_off_loop, verify_password
+from gesi_app.passwords import Hasher, verify_password
 from gesi_app.reports import codes, workflow
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import (
@@ -87,6 +87,7 @@ async def submit_report(
     session: AsyncSession,
     new: NewReport,
     *,
+    hasher: Hasher,
     now: dt.datetime | None = None,
     timezone: str = "Asia/Jakarta",
     deadlines: Deadlines = STANDARD,
@@ -107,7 +108,7 @@ async def submit_report(
     # Every report gets a PIN: the code is public (the list of reports shows it), the PIN
     # proves the reporter. Argon2 runs off the event loop.
     pin = codes.new_pin()
-    pin_hash = await hash_off_loop(pin)
+    pin_hash = await hasher.hash_off_loop(pin)
     for _attempt in range(_CODE_ATTEMPTS):
         report = _new_report(
             new, new_code(), pin_hash, now=now, today=today, calendar=calendar, deadlines=deadlines

@@ -12,14 +12,14 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.notifications.service import can_notify, enqueue_key
-from gesi_app.passwords import hash_off_loop
+from gesi_app.passwords import Hasher
 from gesi_app.reports import codes
 from gesi_app.reports.models import Report, ReporterContact
 
 BATCH = 100  # per run: Argon2 is slow by design; the next run takes the rest
 
 
-async def issue_missing_keys(session: AsyncSession, *, limit: int = BATCH) -> int:
+async def issue_missing_keys(session: AsyncSession, hasher: Hasher, *, limit: int = BATCH) -> int:
     """Give up to ``limit`` reports without a PIN, whose reporter can be reached, a PIN sent
     to them; return how many. Nothing on a session that cannot queue messages."""
     if not can_notify(session):
@@ -42,7 +42,7 @@ async def issue_missing_keys(session: AsyncSession, *, limit: int = BATCH) -> in
         taken = await session.execute(
             update(Report)
             .where(Report.id == report.id, Report.pin_hash.is_(None))
-            .values(pin_hash=await hash_off_loop(pin))
+            .values(pin_hash=await hasher.hash_off_loop(pin))
             .execution_options(synchronize_session=False)
         )
         if taken.rowcount != 1:  # type: ignore[attr-defined]  # another process was first

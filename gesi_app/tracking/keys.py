@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
-from gesi_app.passwords import hash_off_loop, verify_off_loop
+from gesi_app.passwords import Hasher, verify_off_loop
 from gesi_app.reports import codes
 from gesi_app.reports.models import Report
 from gesi_app.tracking.models import ReporterKeyGuard
@@ -57,10 +57,10 @@ def fingerprint(report: Report) -> str:
     return hashlib.sha256(report.pin_hash.encode()).hexdigest()[:16]
 
 
-async def new_key(report: Report) -> str:
+async def new_key(report: Report, hasher: Hasher) -> str:
     """Give the report a new PIN (the old one stops working); return it to be shown once."""
     pin = codes.new_pin()
-    report.pin_hash = await hash_off_loop(pin)
+    report.pin_hash = await hasher.hash_off_loop(pin)
     return pin
 
 

@@ -107,7 +107,9 @@ async def track(request: Request) -> Response:
         return render(request, "tracking/track.html", context, status_code=400, headers=NO_STORE)
     try:
         async with db(request) as session:
-            report = await service.unlock(session, parsed.code, parsed.pin)
+            report = await service.unlock(
+                session, parsed.code, parsed.pin, hasher=state_of(request).hasher
+            )
     except keys.KeyLocked as locked:
         await _failed(request)
         return _locked(request, locked.until)

@@ -17,7 +17,7 @@ from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
-from gesi_app.passwords import hash_off_loop, verify_off_loop
+from gesi_app.passwords import Hasher, verify_off_loop
 from gesi_app.reports import workflow
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
@@ -116,16 +116,6 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.replace(microsecond=0)
 
 
-_decoy: list[str] = []
-
-
-async def _decoy_hash() -> str:
-    """A hash to check a PIN against when there is no report: the same work as a real one."""
-    if not _decoy:
-        _decoy.append(await hash_off_loop("000000"))
-    return _decoy[0]
-
-
 async def find(session: AsyncSession, code: str) -> Report:
     """The report with this code (as typed), with its history, messages and files."""
     report = await report_by_code(session, code)
@@ -135,7 +125,12 @@ async def find(session: AsyncSession, code: str) -> Report:
 
 
 async def unlock(
-    session: AsyncSession, code: str, pin: str, *, now: dt.datetime | None = None
+    session: AsyncSession,
+    code: str,
+    pin: str,
+    *,
+    hasher: Hasher,
+    now: dt.datetime | None = None,
 ) -> Report:
     """The report whose reporter this is, given its code and PIN (the reporter's key).
 
@@ -145,7 +140,7 @@ async def unlock(
     """
     report = await report_by_code(session, code)
     if report is None or report.pin_hash is None:
-        await verify_off_loop(await _decoy_hash(), pin)
+        await verify_off_loop(hasher.decoy, pin)  # the same work as a real check
         raise ReportNotFound(code)
     if not await keys.check_pin(session, report, pin, now):
         raise ReportNotFound(code)

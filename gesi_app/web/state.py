@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # types only: the features' modules import this one
     from gesi_app.audio.service import AudioService
     from gesi_app.limits.shared import SharedLimit
     from gesi_app.live.broker import Broker
+    from gesi_app.passwords import Hasher
     from gesi_app.reports.deadlines import Deadlines
     from gesi_app.settings import Settings
 
@@ -35,6 +36,7 @@ _ATTRIBUTE = "suara"
 class AppState:
     settings: Settings
     deadlines: Deadlines  # working days to verify, answer and close, from the settings
+    hasher: Hasher  # Argon2 for new staff passwords and reporter PINs, from the settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     templates: Jinja2Templates

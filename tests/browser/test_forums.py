@@ -35,6 +35,7 @@ def facilitator(server: LiveServer) -> tuple[int, str]:
             full_name=f"Fasilitator {username}",
             role=Role.FACILITATOR,
             password=PASSWORD,
+            password_hash=factories.HASHER.hash(PASSWORD),
         )
         return user.id
 

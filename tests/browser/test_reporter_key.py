@@ -76,7 +76,10 @@ def test_the_pin_question_and_the_page_that_says_the_pin_waits(
     wrong = f"{(int(pin) + 1) % 1_000_000:06d}"
     for _ in range(keys.FAILURES_ALLOWED):
         with contextlib.suppress(tracking.ReportNotFound, keys.KeyLocked):
-            factories.run(live_server.database_url, lambda s: tracking.unlock(s, code, wrong))
+            factories.run(
+                live_server.database_url,
+                lambda s: tracking.unlock(s, code, wrong, hasher=factories.HASHER),
+            )
     with harness.mode_applied(driver, mode):
         prove(driver, live_server, code, pin, lang)
         heading = driver.find_element(By.TAG_NAME, "h1").text

@@ -46,6 +46,7 @@ def new_staff(server: LiveServer, role: Role = Role.ADMIN) -> str:
             full_name=f"Petugas {username}",
             role=role,
             password=PASSWORD,
+            password_hash=factories.HASHER.hash(PASSWORD),
             agency=agency,
         )
 

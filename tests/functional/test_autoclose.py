@@ -25,7 +25,9 @@ def run_jobs(database_url: str, data_dir: Path, now: dt.datetime) -> dict[str, i
     async def go() -> dict[str, int]:
         engine = create_engine(database_url)
         try:
-            return await jobs.run_jobs(session_factory(engine), data_dir, now, timezone=TZ)
+            return await jobs.run_jobs(
+                session_factory(engine), data_dir, now, timezone=TZ, hasher=factories.HASHER
+            )
         finally:
             await engine.dispose()
 

@@ -92,6 +92,7 @@ def test_the_answer_and_close_deadlines_follow_the_settings(
                 now,
                 timezone="Asia/Jakarta",
                 deadlines=deadlines_of(custom),
+                hasher=factories.HASHER,
             )
         finally:
             await engine.dispose()

@@ -34,7 +34,9 @@ def run_jobs(database_url: str, data_dir: Path, now: dt.datetime) -> int:
     async def go() -> int:
         engine = create_engine(database_url)
         try:
-            done = await jobs.run_jobs(session_factory(engine), data_dir, now, timezone=TZ)
+            done = await jobs.run_jobs(
+                session_factory(engine), data_dir, now, timezone=TZ, hasher=factories.HASHER
+            )
             return done["reports_escalated"]
         finally:
             await engine.dispose()

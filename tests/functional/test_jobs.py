@@ -15,6 +15,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.reports import draft_store, evidence
 from gesi_app.reports.models import Attachment, Draft
+from tests import factories
 from tests.file_metadata_support import pdf
 
 
@@ -55,7 +56,7 @@ def test_run_jobs_purges_expired_drafts_and_their_files(database_url: str, tmp_p
     async def run() -> dict[str, int]:
         engine = create_engine(database_url)
         try:
-            return await jobs.run_jobs(session_factory(engine), tmp_path)
+            return await jobs.run_jobs(session_factory(engine), tmp_path, hasher=factories.HASHER)
         finally:
             await engine.dispose()
 
@@ -78,7 +79,9 @@ def test_periodic_runs_at_once_and_stops_cleanly(sqlite_url: str, tmp_path: Path
     async def run() -> None:
         engine = create_engine(sqlite_url)
         try:
-            async with jobs.periodic(session_factory(engine), tmp_path, dt.timedelta(hours=1)):
+            async with jobs.periodic(
+                session_factory(engine), tmp_path, dt.timedelta(hours=1), hasher=factories.HASHER
+            ):
                 for _ in range(100):  # the first run starts straight away
                     if (await _counts(sqlite_url))[0] == 1:
                         return

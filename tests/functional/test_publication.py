@@ -268,8 +268,12 @@ def test_the_tracking_page_says_when_the_report_is_public(
 
 def test_demo_reports_show_verified_ones_only(client: TestClient, database_url: str) -> None:
     factories.seed(database_url)
-    assert factories.run(database_url, seed_demo_reports) == len(REPORTS)
-    assert factories.run(database_url, seed_demo_reports) == 0  # only into an empty database
+    assert factories.run(
+        database_url, lambda s: seed_demo_reports(s, hasher=factories.HASHER)
+    ) == len(REPORTS)
+    assert (
+        factories.run(database_url, lambda s: seed_demo_reports(s, hasher=factories.HASHER)) == 0
+    )  # only into an empty database
     html = client.get("/reports", params={"lang": "en"}).text
     public = [r for r in REPORTS if r.public]
     assert len(listed(html)) == len(public) == 3

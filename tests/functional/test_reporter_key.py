@@ -138,7 +138,9 @@ def test_wrong_pins_from_many_addresses_make_the_reports_pin_wait(
         assert lookup(reporter, other.report.tracking_code, other.pin).status_code == 303
     # After the wait the right PIN works again; the next wait is longer.
     later = utcnow() + keys.FIRST_WAIT + dt.timedelta(minutes=1)
-    opened = factories.run(url, lambda s: tracking.unlock(s, code, pin, now=later))
+    opened = factories.run(
+        url, lambda s: tracking.unlock(s, code, pin, hasher=factories.HASHER, now=later)
+    )
     assert opened.id == submitted.report.id
     assert keys.wait_after(2) == 2 * keys.FIRST_WAIT
 

@@ -173,7 +173,7 @@ def test_reports_sent_before_pins_get_one_by_message_once(
 
     async def run() -> dict[str, int]:
         async with notifying_sessions(database_url) as sessions:
-            return await jobs.run_jobs(sessions, tmp_path)
+            return await jobs.run_jobs(sessions, tmp_path, hasher=factories.HASHER)
 
     assert asyncio.run(run())["reporter_keys_sent"] == 1
     rows = _outbox(database_url, with_contact.id)
@@ -188,6 +188,7 @@ def test_reports_sent_before_pins_get_one_by_message_once(
     # The PIN in the message opens the report.
     pin = _pin_of(rows[0])
     opened = factories.run(
-        database_url, lambda s: tracking.unlock(s, with_contact.tracking_code, pin)
+        database_url,
+        lambda s: tracking.unlock(s, with_contact.tracking_code, pin, hasher=factories.HASHER),
     )
     assert opened.id == with_contact.id

@@ -97,7 +97,9 @@ def test_the_periodic_jobs_purge_ended_counts(tmp_path: Path, database_url: str)
             await SharedLimit(engine, "test", 5, 60).take("a")
             await SharedLimit(engine, "test", 5, 3600).take("b")
             sessions = session_factory(engine)
-            done = await jobs.run_jobs(sessions, tmp_path, now + dt.timedelta(minutes=2))
+            done = await jobs.run_jobs(
+                sessions, tmp_path, now + dt.timedelta(minutes=2), hasher=factories.HASHER
+            )
             async with sessions() as session:
                 left = await session.scalar(select(func.count()).select_from(RateCount))
             return done["rate_counters_purged"], int(left or 0)

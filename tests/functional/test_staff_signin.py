@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Literal
 
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from gesi_app.accounts import auth, users
 from gesi_app.accounts.models import AuditEntry
 from gesi_app.accounts.service import user_by_username
 from gesi_app.app import create_app
-from gesi_app.passwords import use_hasher
+from gesi_app.passwords import Hasher
 from gesi_app.settings import Settings
+from gesi_app.web.state import app_state, install
 from tests import factories
 from tests.staff_support import PASSWORD, make_team, sign_in, summary, title, token
 
@@ -188,22 +191,21 @@ class CountingHasher(PasswordHasher):
 
 
 def test_thirty_wrong_tries_at_once_make_at_most_five_password_checks(
-    client: TestClient, database_url: str
+    app: Starlette, client: TestClient, database_url: str
 ) -> None:
     make_team(database_url)
     csrf = token(client)
     counting = CountingHasher()
-    use_hasher(counting)
-    try:
+    # This app's hasher, counting: the state is made once per app, so only this test sees it.
+    counted = Hasher(counting, counting.hash("a secret nobody types"))
+    install(app, replace(app_state(app), hasher=counted))
 
-        def wrong(n: int) -> int:
-            form = {"csrftoken": csrf, "username": "admin", "password": f"guess {n}"}
-            return client.post("/staff/login", data=form).status_code
+    def wrong(n: int) -> int:
+        form = {"csrftoken": csrf, "username": "admin", "password": f"guess {n}"}
+        return client.post("/staff/login", data=form).status_code
 
-        with ThreadPoolExecutor(max_workers=30) as pool:
-            codes = list(pool.map(wrong, range(30)))
-    finally:
-        use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        codes = list(pool.map(wrong, range(30)))
     assert sorted(codes) == [400] * 4 + [429] * 26
     assert counting.checks == auth.PAIR_TRIES
 

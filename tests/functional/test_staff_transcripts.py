@@ -210,7 +210,12 @@ def test_a_citizens_real_voice_message_is_played_and_written_down_by_staff(
 
     async def verifier(session: AsyncSession) -> None:
         await create_user(
-            session, username="v.rekaman", full_name="V", role=Role.VERIFIER, password=SAID
+            session,
+            username="v.rekaman",
+            full_name="V",
+            role=Role.VERIFIER,
+            password=SAID,
+            password_hash=factories.HASHER.hash(SAID),
         )
 
     factories.run(settings.database_url, verifier)

@@ -46,7 +46,7 @@ def as_reporter(client: TestClient, database_url: str, code: str) -> None:
     async def go(session: AsyncSession) -> str:
         report = await report_by_code(session, code)
         assert report is not None
-        pin = await keys.new_key(report)
+        pin = await keys.new_key(report, factories.HASHER)
         await session.commit()
         return pin
 

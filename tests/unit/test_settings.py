@@ -20,6 +20,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.trusted_proxies == ()
     assert settings.timezone == "Asia/Jakarta"
     assert not settings.https
+    # Argon2's own defaults (RFC 9106's low-memory profile): production hashes are not weakened.
+    assert (settings.argon2_time_cost, settings.argon2_memory_kib) == (3, 65536)
 
 
 def test_secret_key_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
@@ -48,6 +50,8 @@ def test_secret_key_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
             "GESI_TIMEZONE has 'Mars/Olympus', which is not a time zone",
         ),
         ({"GESI_SECRET_KEY": "short"}, "GESI_SECRET_KEY must be at least 32 characters"),
+        ({"GESI_ARGON2_TIME_COST": "0"}, "GESI_ARGON2_TIME_COST must be 1 or more"),
+        ({"GESI_ARGON2_MEMORY_KIB": "512"}, "GESI_ARGON2_MEMORY_KIB must be 1024 or more"),
     ],
 )
 def test_bad_values_name_the_setting(tmp_path: Path, env: dict[str, str], message: str) -> None:
@@ -70,7 +74,7 @@ def test_trusted_proxies_and_https(tmp_path: Path) -> None:
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    rows = dict(re.findall(r"^\| `(GESI_[A-Z_]+)` \| (.+?) \|", readme, re.M))
+    rows = dict(re.findall(r"^\| `(GESI_[A-Z0-9_]+)` \| (.+?) \|", readme, re.M))
     for env, _default, help_text in documented_settings():
         assert env in rows, f"{env} is missing from the README settings table"
         assert help_text in rows[env], f"{env}: README text differs from the setting's help"

@@ -204,6 +204,7 @@ async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Re
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
                 deadlines=state_of(request).deadlines,
+                hasher=state_of(request).hasher,
                 ip=client_address(request),
             )
         except AlreadyReported as done:

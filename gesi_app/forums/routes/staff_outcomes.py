@@ -235,6 +235,7 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
                 deadlines=state_of(request).deadlines,
+                hasher=state_of(request).hasher,
                 ip=client_address(request),
             )
         except out.FollowUpReported as done:

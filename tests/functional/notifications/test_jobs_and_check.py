@@ -17,6 +17,7 @@ from gesi_app.notifications.models import OutboxStatus
 from gesi_app.notifications.sms import LogOnlySms
 from gesi_app.reports.models import Status
 from gesi_app.reports.workflow import transition
+from tests import factories
 from tests.notifications_support import (
     free_port,
     in_session,
@@ -44,7 +45,7 @@ def test_run_jobs_delivers_and_counts(database_url: str, tmp_path: Path) -> None
     async def run() -> dict[str, int]:
         async with notifying_sessions(database_url) as sessions:
             senders = Senders(email=smtp_sender(port), sms=LogOnlySms())
-            return await jobs.run_jobs(sessions, tmp_path, senders=senders)
+            return await jobs.run_jobs(sessions, tmp_path, hasher=factories.HASHER, senders=senders)
 
     with smtp_server(port) as inbox:
         assert asyncio.run(run())["notifications_sent"] == 2
@@ -60,7 +61,9 @@ def test_the_apps_delivery_loop_sends_without_waiting_for_the_hourly_jobs(
     async def run() -> None:
         async with notifying_sessions(sqlite_url) as sessions:
             senders = Senders(email=smtp_sender(port), sms=LogOnlySms())
-            async with jobs.periodic(sessions, tmp_path, dt.timedelta(hours=1), senders=senders):
+            async with jobs.periodic(
+                sessions, tmp_path, dt.timedelta(hours=1), hasher=factories.HASHER, senders=senders
+            ):
                 for _ in range(200):
                     rows = await in_session(sqlite_url, outbox)
                     if {r.status for r in rows} == {OutboxStatus.SENT}:

@@ -42,7 +42,9 @@ def test_report_is_stored_with_history_contact_and_segment(seeded: str) -> None:
     segment = Segment(gender="perempuan", age_band="16_30", wg={"seeing": 3})
 
     async def work(session: AsyncSession) -> tuple[str, dict[str, int], ReporterSegment | None]:
-        submitted = await submit_report(session, factories.new_report(segment=segment))
+        submitted = await submit_report(
+            session, factories.new_report(segment=segment), hasher=factories.HASHER
+        )
         session.expunge_all()
         stored = await session.get(ReporterSegment, submitted.report.id)
         return submitted.report.tracking_code, await counts(session), stored
@@ -60,10 +62,15 @@ def test_report_is_stored_with_history_contact_and_segment(seeded: str) -> None:
 
 def test_taken_code_is_drawn_again(seeded: str) -> None:
     async def work(session: AsyncSession) -> tuple[str, str, dict[str, int]]:
-        first = await submit_report(session, factories.new_report(), new_code=lambda: "SRA-AAAA-22")
+        first = await submit_report(
+            session, factories.new_report(), hasher=factories.HASHER, new_code=lambda: "SRA-AAAA-22"
+        )
         drawn = codes("SRA-AAAA-22", "SRA-BBBB-33")
         second = await submit_report(
-            session, factories.new_report(title="Lampu jalan mati"), new_code=lambda: next(drawn)
+            session,
+            factories.new_report(title="Lampu jalan mati"),
+            hasher=factories.HASHER,
+            new_code=lambda: next(drawn),
         )
         # The retry's rollback leaves the caller's objects usable (loaded again, not expired).
         return first.report.tracking_code, second.report.tracking_code, await counts(session)
@@ -77,7 +84,9 @@ def test_other_integrity_error_stores_nothing(seeded: str) -> None:
     async def work(session: AsyncSession) -> dict[str, int]:
         with pytest.raises(IntegrityError):
             # No such topic: the foreign key fails, not the tracking code.
-            await submit_report(session, factories.new_report(category_id=987654))
+            await submit_report(
+                session, factories.new_report(category_id=987654), hasher=factories.HASHER
+            )
         await session.rollback()
         return await counts(session)
 
@@ -86,9 +95,16 @@ def test_other_integrity_error_stores_nothing(seeded: str) -> None:
 
 def test_codes_that_keep_colliding_give_up(seeded: str) -> None:
     async def work(session: AsyncSession) -> dict[str, int]:
-        await submit_report(session, factories.new_report(), new_code=lambda: "SRA-CCCC-44")
+        await submit_report(
+            session, factories.new_report(), hasher=factories.HASHER, new_code=lambda: "SRA-CCCC-44"
+        )
         with pytest.raises(RuntimeError, match="no free tracking code"):
-            await submit_report(session, factories.new_report(), new_code=lambda: "SRA-CCCC-44")
+            await submit_report(
+                session,
+                factories.new_report(),
+                hasher=factories.HASHER,
+                new_code=lambda: "SRA-CCCC-44",
+            )
         return await counts(session)
 
     assert factories.run(seeded, work)["reports"] == 1
@@ -96,10 +112,10 @@ def test_codes_that_keep_colliding_give_up(seeded: str) -> None:
 
 def test_unsaved_work_of_the_caller_is_refused(seeded: str) -> None:
     async def work(session: AsyncSession) -> dict[str, int]:
-        first = await submit_report(session, factories.new_report())
+        first = await submit_report(session, factories.new_report(), hasher=factories.HASHER)
         first.report.title = "Changed but not saved"
         with pytest.raises(RuntimeError, match="save other work first"):
-            await submit_report(session, factories.new_report())
+            await submit_report(session, factories.new_report(), hasher=factories.HASHER)
         await session.rollback()
         return await counts(session)
 

@@ -23,7 +23,7 @@ def attempt(url: str, username: str, password: str, ip: str, at: dt.datetime) ->
 
     async def work(session: AsyncSession) -> str:
         try:
-            await auth.sign_in(session, username, password, ip, now=at)
+            await auth.sign_in(session, username, password, ip, now=at, hasher=factories.HASHER)
         except auth.LockedOut as locked:
             return f"{locked.scope} until {locked.until:%H:%M}"
         except auth.BadCredentials:
@@ -150,7 +150,9 @@ def session_state(url: str, key: str, at: dt.datetime) -> str | None:
 
 def start(url: str, at: dt.datetime) -> str:
     async def work(session: AsyncSession) -> str:
-        signed = await auth.sign_in(session, "verifikator", PASSWORD, "192.0.2.1", now=at)
+        signed = await auth.sign_in(
+            session, "verifikator", PASSWORD, "192.0.2.1", now=at, hasher=factories.HASHER
+        )
         return signed.key
 
     key: str = factories.run(url, work)

@@ -137,7 +137,7 @@ def test_deactivation_deletes_every_session_of_the_account(database_url: str) ->
 
     async def sign_in_twice(session: AsyncSession) -> list[str]:
         return [
-            (await auth.sign_in(session, "fasilitator", PASSWORD, ip)).key
+            (await auth.sign_in(session, "fasilitator", PASSWORD, ip, hasher=factories.HASHER)).key
             for ip in ("192.0.2.1", "192.0.2.2")
         ]
 
@@ -183,7 +183,9 @@ def make_link(url: str, username: str, at: dt.datetime) -> str:
 def use(url: str, token: str, password: str, at: dt.datetime) -> str:
     async def work(session: AsyncSession) -> str:
         try:
-            user = await resets.use_link(session, token, password, "192.0.2.5", now=at)
+            user = await resets.use_link(
+                session, token, password, "192.0.2.5", now=at, hasher=factories.HASHER
+            )
         except resets.ResetLinkInvalid:
             return "invalid"
         except resets.PasswordRejected as rejected:
@@ -197,7 +199,7 @@ def use(url: str, token: str, password: str, at: dt.datetime) -> str:
 def can_sign_in(url: str, username: str, password: str) -> bool:
     async def work(session: AsyncSession) -> bool:
         try:
-            await auth.sign_in(session, username, password, "192.0.2.77")
+            await auth.sign_in(session, username, password, "192.0.2.77", hasher=factories.HASHER)
         except auth.SignInRefused:
             return False
         return True

@@ -55,7 +55,10 @@ def test_support_without_javascript_counts_once_per_browser(
     assert "Belum ada yang mendukung laporan ini." in page
     form = support_form(page)
     assert f'<form method="post" action="/reports/{code}/support"' in form
-    assert f'hx-post="/reports/{code}/support" data-hx-target="#support" data-hx-swap="innerHTML"' in form
+    assert (
+        f'data-hx-post="/reports/{code}/support" data-hx-target="#support" data-hx-swap="innerHTML"'
+        in form
+    )
     assert '<button class="button" type="submit">Dukung laporan ini</button>' in form
     token = form_token(page)
 
@@ -222,7 +225,10 @@ def test_two_hundred_cookieless_supports_from_one_address_count_once(
     )
     assert fragment.status_code == 200
     assert "<button" in fragment.text
-    assert '<div id="status" data-hx-swap-oob="innerHTML">Dukungan Anda tidak dihitung' in fragment.text
+    assert (
+        '<div id="status" data-hx-swap-oob="innerHTML">Dukungan Anda tidak dihitung'
+        in fragment.text
+    )
 
 
 def test_supports_from_one_address_are_limited_across_reports(

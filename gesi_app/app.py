@@ -51,7 +51,7 @@ from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
 from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
-from gesi_app.web.state import AppState, app_state
+from gesi_app.web.state import AppState, Resources, app_state
 from gesi_app.web.state import install as install_state
 from gesi_app.web.static import CachedStaticFiles
 from gesi_app.web.templating import STATIC_DIR, build_templates
@@ -83,7 +83,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             settings.data_dir,
             every,
             timezone=settings.timezone,
-            deadlines=state.deadlines,
+            deadlines=state.resource(Deadlines),
             hasher=state.hasher,
             senders=senders_from(settings),
         ):
@@ -155,22 +155,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
     templates.env.globals["deadlines"] = deadlines
     state = AppState(
         settings=settings,
-        deadlines=deadlines,
         hasher=Hasher.from_settings(settings),
         engine=engine,
         sessions=sessions,
         templates=templates,
         # Live pages: PostgreSQL LISTEN/NOTIFY across processes, else this process only.
         broker=broker_for(settings.database_url),
-        audio=audio_service,
-        answer_audio=AnswerAudio(settings),
-        dated_audio=DatedAudio(
-            audio_service.folder / "dated", settings.timezone, deadlines=deadlines
-        ),
         # Counted in the database, so the limits hold across every app process.
         report_limiter=SharedLimit(engine, "reports", settings.reports_per_hour, 3600),
         forum_limiter=forum_limiter(engine, settings.forum_posts_per_minute),
         track_failures=tracking.failure_limit(engine),
+        resources=Resources(
+            [
+                deadlines,  # working days to verify, answer and close, from the settings
+                audio_service,
+                AnswerAudio(settings),
+                DatedAudio(audio_service.folder / "dated", settings.timezone, deadlines=deadlines),
+            ]
+        ),
     )
     install_state(app, state)
     return app

@@ -17,7 +17,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from gesi_app import i18n
-from gesi_app.audio.answers import spoken_answer
+from gesi_app.audio.answers import AnswerAudio, spoken_answer
 from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
 from gesi_app.audio.service import KEY_LENGTH, MEDIA_TYPE, AudioService, NoEngine, NotAPrompt
 from gesi_app.offload import run_blocking
@@ -38,7 +38,7 @@ def _missing() -> Response:
 
 
 async def audio_file(request: Request) -> Response:
-    service: AudioService = state_of(request).audio
+    service: AudioService = state_of(request).resource(AudioService)
     lang = request.path_params["lang"]
     match = _NAME.match(request.path_params["name"])
     if match is None:
@@ -63,7 +63,7 @@ async def answer_file(request: Request) -> Response:
     async with db(request) as session:
         answer_id = parse_int(match.group(1))
         answer = None if answer_id is None else await spoken_answer(session, answer_id)
-    service = state_of(request).answer_audio
+    service = state_of(request).resource(AnswerAudio)
     if answer is None or not service.matches(answer, match.group(2)):
         return _missing()
     try:
@@ -74,7 +74,7 @@ async def answer_file(request: Request) -> Response:
 
 
 async def dated_file(request: Request) -> Response:
-    service = state_of(request).dated_audio
+    service = state_of(request).resource(DatedAudio)
     try:
         path = await run_blocking(
             service.ensure, request.path_params["lang"], request.path_params["name"]

@@ -20,6 +20,7 @@ from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
 from gesi_app.i18n import gettext as _
 from gesi_app.i18n import lazy_gettext
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
@@ -102,7 +103,7 @@ async def year_complete(request: Request, user: StaffUser) -> Response:
                 year,
                 client_address(request),
                 timezone=_timezone(request),
-                deadlines=state_of(request).deadlines,
+                deadlines=state_of(request).resource(Deadlines),
             )
         except admin.HolidayError:
             return page(request, user, "staff/not_found.html", status_code=404)

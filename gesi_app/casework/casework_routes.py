@@ -22,7 +22,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, has_permission
 from gesi_app.agencies.service import active_agencies
-from gesi_app.audio.answers import SpokenAnswer
+from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
 from gesi_app.backoffice import response_templates
 from gesi_app.backoffice.web import forbidden, page, staff_page
 from gesi_app.casework import casework, casework_actions, queue, transcripts
@@ -37,6 +37,7 @@ from gesi_app.categories.models import Category
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.workflow import IllegalTransition, ReasonRequired
 from gesi_app.web.client import client_address
@@ -269,7 +270,7 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         decision,
                         ip=client_address(request),
                         timezone=settings.timezone,
-                        deadlines=state_of(request).deadlines,
+                        deadlines=state_of(request).resource(Deadlines),
                     )
                 elif action is CaseAction.ANSWER:
                     parsed = parse_answer(form, context["template_texts"])
@@ -297,7 +298,9 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
         url = request.app.url_path_for("staff_report", code=report.tracking_code)
         response = RedirectResponse(f"{url}?done={action.value}", status_code=303)
         if spoken:  # the answer's audio, made after the response (gTTS, then espeak-ng)
-            response.background = BackgroundTask(state_of(request).answer_audio.prepare, spoken)
+            response.background = BackgroundTask(
+                state_of(request).resource(AnswerAudio).prepare, spoken
+            )
         return response
 
     endpoint.__name__ = f"report_{action.value}"

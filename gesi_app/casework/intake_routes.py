@@ -18,6 +18,7 @@ from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.reports.codes import spaced
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, ReportType, WhenKind
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
@@ -81,7 +82,7 @@ async def intake(request: Request, user: StaffUser) -> Response:
             new,
             ip=client_address(request),
             timezone=state_of(request).settings.timezone,
-            deadlines=state_of(request).deadlines,
+            deadlines=state_of(request).resource(Deadlines),
             hasher=state_of(request).hasher,
         )
     report = submitted.report

@@ -244,3 +244,18 @@ class Draft(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+
+
+class ReportReceipt(Base):
+    """A new report's PIN, kept on the server for the one confirmation page that shows it.
+
+    The browser holds only the receipt's random id; the first view reads the PIN and
+    deletes the row, and a receipt nobody opened is deleted after ``receipts.KEEP_FOR``.
+    """
+
+    __tablename__ = "report_receipts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    pin: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)

@@ -19,7 +19,8 @@ from starlette.routing import Route
 from gesi_app import clock
 from gesi_app.i18n import get_locale
 from gesi_app.i18n import gettext as _
-from gesi_app.reports import codes, draft_store, drafting, journey
+from gesi_app.reports import codes, draft_store, drafting, journey, receipts
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
@@ -28,7 +29,6 @@ from gesi_app.reports.forms import DETAILS_MAX, PARSERS
 from gesi_app.reports.models import Draft
 from gesi_app.reports.questions import QUESTIONS
 from gesi_app.reports.summary import summary_rows
-from gesi_app.tracking import receipts
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.preferences import preferences_of
@@ -239,7 +239,7 @@ async def check(request: Request) -> Response:
                     answers,
                     locale=get_locale(),
                     timezone=settings.timezone,
-                    deadlines=state_of(request).deadlines,
+                    deadlines=state_of(request).resource(Deadlines),
                     hasher=state_of(request).hasher,
                 )
                 report = submitted.report

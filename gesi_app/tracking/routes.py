@@ -13,11 +13,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.audio.answers import SpokenAnswer
+from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
 from gesi_app.i18n import gettext
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.public import service as public_service
 from gesi_app.reports.codes import normalise_code, spaced
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report
 from gesi_app.reports.service import ReportNotFound, report_by_code
 from gesi_app.tracking import keys, service
@@ -140,7 +141,7 @@ async def _page(
         async with db(request) as session:
             state = state_of(request)
             page = await service.view(
-                session, code, timezone=state.settings.timezone, deadlines=state.deadlines
+                session, code, timezone=state.settings.timezone, deadlines=state.resource(Deadlines)
             )
     except service.ReportNotFound:
         raise HTTPException(404) from None
@@ -151,7 +152,7 @@ async def _page(
         for m in page.messages
         if m.from_agency
     ]
-    speaker = state_of(request).answer_audio
+    speaker = state_of(request).resource(AnswerAudio)
     context: dict[str, Any] = {
         "answer_audio": {a.message_id: speaker.url(a) for a in spoken},
         "page": page,
@@ -224,7 +225,7 @@ async def track_reply(request: Request) -> Response:
                 report,
                 parsed,
                 timezone=state_of(request).settings.timezone,
-                deadlines=state_of(request).deadlines,
+                deadlines=state_of(request).resource(Deadlines),
             )
     except service.ReplyNotAllowed:
         message = gettext("This report is closed. You cannot reply to it any more.")

@@ -6,12 +6,17 @@ as one attribute and read through ``state_of(request)`` (or ``app_state(app)``),
 is typed. Nothing is added to it later: no resource is made on first request.
 
 Services never take a Request: routes read what they need here and pass it on.
+
+``web`` is the lowest floor, so it names no feature: what a feature shares (the audio
+library, the deadline days) is one of ``resources``, read by its type:
+``state_of(request).resource(Deadlines)`` is typed as ``Deadlines``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from starlette.applications import Starlette
 from starlette.requests import HTTPConnection
@@ -20,33 +25,49 @@ if TYPE_CHECKING:  # types only: the features' modules import this one
     from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
     from starlette.templating import Jinja2Templates
 
-    from gesi_app.audio.answers import AnswerAudio
-    from gesi_app.audio.dated import DatedAudio
-    from gesi_app.audio.service import AudioService
     from gesi_app.limits.shared import SharedLimit
     from gesi_app.live.broker import Broker
     from gesi_app.passwords import Hasher
-    from gesi_app.reports.deadlines import Deadlines
     from gesi_app.settings import Settings
 
 _ATTRIBUTE = "suara"
+T = TypeVar("T")
+
+
+class Resources:
+    """Shared objects of the features, one of each type, found by their type."""
+
+    def __init__(self, items: Iterable[object] = ()) -> None:
+        self._items: dict[type, object] = {}
+        for item in items:
+            if type(item) in self._items:
+                raise ValueError(f"two resources of type {type(item).__name__}")
+            self._items[type(item)] = item
+
+    def get(self, kind: type[T]) -> T:
+        """The resource of type ``kind`` (a KeyError names a resource create_app did not make)."""
+        item = self._items[kind]
+        assert isinstance(item, kind)  # stored under its own type
+        return item
 
 
 @dataclass(frozen=True)
 class AppState:
     settings: Settings
-    deadlines: Deadlines  # working days to verify, answer and close, from the settings
     hasher: Hasher  # Argon2 for new staff passwords and reporter PINs, from the settings
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     templates: Jinja2Templates
     broker: Broker  # live pages: PostgreSQL LISTEN/NOTIFY, else this process only
-    audio: AudioService
-    answer_audio: AnswerAudio
-    dated_audio: DatedAudio
     report_limiter: SharedLimit
     forum_limiter: SharedLimit
     track_failures: SharedLimit
+    # The features' own (the deadline days, the audio library...): ``resource(Type)``.
+    resources: Resources = field(default_factory=Resources)
+
+    def resource(self, kind: type[T]) -> T:
+        """The feature resource of type ``kind``, made in ``create_app``."""
+        return self.resources.get(kind)
 
 
 def install(app: Starlette, state: AppState) -> None:

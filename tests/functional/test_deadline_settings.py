@@ -43,7 +43,7 @@ def custom(tmp_path: Path, database_url: str) -> Iterator[TestClient]:
 
 
 def deadlines_of(client: TestClient) -> Deadlines:
-    return app_state(client.app).deadlines  # type: ignore[arg-type]  # the TestClient's app
+    return app_state(client.app).resource(Deadlines)  # type: ignore[arg-type]  # the TestClient's app
 
 
 def test_the_settings_set_the_deadlines_and_the_words(

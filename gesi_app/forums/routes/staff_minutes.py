@@ -37,6 +37,7 @@ from gesi_app.forums.routes.staff import (
 )
 from gesi_app.forums.service import forum_by_code
 from gesi_app.i18n import get_locale, gettext
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.numbers import parse_int
@@ -203,7 +204,7 @@ async def input_to_report(request: Request, user: StaffUser, forum: Forum) -> Re
                 request.path_params["input_id"],
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
-                deadlines=state_of(request).deadlines,
+                deadlines=state_of(request).resource(Deadlines),
                 hasher=state_of(request).hasher,
                 ip=client_address(request),
             )

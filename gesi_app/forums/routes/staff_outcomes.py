@@ -33,6 +33,7 @@ from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.routes.staff import RUN, forum_page
 from gesi_app.forums.service import forum_by_code
 from gesi_app.i18n import get_locale, gettext
+from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
@@ -234,7 +235,7 @@ async def follow_up_report(request: Request, user: StaffUser, forum: Forum) -> R
                 request.path_params["follow_up_id"],
                 locale=get_locale(),
                 timezone=state_of(request).settings.timezone,
-                deadlines=state_of(request).deadlines,
+                deadlines=state_of(request).resource(Deadlines),
                 hasher=state_of(request).hasher,
                 ip=client_address(request),
             )

@@ -25,7 +25,7 @@ def audio_client(tmp_path: Path, sqlite_url: str) -> TestClient:
 
 
 def service_of(client: TestClient) -> AudioService:
-    service: AudioService = app_state(client.app).audio  # type: ignore[arg-type]
+    service: AudioService = app_state(client.app).resource(AudioService)  # type: ignore[arg-type]
     return service
 
 

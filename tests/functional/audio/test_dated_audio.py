@@ -104,7 +104,7 @@ def test_the_page_links_only_names_it_may_ask_for() -> None:
 def test_the_cache_keeps_at_most_max_files_removing_the_oldest(
     audio_client: TestClient, tmp_path: Path
 ) -> None:
-    service = app_state(audio_client.app).dated_audio  # type: ignore[arg-type]
+    service = app_state(audio_client.app).resource(DatedAudio)  # type: ignore[arg-type]
     service.max_files = 3
     folder = tmp_path / "data" / "audio" / "dated"
 

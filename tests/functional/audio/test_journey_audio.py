@@ -100,7 +100,7 @@ def test_every_prompt_on_the_journey_is_in_the_build_and_is_served(
     client: TestClient, settings: Settings, lang: str, easy: bool
 ) -> None:
     factories.seed(settings.database_url)
-    service: AudioService = app_state(client.app).audio  # type: ignore[arg-type]
+    service: AudioService = app_state(client.app).resource(AudioService)  # type: ignore[arg-type]
     built = set(service.prompts(lang))  # exactly the keys 'gesi-app audio build' makes
     urls: dict[str, str] = {}
     chosen = 0

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from gesi_app.audio.dated import DATED
+from gesi_app.audio.service import AudioService
 from gesi_app.reports.models import Report, Status
 from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
@@ -88,7 +89,7 @@ def test_timeline_rows_and_the_easy_status_are_heard(
     said = easy.split('height="96">\n<p>', 1)[1].split("</p>", 1)[0]
     src = AUDIO_SRC.findall(easy)[0][0]  # the first control: the easy status
     # It says every sentence shown, the prompts one after another.
-    service = app_state(client.app).audio  # type: ignore[arg-type]
+    service = app_state(client.app).resource(AudioService)  # type: ignore[arg-type]
     assert html_lib.unescape(src) == service.url(lang, html_lib.unescape(said))
     served(client, src)
     first = EASY_FIRST[lang].get(status)

@@ -17,8 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import utcnow
-from gesi_app.reports.models import Report
-from gesi_app.tracking.models import ReportReceipt
+from gesi_app.reports.models import Report, ReportReceipt
 
 KEEP_FOR = dt.timedelta(minutes=30)
 

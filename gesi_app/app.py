@@ -19,8 +19,7 @@ from gesi_app.audio import routes as audio
 from gesi_app.audio.answers import AnswerAudio
 from gesi_app.audio.dated import DatedAudio
 from gesi_app.audio.service import AudioService
-from gesi_app.backoffice import audit_routes, signin_routes, template_routes, user_routes
-from gesi_app.calendar import routes as calendar
+from gesi_app.backoffice import audit_routes, signin_routes, template_routes
 from gesi_app.casework import (
     casework_routes,
     dashboard,
@@ -32,6 +31,7 @@ from gesi_app.categories import routes as categories
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
+from gesi_app.holidays import routes as holidays
 from gesi_app.home import routes as home
 from gesi_app.i18n import LocaleMiddleware
 from gesi_app.limits.shared import SharedLimit
@@ -45,6 +45,7 @@ from gesi_app.regions import routes as regions
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
+from gesi_app.team import routes as team_routes
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
@@ -115,7 +116,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *home.routes,
         *dashboard.routes,
         *signin_routes.routes,
-        *user_routes.routes,
+        *team_routes.routes,
         *audit_routes.routes,
         *casework_routes.routes,
         *reporter_key_routes.routes,
@@ -126,7 +127,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *regions.routes,
         *notification_routes.routes,
         *transcript_routes.routes,
-        *calendar.routes,
+        *holidays.routes,
         *public.routes,
         *reports.routes,
         *tracking.routes,

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts.models import Role, StaffUser
-from gesi_app.agencies.models import Agency
 
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
+# A staff username: 3-60 characters of a-z, 0-9, dot, dash or underscore.
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
+
+
+class HasId(Protocol):
+    """A stored row (an agency): accounts sit below the features and know them by id only."""
+
+    @property
+    def id(self) -> int: ...
 
 
 class StaffError(ValueError):
@@ -31,7 +39,7 @@ async def create_user(
     full_name: str,
     role: Role,
     password: str,
-    agency: Agency | None = None,
+    agency: HasId | None = None,
     email: str | None = None,
     password_hash: str,
 ) -> StaffUser:
@@ -41,7 +49,7 @@ async def create_user(
     the event loop in a request; seeding many databases may reuse one).
     """
     username = username.strip().lower()
-    if not _USERNAME.match(username):
+    if not USERNAME.match(username):
         raise StaffError("username: 3-60 characters of a-z, 0-9, dot, dash or underscore")
     if role is Role.AGENCY_OFFICER and agency is None:
         raise StaffError("an agency officer needs an agency (--agency SLUG)")

@@ -11,9 +11,9 @@ from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, has_permission
 from gesi_app.agencies.models import Agency
 from gesi_app.backoffice.web import page, staff_page
-from gesi_app.calendar import admin as calendar_admin
 from gesi_app.calendar import service as working_calendar
 from gesi_app.casework import queue
+from gesi_app.reports import deadline_gaps
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
 
@@ -32,7 +32,7 @@ async def dashboard(request: Request, user: StaffUser) -> Response:
         if has_permission(user, Permission.MANAGE_SETTINGS):
             timezone = state_of(request).settings.timezone
             calendar = await working_calendar.load(session)
-            missing = await calendar_admin.missing_years(session, calendar, timezone)
+            missing = await deadline_gaps.missing_years(session, calendar, timezone)
     context = {"agency": agency, "overdue": overdue, "missing": missing}
     return page(request, user, "staff/dashboard.html", context)
 

@@ -19,11 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from gesi_app.agencies.models import Agency
+from gesi_app.db import events
 from gesi_app.db.base import utcnow
 from gesi_app.notifications.messages import KINDS, Notice, compose, compose_key
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
+from gesi_app.reports.service import KeyIssued
 
 _BASE_URL = "notifications_base_url"
 _DEADLINES = "notifications_deadlines"
@@ -145,10 +147,13 @@ def install(
         """A session of one app's factory that queues notifications when it flushes."""
 
     event.listen(NotifyingSession, "before_flush", _queue_on_flush)
-    sessions.configure(
-        sync_session_class=NotifyingSession,
-        info={_BASE_URL: base_url, _DEADLINES: deadlines},
-    )
+    info: dict[str, Any] = {_BASE_URL: base_url, _DEADLINES: deadlines}
+    events.subscribe(info, KeyIssued, _send_key)  # a new report's PIN, published by reports
+    sessions.configure(sync_session_class=NotifyingSession, info=info)
+
+
+async def _send_key(session: AsyncSession, issued: KeyIssued) -> None:
+    await enqueue_key(session, issued.report, issued.pin, kind=issued.kind)
 
 
 def _queue_on_flush(session: Session, _context: Any, _instances: Any) -> None:

@@ -7,7 +7,6 @@ text is stored with the errors so the page shows it again.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from starlette.datastructures import FormData
 from gesi_app.i18n import gettext as _
 from gesi_app.i18n import lazy_gettext
 from gesi_app.reports.journey import WG_DOMAINS, seen_key
-from gesi_app.web.forms import field_text
+from gesi_app.web.forms import EMAIL_ADDRESS, field_text
 from gesi_app.web.numbers import parse_date
 
 TITLE_MIN, TITLE_MAX = 5, 120
@@ -38,7 +37,6 @@ DISABILITY_KINDS = (
     "sensorik_rungu",
     "sensorik_wicara",
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -254,7 +252,7 @@ def parse_contact(form: FormData, o: Options) -> Parsed:
         name = ""
     if len(name) > NAME_MAX:
         errors["contact_name"] = _("Write a name of %(max)s characters or fewer", max=NAME_MAX)
-    if email and (len(email) > 254 or not _EMAIL.match(email)):
+    if email and (len(email) > 254 or not EMAIL_ADDRESS.match(email)):
         errors["contact_email"] = _("Enter an email address like nama@contoh.id")
     normalised_phone = None
     if phone:

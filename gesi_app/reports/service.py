@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 from gesi_app import clock
 from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
+from gesi_app.db import events
 from gesi_app.db.base import utcnow
-from gesi_app.notifications.service import enqueue_key
 from gesi_app.passwords import Hasher, verify_password
 from gesi_app.reports import codes, workflow
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
@@ -76,6 +76,16 @@ class Submitted:
     pin: str  # the reporter's key: shown once, and sent to their contact; only its hash is kept
 
 
+@dataclass(frozen=True)
+class KeyIssued:
+    """A report got a new PIN (published on its session, in its transaction): the reporter is
+    sent it where they left a way to reach them (``notifications`` subscribes)."""
+
+    report: Report
+    pin: str
+    kind: str = "reporter_key"  # the message: "reporter_key" on sending, "reporter_key_new"
+
+
 _CODE_ATTEMPTS = 5
 
 
@@ -125,7 +135,7 @@ async def submit_report(
                 attachment.draft_id = None
         try:
             await session.flush()  # one flush: report, history, contact, segment
-            await enqueue_key(session, report, pin)  # to the reporter's email and phone
+            await events.publish(session, KeyIssued(report, pin))  # to their email and phone
             await session.commit()
         except IntegrityError:
             await session.rollback()

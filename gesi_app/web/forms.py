@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
+
+# An email address as people type it: something@domain.tld, no spaces (the mail server says
+# the rest). Used with a length check of 254.
+EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)

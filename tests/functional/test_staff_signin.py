@@ -14,12 +14,13 @@ from sqlalchemy import select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from gesi_app.accounts import auth, users
+from gesi_app.accounts import auth
 from gesi_app.accounts.models import AuditEntry
 from gesi_app.accounts.service import user_by_username
 from gesi_app.app import create_app
 from gesi_app.passwords import Hasher
 from gesi_app.settings import Settings
+from gesi_app.team import service as users
 from gesi_app.web.state import app_state, install
 from tests import factories
 from tests.staff_support import PASSWORD, make_team, sign_in, summary, title, token

@@ -13,10 +13,11 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.accounts import audit, auth, resets, users
+from gesi_app.accounts import audit, auth, resets
 from gesi_app.accounts.models import AuditEntry, Role, StaffSession
 from gesi_app.accounts.permissions import PermissionDenied
 from gesi_app.accounts.service import user_by_username
+from gesi_app.team import service as users
 from tests import factories
 from tests.staff_support import PASSWORD, make_team
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.datastructures import FormData
 
-from gesi_app.calendar.admin import NewHoliday
+from gesi_app.holidays.admin import NewHoliday
 from gesi_app.i18n import gettext as _
 from gesi_app.reports.forms import parse_date_parts
 from gesi_app.web.forms import field_text

@@ -1,5 +1,5 @@
 """The holidays page (admins): the calendar by year, add and remove local holidays, mark a
-year complete. Plain forms and POSTs; every change is audited in gesi_app.calendar.admin."""
+year complete. Plain forms and POSTs; every change is audited in gesi_app.holidays.admin."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from gesi_app import clock
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.web import page, staff_page
-from gesi_app.calendar import admin
 from gesi_app.calendar import service as working_calendar
-from gesi_app.calendar.forms import parse_new_holiday
 from gesi_app.calendar.models import HolidayKind
+from gesi_app.holidays import admin
+from gesi_app.holidays.forms import parse_new_holiday
 from gesi_app.i18n import gettext as _
 from gesi_app.i18n import lazy_gettext
+from gesi_app.reports import deadline_gaps
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
@@ -47,7 +48,9 @@ async def _list_page(
 ) -> Response:
     timezone = _timezone(request)
     today = clock.today(timezone)
-    missing = await admin.missing_years(session, await working_calendar.load(session), timezone)
+    missing = await deadline_gaps.missing_years(
+        session, await working_calendar.load(session), timezone
+    )
     done = request.query_params.get("done", "")
     context: dict[str, Any] = {
         "years": await admin.years(session, user, today, missing),

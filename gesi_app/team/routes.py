@@ -9,13 +9,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from gesi_app.accounts import resets, users
-from gesi_app.accounts.forms import parse_new_user, parse_user_changes, user_error_message
+from gesi_app.accounts import resets
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.labels import ROLE_HINTS, ROLE_LABELS
 from gesi_app.backoffice.web import page, resumed_fields, staff_page
 from gesi_app.i18n import get_locale, gettext
+from gesi_app.team import service as users
+from gesi_app.team.forms import parse_new_user, parse_user_changes, user_error_message
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice

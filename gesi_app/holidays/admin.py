@@ -1,5 +1,5 @@
 """The holidays page's work (admins): list by year, add and remove local holidays, mark a
-year complete, and find the open reports whose deadline is unknown for want of a calendar."""
+year complete (which fills in the deadlines open reports were missing)."""
 
 from __future__ import annotations
 
@@ -8,25 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
-from gesi_app import clock
 from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.calendar.models import CalendarYear, Holiday, HolidayKind, HolidaySource
 from gesi_app.calendar.service import (
-    WorkingCalendar,
-    add_working_days,
     ensure_seeded,
     forget,
     load,
 )
+from gesi_app.reports.deadline_gaps import fill_unknown_deadlines
 from gesi_app.reports.deadlines import Deadlines
-from gesi_app.reports.models import Report, Status
 
 
 class HolidayError(Exception):
@@ -143,56 +139,3 @@ def _snapshot(holiday: Holiday) -> dict[str, Any]:
         "name_en": holiday.name_en,
         "kind": holiday.kind.value,
     }
-
-
-# --- open reports whose deadline is unknown -------------------------------------------------
-
-
-def _clock_start(report: Report, timezone: str) -> dt.date:
-    """The day a report's current staff deadline counts from: sent, or (last) verified."""
-    if report.status is Status.TERVERIFIKASI:
-        verified = [e for e in report.history if e.to_status is Status.TERVERIFIKASI]
-        if verified:
-            return clock.local_date(max(e.created_at for e in verified), timezone)
-    return clock.local_date(report.created_at, timezone)
-
-
-async def _unknown(session: AsyncSession) -> list[Report]:
-    rows = await session.scalars(
-        select(Report)
-        .where(
-            or_(
-                and_(Report.status == Status.DITERIMA, Report.verify_due.is_(None)),
-                and_(Report.status == Status.TERVERIFIKASI, Report.answer_due.is_(None)),
-            )
-        )
-        .options(selectinload(Report.history))
-        .order_by(Report.id)
-    )
-    return list(rows.all())
-
-
-async def missing_years(
-    session: AsyncSession, calendar: WorkingCalendar, timezone: str
-) -> list[int]:
-    """The years open reports need a calendar for: their deadline is unknown until then."""
-    return sorted(
-        {calendar.first_missing_year(_clock_start(r, timezone)) for r in await _unknown(session)}
-    )
-
-
-async def fill_unknown_deadlines(
-    session: AsyncSession, calendar: WorkingCalendar, timezone: str, deadlines: Deadlines
-) -> int:
-    """Give open reports the deadline the calendar can now tell; how many got one."""
-    filled = 0
-    for report in await _unknown(session):
-        start = _clock_start(report, timezone)
-        if report.status is Status.DITERIMA:
-            report.verify_due = add_working_days(calendar, start, deadlines.verify)
-            filled += report.verify_due is not None
-        else:
-            report.answer_due = add_working_days(calendar, start, deadlines.answer)
-            filled += report.answer_due is not None
-    await session.flush()
-    return filled

@@ -19,7 +19,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from gesi_app.reports.models import Status
 from tests.browser import axtree, harness
 from tests.browser import report_journey as rj
-from tests.browser.ax_tables import JOURNEY, NAVIGATION, PAGES, PROBLEM, Said, Screen, pick
+from tests.browser.ax_report_tables import JOURNEY
+from tests.browser.ax_tables import NAVIGATION, PAGES, PROBLEM, Said, Screen, pick
 from tests.browser.axtree import AXNode
 from tests.browser.server import LiveServer
 from tests.browser.test_forums import facilitator, forum_with_inputs
@@ -218,7 +219,9 @@ def _h(level: int, name: str, *ancestors: str) -> AXNode:
         pytest.param(
             [_h(2, "Ada masalah", "main", "alert"), _h(1, "a")], [], id="error summary first"
         ),
-        pytest.param([_h(2, "saved", "main"), _h(1, "a")], ["level 2 after level 0"], id="h2 first"),
+        pytest.param(
+            [_h(2, "saved", "main"), _h(1, "a")], ["level 2 after level 0"], id="h2 first"
+        ),
         pytest.param([_h(1, "a"), _h(3, "c")], ["level 3 after level 1"], id="skipped"),
         pytest.param([_h(1, "a"), _h(1, "b")], ["2 level-1 headings"], id="two h1"),
         pytest.param([_h(2, "b")], ["0 level-1 headings", "level 2 after level 0"], id="no h1"),

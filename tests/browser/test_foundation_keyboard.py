@@ -46,7 +46,7 @@ def test_display_settings_with_the_keyboard_alone(
         keyboard.press(driver, Keys.ENTER)
         harness.wait_for_url(driver, "saved=1")
 
-        notice = driver.find_element(By.CSS_SELECTOR, ".notice-success[role=status]")
+        notice = driver.find_element(By.CSS_SELECTOR, ".notice-success[role=alert]")
         assert "Your settings are saved" in notice.text
         classes = (driver.find_element(By.TAG_NAME, "html").get_attribute("class") or "").split()
         assert {"text-largest", "high-contrast"} <= set(classes)

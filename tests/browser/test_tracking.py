@@ -117,7 +117,7 @@ def test_look_up_reply_and_rate_with_the_keyboard_alone(
         reply.send_keys("The hole is still there.")
         keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=6)
         keyboard.press(driver, Keys.ENTER)
-        notice = harness.wait_for(driver, ".notice-success[role=status]")
+        notice = harness.wait_for(driver, ".notice-success[role=alert]")
         assert "Your reply is sent" in notice.text
         assert driver.find_element(By.CSS_SELECTOR, "strong.tag").text == "Verified"
 
@@ -130,7 +130,7 @@ def test_look_up_reply_and_rate_with_the_keyboard_alone(
         assert keyboard.active(driver).get_attribute("value") == "4"
         keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=8)
         keyboard.press(driver, Keys.ENTER)
-        notice = harness.wait_for(driver, ".notice-success[role=status]")
+        notice = harness.wait_for(driver, ".notice-success[role=alert]")
         assert "Thank you for your rating" in notice.text
         assert "You rated the answer: 4 – Good." in driver.page_source
         harness.check_current_page(driver, mode)

@@ -51,7 +51,9 @@ def test_a_reply_reopens_an_answered_report(client: TestClient, url: str) -> Non
     assert stored.answer_due is not None  # the agency has a new deadline
     page = client.get(f"/track/{report.tracking_code}")
     words = text(page.text)
-    assert '<div class="notice notice-success" role="status">' in page.text
+    # A notice that takes focus, like an error summary: a status region that is full when the
+    # page loads is not read out.
+    assert 'class="notice notice-success" role="alert" tabindex="-1" autofocus' in page.text
     assert "Balasan Anda sudah terkirim" in words
     assert '<strong class="tag">Terverifikasi</strong>' in page.text
     assert "Anda membalas. Laporan dibuka lagi." in words

@@ -19,14 +19,8 @@ from gesi_app.audio import routes as audio
 from gesi_app.audio.answers import AnswerAudio
 from gesi_app.audio.dated import DatedAudio
 from gesi_app.audio.service import AudioService
-from gesi_app.backoffice import audit_routes, signin_routes, template_routes
-from gesi_app.casework import (
-    casework_routes,
-    dashboard,
-    intake_routes,
-    reporter_key_routes,
-    transcript_routes,
-)
+from gesi_app.backoffice import routes as backoffice
+from gesi_app.casework import routes as casework
 from gesi_app.categories import routes as categories
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import routes as forums
@@ -45,7 +39,7 @@ from gesi_app.regions import routes as regions
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
-from gesi_app.team import routes as team_routes
+from gesi_app.team import routes as team
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
@@ -114,19 +108,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     routes = [
         *home.routes,
-        *dashboard.routes,
-        *signin_routes.routes,
-        *team_routes.routes,
-        *audit_routes.routes,
-        *casework_routes.routes,
-        *reporter_key_routes.routes,
-        *intake_routes.routes,
-        *template_routes.routes,
+        *backoffice.routes,
+        *team.routes,
+        *casework.routes,
         *agencies.routes,
         *categories.routes,
         *regions.routes,
         *notification_routes.routes,
-        *transcript_routes.routes,
         *holidays.routes,
         *public.routes,
         *reports.routes,

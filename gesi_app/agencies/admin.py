@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts import audit
@@ -20,6 +20,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.agencies.models import Agency
+from gesi_app.backoffice.setting_rows import check_names_free, setting_row
 from gesi_app.backoffice.slugs import unique_slug
 from gesi_app.web.field_errors import FieldError
 
@@ -68,23 +69,12 @@ async def list_agencies(session: AsyncSession, actor: StaffUser) -> Sequence[Age
 
 
 async def get_agency(session: AsyncSession, actor: StaffUser, agency_id: int) -> Agency:
-    require(actor, Permission.MANAGE_SETTINGS)
-    agency = await session.get(Agency, agency_id)
-    if agency is None:
-        raise AgencyNotFound(str(agency_id))
-    return agency
+    return await setting_row(session, actor, Agency, agency_id, AgencyNotFound)
 
 
 async def _check_names(session: AsyncSession, data: AgencyData, own_id: int | None) -> None:
-    for field, column, value in (
-        ("name_id", Agency.name_id, data.name_id),
-        ("name_en", Agency.name_en, data.name_en),
-    ):
-        query = select(Agency.id).where(func.lower(column) == value.lower())
-        if own_id is not None:
-            query = query.where(Agency.id != own_id)
-        if await session.scalar(query.limit(1)) is not None:
-            raise NameTaken(field)
+    names = [("name_id", Agency.name_id, data.name_id), ("name_en", Agency.name_en, data.name_en)]
+    await check_names_free(session, Agency.id, names, own_id=own_id, taken=NameTaken)
 
 
 async def add_agency(

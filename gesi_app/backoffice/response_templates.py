@@ -19,6 +19,7 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import ResponseTemplate, StaffUser
 from gesi_app.accounts.permissions import Permission, require
+from gesi_app.backoffice.setting_rows import check_names_free, setting_row
 from gesi_app.backoffice.slugs import unique_slug
 from gesi_app.web.field_errors import FieldError
 
@@ -87,23 +88,15 @@ async def list_templates(session: AsyncSession, actor: StaffUser) -> Sequence[Re
 async def get_template(
     session: AsyncSession, actor: StaffUser, template_id: int
 ) -> ResponseTemplate:
-    require(actor, Permission.MANAGE_SETTINGS)
-    template = await session.get(ResponseTemplate, template_id)
-    if template is None:
-        raise TemplateNotFound(str(template_id))
-    return template
+    return await setting_row(session, actor, ResponseTemplate, template_id, TemplateNotFound)
 
 
 async def _check_labels(session: AsyncSession, data: TemplateData, own_id: int | None) -> None:
-    for field, column, value in (
+    labels = [
         ("label_id", ResponseTemplate.label_id, data.label_id),
         ("label_en", ResponseTemplate.label_en, data.label_en),
-    ):
-        query = select(ResponseTemplate.id).where(func.lower(column) == value.lower())
-        if own_id is not None:
-            query = query.where(ResponseTemplate.id != own_id)
-        if await session.scalar(query.limit(1)) is not None:
-            raise LabelTaken(field)
+    ]
+    await check_names_free(session, ResponseTemplate.id, labels, own_id=own_id, taken=LabelTaken)
 
 
 async def add_template(

@@ -21,6 +21,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.agencies.models import Agency
+from gesi_app.backoffice.setting_rows import check_names_free, setting_row
 from gesi_app.backoffice.slugs import unique_slug
 from gesi_app.categories.models import Category
 from gesi_app.web.field_errors import FieldError
@@ -97,27 +98,23 @@ async def topic_list(session: AsyncSession, actor: StaffUser) -> Sequence[TopicR
 
 
 async def get_topic(session: AsyncSession, actor: StaffUser, topic_id: int) -> Category:
-    require(actor, Permission.MANAGE_SETTINGS)
-    topic = await session.get(Category, topic_id)
-    if topic is None:
-        raise TopicNotFound(str(topic_id))
-    return topic
+    return await setting_row(session, actor, Category, topic_id, TopicNotFound)
 
 
 async def _check(session: AsyncSession, data: TopicData, own: Category | None) -> None:
     parent_id = own.parent_id if own else data.parent_id
-    for field, column, value in (
+    names = [
         ("name_id", Category.name_id, data.name_id),
         ("name_en", Category.name_en, data.name_en),
-    ):
-        query = select(Category.id).where(
-            func.lower(column) == value.lower(),
-            Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id,
-        )
-        if own is not None:
-            query = query.where(Category.id != own.id)
-        if await session.scalar(query.limit(1)) is not None:
-            raise NameTaken(field)
+    ]
+    # Names are told apart among the siblings: two sub-topics of different topics may share one.
+    siblings = (
+        Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
+    )
+    own_id = own.id if own is not None else None
+    await check_names_free(
+        session, Category.id, names, own_id=own_id, taken=NameTaken, among=siblings
+    )
     if data.agency_id is not None:
         agency = await session.get(Agency, data.agency_id)
         if agency is None or (not agency.active and (own is None or own.agency_id != agency.id)):

@@ -21,13 +21,13 @@ from gesi_app.i18n import get_locale
 from gesi_app.i18n import gettext as _
 from gesi_app.reports import codes, draft_store, drafting, journey, receipts
 from gesi_app.reports.deadlines import Deadlines
-from gesi_app.reports.details_routes import details_action, details_context
 from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
-from gesi_app.reports.evidence_routes import evidence_action, evidence_context
 from gesi_app.reports.forms import DETAILS_MAX, PARSERS
 from gesi_app.reports.models import Draft
 from gesi_app.reports.questions import QUESTIONS
+from gesi_app.reports.routes.details import details_action, details_context
+from gesi_app.reports.routes.evidence import evidence_action, evidence_context
 from gesi_app.reports.summary import summary_rows
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db

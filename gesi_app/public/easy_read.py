@@ -82,6 +82,7 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "All areas",
         "No one supports this report yet.",
         "You support this report.",
+        "What happened",
     ),
     "placeholder": (
         "Page %(page)s of %(pages)s",

@@ -18,6 +18,13 @@ from gesi_app.i18n import easy
 from gesi_app.web.preferences import preferences_of
 
 
+# Pages that keep the standard words even for a device with easy read on: staff pages (their
+# messages share msgids with citizen pages, such as "Agency" and "Title", and have no easy
+# texts of their own, so they would read half and half; the minutes are an official document)
+# and the Open311 API.
+STANDARD_PATHS = ("/staff", "/open311")
+
+
 class EasyReadMiddleware:
     """Easy read for this request when the person's preferences ask for it."""
 
@@ -27,7 +34,10 @@ class EasyReadMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket"):
-            on = preferences_of(HTTPConnection(scope)).easy_read
+            path: str = scope.get("path", "")
+            on = not path.startswith(STANDARD_PATHS) and (
+                preferences_of(HTTPConnection(scope)).easy_read
+            )
             easy.set_active(self.registry if on else None)
         await self.app(scope, receive, send)
 

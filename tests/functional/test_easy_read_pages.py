@@ -155,3 +155,15 @@ def test_the_journey_in_easy_read_to_the_end(
     pin = "Write the PIN down now, next to the tracking code. Do not share it. We show it only this once."
     assert said(pin, lang, easy=True) in words(page)
     assert said(pin, lang, easy=False) not in words(page)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_staff_pages_keep_the_standard_words(client: TestClient, lang: str) -> None:
+    """Staff pages share msgids with citizen pages but have no easy texts: a device with easy
+    read on still reads them in standard words (web/easy_read.py STANDARD_PATHS)."""
+    client.cookies.set(PREFS_COOKIE, "easy:1")
+    citizen = words(client.get("/no-such-page", params={"lang": lang}).text)
+    staff = words(client.get("/staff/no-such-page", params={"lang": lang}).text)
+    assert said("Page not found", lang, easy=True) in citizen
+    assert said("Page not found", lang, easy=False) in staff
+    assert said("Page not found", lang, easy=True) not in staff

@@ -17,7 +17,6 @@ from gesi_app import i18n
 from gesi_app.i18n import easy
 from gesi_app.web.preferences import preferences_of
 
-
 # Pages that keep the standard words even for a device with easy read on: staff pages (their
 # messages share msgids with citizen pages, such as "Agency" and "Title", and have no easy
 # texts of their own, so they would read half and half; the minutes are an official document)

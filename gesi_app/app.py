@@ -23,27 +23,34 @@ from gesi_app.backoffice import routes as backoffice
 from gesi_app.casework import routes as casework
 from gesi_app.categories import routes as categories
 from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.forums import easy_read as forums_easy
 from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.holidays import routes as holidays
+from gesi_app.home import easy_read as home_easy
 from gesi_app.home import routes as home
 from gesi_app.i18n import LocaleMiddleware
+from gesi_app.i18n.easy import EasyRead
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.live.broker import broker_for
 from gesi_app.notifications import routes as notification_routes
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.passwords import Hasher
+from gesi_app.public import easy_read as public_easy
 from gesi_app.public import routes as public
 from gesi_app.regions import routes as regions
+from gesi_app.reports import easy_read as reports_easy
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
 from gesi_app.team import routes as team
+from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
 from gesi_app.web.csrf import CSRFMiddleware
+from gesi_app.web.easy_read import EasyReadMiddleware
 from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.state import AppState, Resources, app_state
@@ -87,6 +94,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await state.engine.dispose()
 
     middleware = [
+        # Before every page, error page and form: easy-read words for who chose them.
+        Middleware(EasyReadMiddleware, registry=easy_read_registry()),
         Middleware(BodyLimitMiddleware, **body_limits(settings, templates)),  # before any reader
         Middleware(
             LocaleMiddleware, default_locale=settings.default_locale, secure_cookie=settings.https
@@ -165,3 +174,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     install_state(app, state)
     return app
+
+
+def easy_read_registry() -> EasyRead:
+    """Every citizen feature's easy-read texts in one registry (i18n/easy.py)."""
+    return EasyRead(
+        [home_easy.EASY, reports_easy.EASY, tracking_easy.EASY, public_easy.EASY, forums_easy.EASY]
+    )

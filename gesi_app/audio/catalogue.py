@@ -25,6 +25,7 @@ from babel.messages.extract import extract_from_file
 from babel.numbers import format_decimal
 
 from gesi_app import i18n
+from gesi_app.i18n import easy
 from gesi_app.reports import evidence
 from gesi_app.reports import forms as report_forms
 from gesi_app.reports.deadlines import Deadlines
@@ -41,6 +42,7 @@ KEYWORDS: dict[str, object] = {
     "pgettext": ((1, "c"), 2),
     "lazy_gettext": None,
     "_l": None,
+    "N_": None,  # easy-read texts (i18n/easy.py): each has its own audio
 }
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trimmed": "true"}
 Params = dict[str, object]
@@ -108,6 +110,14 @@ DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
     "The report closed because there was no reply for %(days)s working days.": lambda d: (
         d.auto_close
     ),
+    # easy read (reports/easy_read.py)
+    "We read your report within %(days)s working days.": lambda d: d.verify,
+    "You get a tracking code. We read your report within %(days)s working days.": lambda d: (
+        d.verify
+    ),
+    "Then we send it to the right office. The office answers within %(days)s working days.": (
+        lambda d: d.answer
+    ),
 }
 
 
@@ -163,6 +173,7 @@ SILENT: frozenset[str] = frozenset(
         "The title must be %(min)s to %(max)s characters",
         "Tracked report: %(code)s",
         "Voice message, %(length)s",
+        "We read your report within %(days)s working days, by %(date)s.",
         "We received your sign-language video (%(length)s).",
         "We received your voice message (%(length)s).",
         "Write %(max)s characters or fewer",
@@ -225,6 +236,7 @@ def prompt_texts(authority: str, deadlines: Deadlines) -> dict[str, frozenset[st
     messages = sorted(set(_messages()), key=lambda item: (item[0] or "", item[1]))
     result: dict[str, frozenset[str]] = {}
     previous = i18n.get_locale()
+    words = easy.set_active(None)  # the standard words, even when first asked in easy read
     try:
         for locale in LOCALES:
             i18n.set_locale(locale)
@@ -242,4 +254,5 @@ def prompt_texts(authority: str, deadlines: Deadlines) -> dict[str, frozenset[st
             result[locale] = frozenset(t for t in texts if t)
     finally:
         i18n.set_locale(previous)
+        easy.reset_active(words)
     return result

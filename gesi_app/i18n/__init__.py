@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 from babel.support import LazyProxy, NullTranslations, Translations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gesi_app.i18n import easy
 from gesi_app.settings import LOCALES
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -35,8 +36,14 @@ def translations(locale: str) -> NullTranslations:
     return Translations.load(str(LOCALE_DIR), [locale], domain="messages")
 
 
+def _words(message: str) -> str:
+    """The msgid to say: its easy-read text while easy read is on (i18n/easy.py)."""
+    registry = easy.active()
+    return registry.text(message) if registry else message
+
+
 def gettext(message: str, **variables: object) -> str:
-    text = str(translations(get_locale()).gettext(message))
+    text = str(translations(get_locale()).gettext(_words(message)))
     return text % variables if variables else text
 
 
@@ -46,6 +53,9 @@ def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
 
 
 def pgettext(context: str, message: str, **variables: object) -> str:
+    registry = easy.active()
+    if registry and registry.text(message) != message:  # the easy text has no context
+        return gettext(message, **variables)
     text = str(translations(get_locale()).pgettext(context, message))
     return text % variables if variables else text
 

@@ -1,132 +1,462 @@
-"""Easy read: the report questions in short sentences with common words, and a picture for
-each question. Shown when the person turned easy read on in their display settings.
+"""Easy read of the report journey: its start page, every question and choice, check your answers,
+the confirmation page and every error of its forms.
 
-Each text is its own catalogue entry, so both languages can say it simply. A question
-without an easy text here is already short and plain; the difficulty questions keep the
-Washington Group's exact words, because their answers are only comparable when asked the
-same way everywhere.
+EASY: each standard message (msgid) with its easy-read words and picture, made active by
+i18n/easy.py when a person turns easy read on. ALREADY_EASY: the messages of these pages
+that keep their words, by the reason (i18n.easy.REASONS) a reviewer accepted; the test
+tests/unit/i18n/test_easy_read_coverage.py fails for a message in neither.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from gesi_app.i18n.easy import N_, Easy
 
-from babel.support import LazyProxy
-
-from gesi_app.i18n import lazy_gettext as _l
-from gesi_app.reports.journey import WG_DOMAINS
-
-if TYPE_CHECKING:
-    from gesi_app.reports.summary import Row
-
-PICTOGRAMS: dict[str, LazyProxy] = {
-    "megaphone": _l("Picture of a megaphone"),
-    "list": _l("Picture of a list"),
-    "pencil": _l("Picture of a pencil"),
-    "speech": _l("Picture of a speech bubble"),
-    "calendar": _l("Picture of a calendar"),
-    "pin": _l("Picture of a map pin"),
-    "house": _l("Picture of a house"),
-    "camera": _l("Picture of a camera"),
-    "eye-slash": _l("Picture of an eye with a line through it"),
-    "lock": _l("Picture of a lock"),
-    "person": _l("Picture of a person"),
-    "envelope": _l("Picture of an envelope"),
-}
-
-
-@dataclass(frozen=True)
-class EasyRead:
-    pictogram: str  # a name in PICTOGRAMS: static/img/easy/<name>.svg
-    label: LazyProxy | None = None  # None: the question's own words are already easy
-    hint: LazyProxy | None = None
-
-
-@dataclass(frozen=True)
-class Pictogram:
-    name: str
-    alt: str
-
-
-EASY: dict[str, EasyRead] = {
-    "type": EasyRead("megaphone", _l("What kind of report is it?"), _l("Choose one.")),
-    "topic": EasyRead("list", _l("What is it about?"), _l("Choose one.")),
-    "subtopic": EasyRead("list", _l("Which one fits best?")),
-    "title": EasyRead(
-        "pencil",
-        _l("Give your report a short name."),
-        _l("For example: Broken street light."),
+EASY: dict[str, Easy] = {
+    "Your report is never public, because it is confidential. Only staff can see it.": Easy(
+        N_("Your report is secret. Only staff can see it."), "lock"
     ),
-    "details": EasyRead(
-        "speech",
-        _l("What happened?"),
-        _l("Tell us what you saw. Tell us who it hurts. Do not write your ID number."),
+    "See your report as the public sees it": Easy(
+        N_("See your report as other people see it"), "eye"
     ),
-    "when": EasyRead("calendar", _l("When did it happen?")),
-    "where": EasyRead("pin", _l("Where is it? Choose the district."), _l("Choose from the list.")),
-    "village": EasyRead("pin", _l("Which village is it in?")),
-    "landmark": EasyRead(
-        "house",
-        _l("What is near the place? (optional)"),
-        _l("For example: the market or the mosque."),
+    "Your report was not made public. Only staff can see it.": Easy(
+        N_("Your report is not public. Only staff can see it."), "lock"
     ),
-    "evidence": EasyRead("camera", _l("Add a photo or a paper (optional)")),
-    "anonymous": EasyRead(
+    (
+        "Your report is not public yet. It becomes public after staff check it, within "
+        "%(days)s working days, by %(date)s."
+    ): Easy(N_("Your report is not public yet. Staff check it first."), "eye"),
+    (
+        "Your report is not public yet. It becomes public after staff check it, within "
+        "%(days)s working days."
+    ): Easy(N_("Your report is not public yet. Staff check it first."), "eye"),
+    (
+        "Before that, staff may take out names, NIK and phone numbers. We never show "
+        "your name or contact."
+    ): Easy(
+        N_("Staff may take out names and numbers first. We never show your name."), "eye-slash"
+    ),
+    "Check your answers": Easy(picture="check"),
+    "Now send your report": Easy(picture="envelope"),
+    (
+        "When you send it, you get a tracking code. Staff check your report within "
+        "%(days)s working days."
+    ): Easy(
+        N_("You get a tracking code. We read your report within %(days)s working days."), "search"
+    ),
+    (
+        "You chose to hide your name, so we do not ask for it. You will get a PIN to "
+        "check your report."
+    ): Easy(
+        N_("You hid your name. So we do not ask for it. You get a PIN for your report."),
         "eye-slash",
-        _l("Hide your name?"),
-        _l("Yes: nobody sees your name. Not the office. Not the public."),
     ),
-    "confidential": EasyRead(
+    (
+        "If you leave an email or phone number, only the coordinating staff can see it. "
+        "The agency and the public cannot."
+    ): Easy(
+        N_(
+            "Only our staff see your email or phone number. The office does not. The "
+            "public does not."
+        ),
         "lock",
-        _l("Keep your report secret?"),
-        _l("Yes: only staff see your report. It is not on the public list."),
     ),
-    "about-you": EasyRead(
-        "person",
-        _l("Answer some questions about you?"),
-        _l("This helps us hear everyone. We keep your answers apart. You can skip them."),
+    (
+        "We send a message when your report is checked, answered and closed. Leave these "
+        "empty if you do not want messages."
+    ): Easy(
+        N_("We send you news about your report. Do you not want news? Leave these empty."),
+        "envelope",
     ),
-    "gender": EasyRead("person"),
-    "age": EasyRead("person", _l("How old are you?"), _l("Young people are 16 to 30.")),
-    **{f"difficulty-{d}": EasyRead("person") for d in WG_DOMAINS},
-    "disability-kind": EasyRead(
-        "person",
-        _l("What is your disability? (optional)"),
-        _l("Choose all that fit. Or choose none."),
+    "The agency that handles your report can see your name. The public never sees it.": Easy(
+        N_("The office that helps you sees your name. The public never sees it."), "eye"
     ),
-    "contact": EasyRead("envelope", _l("How can we send you news? (optional)")),
+    "Your name (optional)": Easy(picture="person"),
+    "Email address (optional)": Easy(picture="envelope"),
+    "Mobile phone number (optional)": Easy(N_("Phone number (optional)")),
+    "For text messages (SMS). For example 0812 3456 7890.": Easy(
+        N_("We send you a text message. For example 0812 3456 7890.")
+    ),
+    "Choose a new recording to replace it": Easy(N_("Choose a new recording"), "microphone"),
+    "Choose a sound or video file": Easy(picture="microphone"),
+    "Your recording is ready. It is sent when you press Continue.": Easy(
+        N_("Your recording is ready. Press Continue to send it."), "check"
+    ),
+    "Your report has been received": Easy(N_("We got your report"), "check"),
+    "Your tracking code": Easy(picture="search"),
+    "Your PIN": Easy(picture="key"),
+    (
+        "To see answers, reply or rate, you need the tracking code and this PIN. Anyone "
+        "may see the tracking code; only you should know the PIN."
+    ): Easy(
+        N_(
+            "You need the code and the PIN to see answers. Anyone may see the code. Only "
+            "you know the PIN."
+        ),
+        "key",
+    ),
+    (
+        "Write the PIN down now, next to the tracking code. Do not share it. We show it "
+        "only this once."
+    ): Easy(N_("Write the PIN down now. Do not tell anyone. We show it only once."), "pencil"),
+    "If you gave an email address or phone number, we also send the PIN there.": Easy(
+        N_("Did you give an email or phone number? We send the PIN there too."), "envelope"
+    ),
+    (
+        "Your PIN was shown once, when you sent the report. If you gave an email address "
+        "or phone number, we also sent it there."
+    ): Easy(
+        N_(
+            "We showed your PIN once, when you sent the report. We also sent it to your "
+            "email or phone."
+        ),
+        "key",
+    ),
+    "Keep your tracking code": Easy(picture="search"),
+    "Write it down, take a screenshot, or print this page. You need it to check your report.": Easy(
+        N_("Write it down. Or print this page. You need it to see your report."), "pencil"
+    ),
+    "Check your report at any time": Easy(picture="search"),
+    "What happens next": Easy(picture="calendar"),
+    "Staff check your report within %(days)s working days, by %(date)s.": Easy(
+        N_("We read your report within %(days)s working days, by %(date)s."), "calendar"
+    ),
+    "Staff check your report within %(days)s working days.": Easy(
+        N_("We read your report within %(days)s working days."), "calendar"
+    ),
+    (
+        "Then they send it to the agency that can fix it. The agency answers within "
+        "%(days)s working days."
+    ): Easy(
+        N_("Then we send it to the right office. The office answers within %(days)s working days."),
+        "envelope",
+    ),
+    "You chose to keep your report from the public. Only staff can see it.": Easy(
+        N_("Your report is secret. Only staff can see it."), "lock"
+    ),
+    "Add a file": Easy(picture="camera"),
+    (
+        "Needed for photos, for people who cannot see them. For example: a hole in the "
+        "road in front of the market."
+    ): Easy(N_("Say what is in the photo. Some people cannot see photos."), "speech"),
+    "Tell us about a problem with a public service, share an idea, or ask for information.": Easy(
+        N_("Tell us about a problem. Give us an idea. Or ask a question."), "megaphone"
+    ),
+    "We ask one question on each page. It takes about 5 minutes.": Easy(
+        N_("One question on each page. It takes 5 minutes."), "list"
+    ),
+    "There is no time limit. Your answers are kept for 7 days on this device.": Easy(
+        N_("Take your time. We keep your answers for 7 days."), "clock"
+    ),
+    "You can add photos or documents, but you do not have to.": Easy(
+        N_("You can add photos. You do not have to."), "camera"
+    ),
+    "You can hide your name, and you can keep your report from the public.": Easy(
+        N_("You can hide your name. You can keep your report secret."), "eye-slash"
+    ),
+    "Do not write your ID number (NIK) or other private numbers.": Easy(
+        N_("Do not write your ID number."), "lock"
+    ),
+    "Other ways to report": Easy(picture="house"),
+    (
+        "You can also report at the public service office, by phone or by letter. A "
+        "staff member will type it in for you."
+    ): Easy(
+        N_(
+            "You can also come to our office. Or phone us. Or send a letter. We write it "
+            "in for you."
+        ),
+        "house",
+    ),
+    "For example, 17 8 2026. Fill this in only if you chose On a date.": Easy(
+        N_("For example 17 8 2026. Only for On a date."), "calendar"
+    ),
+    "Do you have difficulty seeing, even if wearing glasses?": Easy(picture="person"),
+    "Do you have difficulty hearing, even if using a hearing aid?": Easy(picture="person"),
+    "Do you have difficulty walking or climbing steps?": Easy(picture="person"),
+    "Do you have difficulty remembering or concentrating?": Easy(picture="person"),
+    "Do you have difficulty with self-care, such as washing all over or dressing?": Easy(
+        picture="person"
+    ),
+    (
+        "Using your usual language, do you have difficulty communicating, for example "
+        "understanding or being understood?"
+    ): Easy(picture="person"),
+    "What kind of report is it?": Easy(picture="megaphone"),
+    "Complaint": Easy(picture="warning"),
+    "A public service is bad, broken or missing.": Easy(N_("Something is broken or bad.")),
+    "Aspiration": Easy(picture="speech"),
+    "An idea or a request to make a service better.": Easy(
+        N_("You have an idea to make it better.")
+    ),
+    "Information request": Easy(picture="question"),
+    "You want information that the government holds.": Easy(
+        N_("You want to know something from the government.")
+    ),
+    "What is it about?": Easy(picture="list"),
+    "Choose the closest topic.": Easy(N_("Choose one.")),
+    "Which of these fits best?": Easy(N_("Which one fits best?"), "list"),
+    "What is the title of your report?": Easy(N_("Give your report a short name."), "pencil"),
+    'Keep it short, for example "Broken street light on Jalan Raya Kelapa Dua".': Easy(
+        N_("For example: Broken street light.")
+    ),
+    "What happened?": Easy(picture="speech"),
+    "Say what happened, where, and who is affected. Do not write your ID number.": Easy(
+        N_("Tell us what you saw. Tell us who it hurts. Do not write your ID number.")
+    ),
+    "When did it happen?": Easy(picture="calendar"),
+    "Which district (kecamatan) is it in?": Easy(N_("Where is it? Choose the district."), "pin"),
+    "Which village (desa or kelurahan) is it in?": Easy(N_("Which village is it in?"), "pin"),
+    "Is there a landmark near the place? (optional)": Easy(
+        N_("What is near the place? (optional)"), "house"
+    ),
+    "For example: in front of the market, next to the mosque, RT 03 / RW 05.": Easy(
+        N_("For example: the market or the mosque.")
+    ),
+    "Add photos or documents (optional)": Easy(N_("Add a photo or a paper (optional)"), "camera"),
+    "Do you want to hide your name?": Easy(N_("Hide your name?"), "eye-slash"),
+    "If you choose yes, the agency and the public will not see who you are.": Easy(
+        N_("Yes: nobody sees your name. Not the office. Not the public.")
+    ),
+    "Do you want to keep your report from the public?": Easy(
+        N_("Keep your report secret?"), "lock"
+    ),
+    "If you choose yes, only staff will see your report. It will not be on the public list.": Easy(
+        N_("Yes: only staff see your report. It is not on the public list.")
+    ),
+    "Will you answer some questions about you?": Easy(
+        N_("Answer some questions about you?"), "person"
+    ),
+    (
+        "This helps us see if women, young people and people with disabilities are "
+        "heard. Your answers are kept apart from your report. We only count them in "
+        "groups of 5 or more. You can skip any question."
+    ): Easy(N_("This helps us hear everyone. We keep your answers apart. You can skip them.")),
+    "Yes, I agree to answer": Easy(N_("Yes, I will answer"), "check"),
+    "No, skip these questions": Easy(N_("No, skip them")),
+    "What is your gender?": Easy(picture="person"),
+    "How old are you?": Easy(picture="person"),
+    "Young people are 16 to 30 years old.": Easy(N_("Young people are 16 to 30.")),
+    "Which kind of disability do you have? (optional)": Easy(
+        N_("What is your disability? (optional)"), "person"
+    ),
+    "Choose all that apply, or none. More than one means multiple disability (ganda).": Easy(
+        N_("Choose all that fit. Or choose none.")
+    ),
+    "How can we tell you about progress? (optional)": Easy(
+        N_("How can we send you news? (optional)"), "envelope"
+    ),
+    "Title": Easy(N_("Short name")),
+    "District (kecamatan)": Easy(N_("District")),
+    "Village (desa or kelurahan)": Easy(N_("Village")),
+    "Landmark": Easy(N_("Near the place")),
+    "Evidence": Easy(N_("Photos and papers")),
+    "Keep from the public": Easy(N_("Keep it secret")),
+    "Questions about you": Easy(N_("Answer questions about you")),
+    "Kind of disability": Easy(N_("Your disability")),
+    "Type of report": Easy(N_("Kind of report")),
+    "Topic": Easy(N_("What it is about")),
+    "Choose the type of report": Easy(N_("Choose one kind of report"), "warning"),
+    "Choose a topic, or choose I don't know": Easy(
+        N_("Choose a topic. Or choose I don't know."), "warning"
+    ),
+    "Choose the topic that fits best": Easy(N_("Choose one"), "warning"),
+    "Enter a title for your report": Easy(N_("Write a short name"), "warning"),
+    "Tell us what happened": Easy(picture="warning"),
+    "Enter a real date, for example 17 8 2026": Easy(
+        N_("Write a real date. For example 17 8 2026."), "warning"
+    ),
+    "Enter the year with 4 digits, for example 2026": Easy(
+        N_("Write the year with 4 numbers. For example 2026."), "warning"
+    ),
+    "Choose when it happened": Easy(picture="warning"),
+    "Enter the date it happened": Easy(N_("Write the date"), "warning"),
+    "The date must be today or in the past": Easy(
+        N_("Write today or a day before today"), "warning"
+    ),
+    "Choose the district (kecamatan), or choose I don't know": Easy(
+        N_("Choose the district. Or choose I don't know."), "warning"
+    ),
+    "Choose the village (desa or kelurahan), or choose I don't know": Easy(
+        N_("Choose the village. Or choose I don't know."), "warning"
+    ),
+    "Choose yes to hide your name, or no": Easy(N_("Choose yes or no"), "warning"),
+    "Choose yes to keep your report from the public, or no": Easy(
+        N_("Choose yes or no"), "warning"
+    ),
+    "Choose yes to answer questions about you, or no to skip them": Easy(
+        N_("Choose yes or no"), "warning"
+    ),
+    "Choose an answer, or choose Prefer not to say": Easy(N_("Choose an answer"), "warning"),
+    "Choose from the list, or leave them all empty": Easy(
+        N_("Choose from the list. Or choose none."), "warning"
+    ),
+    "Enter an email address like nama@contoh.id": Easy(
+        N_("Write an email like nama@contoh.id"), "warning"
+    ),
+    "Enter a phone number like 0812 3456 7890": Easy(
+        N_("Write a phone number like 0812 3456 7890"), "warning"
+    ),
+    "Choose a file to upload": Easy(picture="warning"),
+    "The file must be smaller than 10 MB": Easy(
+        N_("Choose a smaller file. Less than 10 MB."), "warning"
+    ),
+    "The file must be a photo (JPG, PNG or WebP) or a PDF": Easy(
+        N_("Choose a photo or a PDF"), "warning"
+    ),
+    "Describe what the photo shows": Easy(N_("Say what is in the photo"), "warning"),
+    (
+        "The photo is too large to open: it has more than %(max)s megapixels. Choose a "
+        "smaller photo"
+    ): Easy(N_("The photo is too big. Choose a smaller photo."), "warning"),
+    "The PDF is locked with a password. Send it without a password": Easy(
+        N_("The PDF has a password. Send it without the password."), "warning"
+    ),
+    "The PDF cannot be opened. Try another file": Easy(
+        N_("We cannot open the PDF. Try another file."), "warning"
+    ),
+    "The photo cannot be opened. Try another file": Easy(
+        N_("We cannot open the photo. Try another file."), "warning"
+    ),
+    "A voice message must be smaller than 20 MB, and a video smaller than 50 MB": Easy(
+        N_("Sound: less than 20 MB. Video: less than 50 MB."), "warning"
+    ),
+    "Choose a recording to upload": Easy(N_("Choose a recording"), "warning"),
+    (
+        "The recording must be a sound file (Ogg, WebM, MP4, M4A, MP3 or WAV) or a video "
+        "(WebM or MP4)"
+    ): Easy(N_("Choose a sound file or a video"), "warning"),
+    "The recording cannot be opened. Try another file": Easy(
+        N_("We cannot open the recording. Try another file."), "warning"
+    ),
+    "We cannot tell how long the recording is. Try another file or record again": Easy(
+        N_("We cannot play the recording. Try another file. Or record again."), "warning"
+    ),
+    "The recording must be 5 minutes or shorter": Easy(
+        N_("Make the recording 5 minutes or less"), "warning"
+    ),
+    (
+        "We cannot remove the hidden details (such as the place it was recorded) from "
+        "this recording. Try another file or record again"
+    ): Easy(N_("We cannot clean this recording. Try another file. Or record again."), "warning"),
+    "Send one recording at a time": Easy(N_("Send one recording"), "warning"),
+    "Tell us what happened, or send a voice message or a sign-language video": Easy(
+        N_("Tell us what happened. Or send your voice. Or send a video."), "warning"
+    ),
+    "Upload one file at a time": Easy(N_("Add one file at a time"), "warning"),
+    "We could not send your report yet. Check your answers, then press Send report again.": Easy(
+        N_("We did not send your report yet. Look at your answers. Then press Send report."),
+        "warning",
+    ),
 }
 
-
-def easy_texts(slug: str, label: str, hint: str | None) -> tuple[str, str | None, Pictogram]:
-    """The easy-read label, hint and picture of a question (its own words where easy)."""
-    easy = EASY[slug]
-    return (
-        str(easy.label) if easy.label else label,
-        str(easy.hint) if easy.hint else hint,
-        Pictogram(easy.pictogram, str(PICTOGRAMS[easy.pictogram])),
-    )
-
-
-# "Check your answers": the row labels in easy words, keyed by the plain label (the same
-# catalogue entry as in summary.py). Rows not here are already easy, or are the Washington
-# Group's exact words.
-EASY_ROW_LABELS: tuple[tuple[LazyProxy, LazyProxy], ...] = (
-    (_l("Type of report"), _l("Kind of report")),
-    (_l("Topic"), _l("What it is about")),
-    (_l("Title"), _l("Short name")),
-    (_l("District (kecamatan)"), _l("District")),
-    (_l("Village (desa or kelurahan)"), _l("Village")),
-    (_l("Landmark"), _l("Near the place")),
-    (_l("Evidence"), _l("Photos and papers")),
-    (_l("Keep from the public"), _l("Keep it secret")),
-    (_l("Questions about you"), _l("Answer questions about you")),
-    (_l("Kind of disability"), _l("Your disability")),
-)
-
-
-def easy_rows(rows: list[Row]) -> list[Row]:
-    """The rows of "Check your answers" with easy-read labels, in the page's language."""
-    easy = {str(plain): str(simple) for plain, simple in EASY_ROW_LABELS}
-    return [replace(row, label=easy.get(row.label, row.label)) for row in rows]
+ALREADY_EASY: dict[str, tuple[str, ...]] = {
+    "placeholder": (
+        "Your report is public since %(date)s, with the words staff checked.",
+        "You can write up to %(max)s characters.",
+        "You sent: %(what)s.",
+        "Spelled out: %(letters)s",
+        "You added %(num)s file",
+        "You added %(max)s files. That is the most you can add.",
+        "Write a title of at least %(min)s characters",
+        "Write a title of %(max)s characters or fewer",
+        "Write at least %(min)s characters about what happened",
+        "Write %(max)s characters or fewer about what happened",
+        "The date must include %(part)s",
+        "Enter a date in %(year)s or later",
+        "Write a landmark of %(max)s characters or fewer",
+        "Write a name of %(max)s characters or fewer",
+        "Write a description of %(max)s characters or fewer",
+        "You can add up to %(max)s files",
+        "%(min)s min %(sec)s s",
+        "%(min)s min",
+        "%(sec)s s",
+        "Sign-language video, %(length)s",
+        "Voice message, %(length)s",
+    ),
+    "short": (
+        "Change",
+        "Leave this empty",
+        "Send report",
+        "Continue",
+        "Remove the recording",
+        "No PIN? Staff can give you a new one.",
+        "Ask us for help",
+        "Print this page",
+        "Copy the tracking code",
+        "The tracking code is copied.",
+        "Send another report",
+        "Remove",
+        "Choose a file",
+        "What does it show?",
+        "Upload file",
+        "Choose one",
+        "Before you start",
+        "Start now",
+        "On a date",
+        "Date it happened",
+        "or",
+        "I don't know",
+        "Prefer not to say",
+        "Yes",
+        "No",
+        "Choose one.",
+        "Choose from the list.",
+        "Under 16",
+        "16 to 30 (young people)",
+        "31 to 59",
+        "60 or older",
+        "Not given",
+        "Hide your name",
+        "Gender",
+        "Age",
+        "Name",
+        "Email",
+        "Phone",
+        "a day",
+        "a month",
+        "a year",
+    ),
+    "easy-only": (
+        "Or send your voice or a video",
+        "You can talk instead of writing.",
+        "Or you can sign in BISINDO.",
+        "Only staff can see it or hear it.",
+        "A photo can help the office understand.",
+        "You do not have to add one.",
+        "Add one file at a time.",
+        "Use a photo or a PDF. It must be smaller than 10 MB.",
+        "We take the place out of your photo before we keep it.",
+    ),
+    "plain-only": (
+        "Or send a voice message or a sign-language video",
+        (
+            "You can speak instead of writing, or sign in Indonesian Sign Language "
+            "(BISINDO). Only staff can play it. It is never shown to the public."
+        ),
+        (
+            "A photo or a document can help the agency understand the problem. You do "
+            "not have to add one."
+        ),
+        (
+            "Add one file at a time: a photo (JPG, PNG or WebP) or a PDF, smaller than "
+            "10 MB. Before we keep a file, we remove its hidden details, such as the "
+            "place, the time and the phone or program that made it."
+        ),
+    ),
+    "wg": (
+        "No difficulty",
+        "Some difficulty",
+        "A lot of difficulty",
+        "Cannot do at all",
+    ),
+    "name": (
+        "Woman",
+        "Man",
+        "Physical",
+        "Intellectual",
+        "Mental (psychosocial)",
+        "Sensory: blind or low vision",
+        "Sensory: Deaf or hard of hearing",
+        "Sensory: speech",
+    ),
+}

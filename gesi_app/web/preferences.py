@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 PREFS_COOKIE = "suara_prefs"
 TextSize = Literal["normal", "large", "largest"]
@@ -83,5 +83,5 @@ class Preferences:
         return " ".join(classes)
 
 
-def preferences_of(request: Request) -> Preferences:
+def preferences_of(request: HTTPConnection) -> Preferences:
     return Preferences.parse(request.cookies.get(PREFS_COOKIE))

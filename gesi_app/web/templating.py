@@ -14,12 +14,14 @@ from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from gesi_app import i18n
 from gesi_app.settings import LOCALES, Settings
+from gesi_app.web.easy_read import picture_name
 from gesi_app.web.forms import Choice
 from gesi_app.web.preferences import preferences_of
 from gesi_app.web.state import state_of
@@ -47,6 +49,23 @@ def path_for(context: Context, name: str, /, **params: Any) -> str:
     query = params.pop("_query", None)
     path = str(request.app.url_path_for(name, **params))  # cached: see web.routing
     return f"{path}?{urlencode(query)}" if query else path
+
+
+def picture(text: object, size: int = 48) -> Markup:
+    """Easy read: the pictogram beside ``text`` (decorative, empty alt), or nothing."""
+    name = picture_name(text)
+    if name is None:
+        return Markup("")
+    # 96: a block above a question or heading; smaller: inline, before a line of text.
+    kind = "pictogram" if size >= 96 else f"pictogram pictogram-{size}"
+    return Markup('<img class="{kind}" src="{src}" alt="" width="{size}" height="{size}">').format(
+        kind=kind, src=static_url(f"img/easy/{name}.svg"), size=size
+    )
+
+
+def pictured(text: object, size: int = 48) -> Markup:
+    """Easy read: ``text`` with its pictogram before it (the text alone when it has none)."""
+    return picture(text, size) + Markup.escape(text)
 
 
 def switch_language_url(request: Request, locale: str) -> str:
@@ -92,6 +111,7 @@ def build_environment(settings: Settings) -> Environment:
         return value.isoformat()
 
     env.filters.update(
+        pictured=pictured,
         date=date_filter,
         datetime=datetime_filter,
         isodate=iso_filter,
@@ -99,7 +119,9 @@ def build_environment(settings: Settings) -> Environment:
         percent=lambda n: format_percent(n, locale=i18n.get_locale()),
         full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
     )
-    env.globals.update(static_url=static_url, path_for=path_for, locales=LOCALES, Choice=Choice)
+    env.globals.update(
+        static_url=static_url, picture=picture, path_for=path_for, locales=LOCALES, Choice=Choice
+    )
     return env
 
 

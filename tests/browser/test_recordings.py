@@ -151,8 +151,8 @@ def test_easy_read_journey_passes_axe_in_both_languages(
                 load(lambda lang=lang: rj.switch_language(driver, lang))
                 rj.assert_on_step(driver, slug)
                 picture = driver.find_element(By.CSS_SELECTOR, "main img.pictogram")
-                alt = picture.get_attribute("alt") or ""
-                assert alt.startswith("Gambar " if lang == "id" else "Picture of "), alt
+                # Decorative: the question beside it says what it shows.
+                assert picture.get_attribute("alt") == "", slug
                 assert driver.execute_script(
                     "return arguments[0].complete && arguments[0].naturalWidth > 0", picture
                 ), f"{slug}: the picture did not load"

@@ -21,7 +21,6 @@ from gesi_app.i18n import get_locale
 from gesi_app.i18n import gettext as _
 from gesi_app.reports import codes, draft_store, drafting, journey, receipts
 from gesi_app.reports.deadlines import Deadlines
-from gesi_app.reports.easy_read import easy_rows, easy_texts
 from gesi_app.reports.evidence import draft_attachments
 from gesi_app.reports.forms import DETAILS_MAX, PARSERS
 from gesi_app.reports.models import Draft
@@ -31,7 +30,6 @@ from gesi_app.reports.routes.evidence import evidence_action, evidence_context
 from gesi_app.reports.summary import summary_rows
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
-from gesi_app.web.preferences import preferences_of
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
@@ -93,15 +91,11 @@ async def _page(
         day = dt.date.fromisoformat(answers["occurred_on"])
         values.update(when_day=str(day.day), when_month=str(day.month), when_year=str(day.year))
     label, hint = str(question.label), str(question.hint) if question.hint else None
-    pictogram = None
-    if preferences_of(request).easy_read:
-        label, hint, pictogram = easy_texts(slug, label, hint)
     context: dict[str, Any] = {
         "slug": slug,
         "question": question,
         "label": label,
         "hint": hint,
-        "pictogram": pictogram,
         "choices": offer.choices,
         "values": values,
         "errors": errors or {},
@@ -260,8 +254,6 @@ async def check(request: Request) -> Response:
                 return response
         evidence_names = await _evidence_names(session, draft)
         rows = await summary_rows(session, answers, get_locale(), evidence_names)
-        if preferences_of(request).easy_read:
-            rows = easy_rows(rows)
         return render(
             request,
             "report/check.html",

@@ -22,8 +22,8 @@ from starlette.routing import Route
 from gesi_app import i18n
 from gesi_app.audio.answers import spoken_answer
 from gesi_app.audio.dated import DatedAudio, NotADatedPrompt
-from gesi_app.audio.names import NotAName
 from gesi_app.audio.files import EXTENSION
+from gesi_app.audio.names import NotAName
 from gesi_app.audio.service import (
     KEY_LENGTH,
     MAX_PAGE_PARTS,
@@ -34,8 +34,8 @@ from gesi_app.audio.service import (
 )
 from gesi_app.offload import run_blocking
 from gesi_app.web.database import db
-from gesi_app.web.numbers import parse_int
 from gesi_app.web.forms import Choice
+from gesi_app.web.numbers import parse_int
 from gesi_app.web.state import state_of
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}

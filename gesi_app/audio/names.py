@@ -101,7 +101,8 @@ class NameAudio:
         """Make the file of every (language, name) that has none; the number made."""
         made = 0
         for lang, text in names:
-            if lang in LOCALES and normalise(text) and not self.path(lang, self.key(lang, text)).exists():
+            target = self.path(lang, self.key(lang, text))
+            if lang in LOCALES and normalise(text) and not target.exists():
                 self.ensure(lang, text)
                 made += 1
         return made

@@ -115,9 +115,7 @@ def test_the_start_page_hides_and_shows_the_listen_buttons_without_javascript(
 @pytest.mark.parametrize(
     "back", ["//evil.example/report", "https://evil.example/", "report", "/report\\x", ""]
 )
-def test_the_switch_goes_back_only_to_a_page_of_this_site(
-    client: TestClient, back: str
-) -> None:
+def test_the_switch_goes_back_only_to_a_page_of_this_site(client: TestClient, back: str) -> None:
     response = switch(client, client.get("/report").text, "hide", back)
     assert response.status_code == 303  # type: ignore[attr-defined]
     assert response.headers["location"].endswith("/preferences")  # type: ignore[attr-defined]

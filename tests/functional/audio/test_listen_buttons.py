@@ -308,3 +308,24 @@ def test_a_page_address_that_is_not_ours_is_a_bare_404(
         response = client.get(f"/audio/en/{'-'.join(bad)}.mp3")
         assert response.status_code == 404
         assert response.content == b""
+
+
+def test_the_build_makes_every_topic_name_ahead_with_espeak(
+    client: TestClient, settings: Settings
+) -> None:
+    factories.seed(settings.database_url)
+    names = service_of(client).names
+    assert names.engine.name == "espeak"  # never the web voice: topic names are not prompts
+
+    async def all_names(session: AsyncSession) -> list[tuple[str, str]]:
+        return await names.all_names(session)
+
+    found = factories.run(settings.database_url, all_names)
+    assert ("en", "Health") in found and ("id", "Kesehatan") in found
+    assert names.build(found) == len(found)
+    assert names.build(found) == 0  # kept
+    page = topic_page(client, "en")
+    src = next(s for s, _n, choice in CHOICE_SRC.findall(page) if choice == "Health")
+    made = names.path("en", names.key("en", "Health"))
+    assert made.exists()
+    assert client.get(src).content == made.read_bytes()

@@ -13,13 +13,17 @@ Rules:
   web); ``ensure`` raises NoEngine when espeak-ng is not installed either.
 - A text that is several prompts one after another (a status and what happens next) has one
   address per prompt; the route joins the MP3 files, which MP3's frames allow.
+- "Listen to this page" is the same: one address listing the keys of the page's question,
+  hint, error and choices in order (at most MAX_PAGE_PARTS), topic names among them
+  (audio/names.py). Every part is content-addressed, so the joined file is too: it is made
+  from the prompt files on request and cached by browsers as immutable, never stored, so
+  no combination of keys that someone asks for can fill the disk.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Collection
@@ -30,21 +34,30 @@ from pathlib import Path
 
 from gesi_app.audio.catalogue import normalise, prompt_texts
 from gesi_app.audio.engines import Engine, EngineUnavailable, Espeak, build_engines
+from gesi_app.audio.files import EXTENSION, KEY_LENGTH, MEDIA_TYPE, NoEngine, store_atomically
+from gesi_app.audio.names import NameAudio
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES, Settings
 
-EXTENSION = "mp3"
-MEDIA_TYPE = "audio/mpeg"
-KEY_LENGTH = 20
+__all__ = [
+    "EXTENSION",
+    "KEY_LENGTH",
+    "MAX_PAGE_PARTS",
+    "MAX_PARTS",
+    "MEDIA_TYPE",
+    "AudioService",
+    "BuildResult",
+    "NoEngine",
+    "NotAPrompt",
+    "store_atomically",
+]
+
 MAX_PARTS = 4
+MAX_PAGE_PARTS = 48  # the longest journey page (topics: 2 + 12 topics + "or" + "I don't know")
 
 
 class NotAPrompt(ValueError):
     """The text is not one of our prompts: it is never synthesised."""
-
-
-class NoEngine(RuntimeError):
-    """No engine could speak the prompt (espeak-ng not installed, web engine unreachable)."""
 
 
 @dataclass(frozen=True)
@@ -58,16 +71,6 @@ class BuildResult:
     by_engine: dict[str, int] = field(default_factory=dict)
 
 
-def store_atomically(target: Path, mp3: bytes) -> Path:
-    """Write an audio file so that a reader sees the whole file or none."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(mp3)
-    os.replace(tmp, target)
-    return target
-
-
 class AudioService:
     def __init__(self, settings: Settings) -> None:
         self.folder = settings.data_dir / "audio"
@@ -78,6 +81,7 @@ class AudioService:
         # Decided once at start: with no espeak-ng and no built files the controls are hidden
         # rather than pointing at files that cannot be made.
         self.enabled = self.offline.available() or self.folder.is_dir()
+        self.names = NameAudio(self.folder / "names")
         self.key = lru_cache(maxsize=4096)(self._key)
         self.url = lru_cache(maxsize=4096)(self._url)
         # Asked now, at start-up: an engine's version runs `espeak-ng --version`, which would
@@ -119,12 +123,29 @@ class AudioService:
             return None
         return f"/audio/{lang}/{'-'.join(self.key(lang, p) for p in parts)}.{EXTENSION}"
 
+    def parts(self, lang: str, text: str, name_ref: str | None = None) -> list[str]:
+        """The address parts of one text: its prompts' keys, or a spoken name's part."""
+        if not self.enabled or lang not in LOCALES or not text:
+            return []
+        if name_ref:
+            part = self.names.part(lang, name_ref, text)
+            return [part] if part else []
+        return [self.key(lang, p) for p in self.split(lang, text) or ()]
+
+    def page_url(self, lang: str, items: list[tuple[str, str | None]]) -> str | None:
+        """The address of a page's texts said one after another: (text, name_ref) in order;
+        the texts that are not ours are left out. None when nothing is left, or too much."""
+        parts = [part for text, ref in items for part in self.parts(lang, text, ref)]
+        if not parts or len(parts) > MAX_PAGE_PARTS:
+            return None
+        return f"/audio/{lang}/{'-'.join(parts)}.{EXTENSION}"
+
     def path(self, lang: str, key: str) -> Path:
         return self.folder / lang / f"{key}.{EXTENSION}"
 
     def resolve(self, lang: str, keys: list[str]) -> list[str]:
         """The prompt texts of ``keys``; NotAPrompt for any key that is not ours."""
-        if lang not in LOCALES or not 0 < len(keys) <= MAX_PARTS:
+        if lang not in LOCALES or not 0 < len(keys) <= MAX_PAGE_PARTS:
             raise NotAPrompt(lang)
         prompts = self.prompts(lang)
         try:

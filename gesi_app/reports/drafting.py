@@ -43,8 +43,9 @@ class Offer:
     choices: Sequence[Choice]
 
 
-def _name(category: Category, locale: str) -> str:
-    return category.name(locale)
+def _topic_choice(category: Category, locale: str) -> Choice:
+    # A topic's name is ours (seeded or set by an admin): spoken by its row (audio/names.py).
+    return Choice(category.slug, category.name(locale), name_ref=f"topic:{category.id}")
 
 
 async def _kecamatan(session: AsyncSession) -> list[Region]:
@@ -63,7 +64,7 @@ async def offer(
     if slug == "topic":
         tree = await topic_tree(session)
         topics = {g.parent.slug: bool(g.children) for g in tree}
-        choices = [Choice(g.parent.slug, _name(g.parent, locale)) for g in tree]
+        choices = [_topic_choice(g.parent, locale) for g in tree]
         return Offer(Options(topics=topics), [*choices, DONT_KNOW.resolve()])
     if slug == "subtopic":
         tree = await topic_tree(session)
@@ -71,7 +72,7 @@ async def offer(
         subs = list(group.children) if group else []
         return Offer(
             Options(subtopics=[c.slug for c in subs]),
-            [Choice(c.slug, _name(c, locale)) for c in subs],
+            [_topic_choice(c, locale) for c in subs],
         )
     if slug == "where":
         kecamatan = await _kecamatan(session)

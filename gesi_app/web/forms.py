@@ -14,12 +14,16 @@ EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 @dataclass(frozen=True)
 class Choice:
-    """One radio or checkbox: its value, visible label, optional hint and a divider before it."""
+    """One radio or checkbox: its value, visible label, optional hint and a divider before it.
+
+    ``name_ref`` ("topic:12") says the label is a name kept in the database, spoken by its
+    own address (audio/names.py); the other labels are spoken when they are our prompts."""
 
     value: str
     label: str
     hint: str | None = None
     divider: str | None = None
+    name_ref: str | None = None
 
 
 def field_text(form: FormData | QueryParams, name: str) -> str:

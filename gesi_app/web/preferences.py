@@ -1,10 +1,16 @@
 """Display preferences kept in a cookie and applied on the server (no script, no flash).
 
 The cookie is a short ``key=value`` list so it stays readable and tiny on slow connections.
+
+Listen buttons have three states. ``default`` (nothing chosen): shown on the pages for the
+public, where people who cannot read well need them most, and not on staff pages, which staff
+read. ``show``: on every page, staff pages too. ``hide``: no Listen button beside each question,
+hint and choice; a journey page keeps its one "Listen to this page" control.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -13,6 +19,22 @@ from starlette.requests import HTTPConnection
 PREFS_COOKIE = "suara_prefs"
 TextSize = Literal["normal", "large", "largest"]
 TEXT_SIZES: tuple[TextSize, ...] = ("normal", "large", "largest")
+ListenButtons = Literal["default", "show", "hide"]
+LISTEN_BUTTONS: tuple[ListenButtons, ...] = ("default", "show", "hide")
+STAFF_PREFIX = "/staff"
+
+# Whether the page being rendered draws a Listen button beside each prompt. Set per render
+# (templating's page context), read by the audio macros' globals: imported macros see no
+# page context, like the locale they read from i18n's ContextVar.
+_listen_buttons: ContextVar[bool] = ContextVar("suara_listen_buttons", default=True)
+
+
+def listen_buttons(value: str) -> ListenButtons | None:
+    """The Listen-buttons state named by ``value``, or None when it is not one of ours."""
+    for state in LISTEN_BUTTONS:
+        if value == state:
+            return state
+    return None
 
 
 def text_size(value: str) -> TextSize | None:
@@ -30,6 +52,7 @@ class Preferences:
     reduce_motion: bool = False
     easy_read: bool = False
     audio_autoplay: bool = False
+    listen: ListenButtons = "default"
 
     @classmethod
     def parse(cls, raw: str | None) -> Preferences:
@@ -48,6 +71,8 @@ class Preferences:
                 prefs = replace(prefs, easy_read=value == "1")
             elif key == "autoplay":
                 prefs = replace(prefs, audio_autoplay=value == "1")
+            elif key == "listen":
+                prefs = replace(prefs, listen=listen_buttons(value) or prefs.listen)
         return prefs
 
     def serialise(self) -> str:
@@ -58,8 +83,15 @@ class Preferences:
                 f"motion:{int(self.reduce_motion)}",
                 f"easy:{int(self.easy_read)}",
                 f"autoplay:{int(self.audio_autoplay)}",
+                f"listen:{self.listen}",
             ]
         )
+
+    def listen_buttons_on(self, path: str) -> bool:
+        """Whether the page at ``path`` draws a Listen button beside each prompt."""
+        if self.listen == "default":
+            return not (path == STAFF_PREFIX or path.startswith(STAFF_PREFIX + "/"))
+        return self.listen == "show"
 
     @property
     def display_flags(self) -> tuple[str, ...]:
@@ -85,3 +117,13 @@ class Preferences:
 
 def preferences_of(request: HTTPConnection) -> Preferences:
     return Preferences.parse(request.cookies.get(PREFS_COOKIE))
+
+
+def set_listen_buttons(on: bool) -> None:
+    """Called once per render, before the template runs (see web.templating)."""
+    _listen_buttons.set(on)
+
+
+def listen_buttons_shown() -> bool:
+    """Whether the page being rendered draws a Listen button beside each prompt."""
+    return _listen_buttons.get()

@@ -23,7 +23,7 @@ from gesi_app import i18n
 from gesi_app.settings import LOCALES, Settings
 from gesi_app.web.easy_read import picture_name
 from gesi_app.web.forms import Choice
-from gesi_app.web.preferences import preferences_of
+from gesi_app.web.preferences import listen_buttons_shown, preferences_of, set_listen_buttons
 from gesi_app.web.state import state_of
 
 # Indonesia's three time zones by their everyday names.
@@ -120,7 +120,12 @@ def build_environment(settings: Settings) -> Environment:
         full_datetime=lambda v: format_datetime(_local(v), "long", locale=i18n.get_locale()),
     )
     env.globals.update(
-        static_url=static_url, picture=picture, path_for=path_for, locales=LOCALES, Choice=Choice
+        static_url=static_url,
+        picture=picture,
+        path_for=path_for,
+        locales=LOCALES,
+        Choice=Choice,
+        listen_buttons=listen_buttons_shown,
     )
     return env
 
@@ -130,9 +135,11 @@ def build_templates(settings: Settings) -> Jinja2Templates:
         locale = i18n.get_locale()
         other = "en" if locale == "id" else "id"
         token = request.scope.get("csrftoken")
+        prefs = preferences_of(request)
+        set_listen_buttons(prefs.listen_buttons_on(request.url.path))
         return {
             "locale": locale,
-            "prefs": preferences_of(request),
+            "prefs": prefs,
             "csrf_token": token() if callable(token) else "",
             "other_locale": other,
             "other_locale_url": switch_language_url(request, other),

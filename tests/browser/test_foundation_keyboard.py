@@ -42,7 +42,8 @@ def test_display_settings_with_the_keyboard_alone(
         keyboard.press(driver, Keys.SPACE)
         assert keyboard.active(driver).is_selected()
 
-        keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=12)
+        # Past the display choices, autoplay and Listen buttons (each choice with its Listen).
+        keyboard.tab_to(driver, lambda e: e.get_attribute("type") == "submit", max_tabs=17)
         keyboard.press(driver, Keys.ENTER)
         harness.wait_for_url(driver, "saved=1")
 

@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from gesi_app.app import create_app
-from gesi_app.audio.service import AudioService
+from gesi_app.audio.service import MAX_PAGE_PARTS, AudioService
 from gesi_app.settings import Settings, SettingsError
 from gesi_app.web.state import app_state
 from tests.audio_support import mp3_seconds, require_audio_tools
@@ -67,7 +67,8 @@ def test_prompts_said_one_after_another_are_joined(audio_client: TestClient) -> 
         "/audio/fr/{key}.mp3",  # not our language
         "/audio/en/{key}.mp3",  # an Indonesian prompt's key asked in English
         "/audio/id/{key}.ogg",
-        "/audio/id/{key}-{key}-{key}-{key}-{key}.mp3",  # more parts than a prompt has
+        # More parts than the longest page ("Listen to this page") has.
+        "/audio/id/" + "-".join(["{key}"] * (MAX_PAGE_PARTS + 1)) + ".mp3",
         "/audio/id/.mp3",
         "/audio/id/ZZZZ.mp3",
     ],

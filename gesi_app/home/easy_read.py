@@ -52,6 +52,15 @@ EASY: dict[str, Easy] = {
     "Nothing on the page moves or fades.": Easy(N_("Nothing on the page moves.")),
     "Play audio by itself?": Easy(N_("Play the sound by itself?"), "speaker"),
     "Yes, play each question when the page opens": Easy(N_("Yes, play each question by itself.")),
+    "Where do you want Listen buttons?": Easy(picture="speaker"),
+    "Beside each question, hint and choice": Easy(N_("Next to each question and answer.")),
+    "Beside each question, hint and choice, on staff pages too": Easy(
+        N_("Next to each question and answer. Also on staff pages.")
+    ),
+    "Nowhere: one Listen to this page button on each question page is enough": Easy(
+        N_("Nowhere. One button to listen to the whole page is enough.")
+    ),
+    "Choose where Listen buttons show": Easy(N_("Choose where the Listen buttons go.")),
     "Help and contact": Easy(picture="question"),
     "Get help from a person": Easy(picture="person"),
     (
@@ -137,6 +146,7 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Shorter sentences, with pictures.",
         "No, I press Listen",
         "Save settings",
+        "Staff pages have none.",
         "Phone or WhatsApp:",
         "Email:",
         "Using Suara",

@@ -43,7 +43,7 @@ def settings(tmp_path: Path, sqlite_url: str) -> Settings:
 
 
 def service_of(client: TestClient) -> AudioService:
-    service: AudioService = app_state(client.app).audio  # type: ignore[arg-type]
+    service: AudioService = app_state(client.app).resource(AudioService)  # type: ignore[arg-type]
     return service
 
 

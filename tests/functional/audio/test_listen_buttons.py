@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 
 from gesi_app.audio.service import MAX_PAGE_PARTS, AudioService
 from gesi_app.categories.models import Category
+from gesi_app.i18n import translations
 from gesi_app.settings import Settings
 from gesi_app.web.preferences import PREFS_COOKIE
 from gesi_app.web.state import app_state
@@ -329,3 +330,56 @@ def test_the_build_makes_every_topic_name_ahead_with_espeak(
     made = names.path("en", names.key("en", "Health"))
     assert made.exists()
     assert client.get(src).content == made.read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    ("path", "texts"),
+    [
+        (
+            "/track",
+            [
+                "What is your tracking code?",
+                "You got it when you sent your report, for example SRA-7K4Q-2M.",
+                "PIN",
+                "It has 6 digits. You got it with your tracking code. The code can be public; "
+                "the PIN shows the report is yours.",
+            ],
+        ),
+        (
+            "/forums",
+            [
+                "Forums",
+                "At a public consultation forum you tell the government what you think. "
+                "You can take part on your phone.",
+                "Join code",
+                "6 letters and numbers, for example K7M 2PQ. You find it on the invitation or "
+                "the screen at the forum.",
+            ],
+        ),
+    ],
+)
+def test_the_start_of_tracking_and_of_a_forum_is_one_page_mp3_too(
+    client: TestClient, settings: Settings, lang: str, path: str, texts: list[str]
+) -> None:
+    """The first page of the other two journeys speaks its question and hints in order."""
+    factories.seed(settings.database_url)
+    service = service_of(client)
+    page = client.get(path, params={"lang": lang}).text
+    src = page_control(page, lang)
+    assert src is not None
+    said = [translations(lang).gettext(text) for text in texts]  # as the page says them
+    assert parts_of(src) == [service.key(lang, text) for text in said]
+    assert client.get(src).status_code == 200
+
+
+def test_the_forum_start_page_switches_the_listen_buttons_and_comes_back(
+    client: TestClient, settings: Settings
+) -> None:
+    factories.seed(settings.database_url)
+    page = client.get("/forums").text
+    assert 'action="/preferences/listen"' in page and 'value="/forums"' in page
+    response = switch(client, page, "hide", "/forums")
+    assert response.headers["location"] == "/forums#listen-buttons"  # type: ignore[attr-defined]
+    quiet = client.get("/forums").text
+    assert item_controls(quiet) == [] and page_control(quiet, "id")

@@ -28,6 +28,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
+from tests.browser import nu
 from tests.browser.server import LiveServer, with_query
 
 AXE_VERSION = "4.14.1"
@@ -207,6 +208,7 @@ def check_current_page(
 ) -> None:
     """Check the page that is loaded now (in ``mode``): axe, and layout when narrow or zoomed."""
     where = f"{driver.current_url} ({mode})"
+    nu.collect_page(driver, str(mode), scripts_ran=mode.js)
     if not mode.js:
         # suara.js, on every page, marks <html class="js-enabled"> when scripts run.
         assert not driver.execute_script(

@@ -189,7 +189,7 @@ def test_htmx_gets_the_results_with_a_status_message(
     assert "HX-Request" in response.headers["vary"]
     assert "<html" not in response.text and "<form" not in response.text
     assert codes_listed(response.text) == [reports["C"], reports["B"]]
-    assert '<div id="status" data-hx-swap-oob="innerHTML">2 laporan</div>' in response.text
+    assert '<div id="live-status" data-hx-swap-oob="innerHTML">2 laporan</div>' in response.text
     # Without htmx the same URL is the whole page, with no out-of-band part.
     page = client.get("/reports", params={"area": "36.03.18"})
     assert "HX-Request" in page.headers["vary"]

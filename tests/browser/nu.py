@@ -33,6 +33,7 @@ from scripts import vnu_jar
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Chromium's network events, read by served_html(); set by tests.browser.server.chromium.
+CHECKER_OPTIONS = ("--errors-only", "--format", "json", "--stdout", "--skip-non-html")
 PERFORMANCE_LOG = {"goog:loggingPrefs": {"performance": "ALL"}}
 PERF_LOGGING_PREFS = {"enableNetwork": True, "enablePage": False}
 # Where this process saves its pages: set once a session by tests.browser.nu_plugin.
@@ -47,7 +48,7 @@ return doctype + document.documentElement.outerHTML;
 
 
 def set_pages_dir(directory: Path | None) -> None:
-    global _pages_dir  # noqa: PLW0603  # one folder per test process, set by the plugin
+    global _pages_dir  # one folder per test process, set by the plugin
     _pages_dir = directory
 
 
@@ -176,8 +177,7 @@ def run_checker(directory: Path, *, jar: Path = vnu_jar.JAR, java: str | None = 
         result.problem = f"{jar.name} {vnu_jar.VERSION} is missing: run `make vnu`"
         return result
     completed = subprocess.run(
-        [java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
-        + ["--skip-non-html", str(directory)],
+        [java, "-jar", str(jar), *CHECKER_OPTIONS, str(directory)],
         capture_output=True,
         text=True,
         check=False,

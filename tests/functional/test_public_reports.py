@@ -123,7 +123,7 @@ def test_list_item_shows_type_topic_area_status_date_and_support(
         "<dd>Drains and flooding</dd>",
         "<dd>Cikupa</dd>",
         "<dd>Verified</dd>",
-        '<time datetime="2026-11-02T03:03:00',
+        '<time datetime="2026-11-02T10:03:00+07:00">',  # 03:03 UTC in Jakarta
         ">November 2, 2026</time>",
         "<dd>0 supporters</dd>",
     ):

@@ -15,7 +15,7 @@ from gesi_app.settings import Settings
 from tests import databases
 
 # Valid HTML: the pages the browser tests visit, checked once a session by the Nu Html Checker.
-pytest_plugins = ["tests.browser.nu_plugin"]
+pytest_plugins = ["tests.browser.nu_plugin", "pytester"]
 
 
 @pytest.fixture(scope="session")

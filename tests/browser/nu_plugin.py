@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from scripts import vnu_jar
 from tests.browser import nu
 
 _DIR = pytest.StashKey[Path]()
@@ -28,9 +29,17 @@ def pytest_configure(config: pytest.Config) -> None:
     if workerinput is not None:
         directory = Path(workerinput[_WORKER_KEY])
     else:
-        directory = Path(tempfile.mkdtemp(prefix="nu-pages-"))
+        directory = _session_folder(config)
         config.stash[_DIR] = directory
     nu.set_pages_dir(directory)
+
+
+def _session_folder(config: pytest.Config) -> Path:
+    """In the session's temporary folder, which pytest itself prunes (last three sessions)."""
+    factory = getattr(config, "_tmp_path_factory", None)  # the tmp_path plugin's, made first
+    if isinstance(factory, pytest.TempPathFactory):
+        return factory.mktemp("nu-pages", numbered=True)
+    return Path(tempfile.mkdtemp(prefix="nu-pages-"))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -62,7 +71,7 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         return
     if result.ok:
         terminalreporter.write_line(
-            f"Nu Html Checker {nu.vnu_jar.VERSION}: no errors in {result.pages} page(s)"
+            f"Nu Html Checker {vnu_jar.VERSION}: no errors in {result.pages} page(s)"
             f" ({result.places} page visits)",
             green=True,
         )

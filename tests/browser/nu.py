@@ -18,9 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,28 +195,46 @@ def run_checker(directory: Path, *, jar: Path = vnu_jar.JAR, java: str | None = 
     return result
 
 
-def format_report(result: NuResult, *, limit: int = 60) -> str:
-    """A readable report: each page with errors, where the tests saw it, and each error."""
+def format_report(result: NuResult, *, limit: int = 40, pages_each: int = 4) -> str:
+    """A readable report: each kind of error once, then the pages that have it, each named by
+    its address, mode, how it was saved and the test that visited it, with the line."""
     if result.problem:
         return f"Nu Html Checker did not run over {result.pages} page(s): {result.problem}"
     count = sum(len(errors) for errors in result.errors.values())
-    head = (
+    lines = [
         f"Nu Html Checker {vnu_jar.VERSION}: {count} error(s) in {len(result.errors)} of"
         f" {result.pages} page(s) ({result.places} page visits)"
-    )
-    lines = [head]
+    ]
+    # One entry per kind of error: the same message with other numbers (a time) is one kind.
+    kinds: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for name, errors in sorted(result.errors.items(), key=lambda item: _first_url(result, item[0])):
-        lines.append("")
-        lines.extend(_places(result.seen.get(name, []), name))
-        for error in errors[:limit]:
-            at = f"line {error.get('lastLine', '?')}"
-            lines.append(f"  - {at}: {error.get('message', '')}")
+        for error in errors:
+            kinds.setdefault(_DIGITS.sub("0", str(error.get("message", ""))), []).append(
+                (name, error)
+            )
+    for shown, found in enumerate(sorted(kinds.values(), key=len, reverse=True)):
+        if shown == limit:
+            lines.append(f"... and {len(kinds) - limit} more kinds of error")
+            break
+        pages = list(dict.fromkeys(name for name, _ in found))
+        lines += ["", f"{found[0][1].get('message', '')} ({len(pages)} page(s))"]
+        listed = set(pages[:pages_each])
+        for name, error in found:
+            if name not in listed:
+                continue
+            listed.discard(name)  # a page's first line with this error
+            lines.append(
+                f"  {_place(result.seen.get(name, []), name)}, line {error.get('lastLine')}"
+            )
             extract = " ".join(str(error.get("extract", "")).split())
             if extract:
-                lines.append(f"      {extract[:200]}")
-        if len(errors) > limit:
-            lines.append(f"  ... and {len(errors) - limit} more")
+                lines.append(f"      {extract[:160]}")
+        if len(pages) > pages_each:
+            lines.append(f"  ... and {len(pages) - pages_each} more page(s)")
     return "\n".join(lines)
+
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _first_url(result: NuResult, name: str) -> str:
@@ -224,14 +242,10 @@ def _first_url(result: NuResult, name: str) -> str:
     return places[0]["url"]
 
 
-def _places(places: Iterable[dict[str, str]], name: str) -> list[str]:
-    places = list(places)
+def _place(places: list[dict[str, str]], name: str) -> str:
     if not places:
-        return [f"{name} (not in the index)"]
-    lines = []
-    for where in places[:3]:
-        test = f" in {where['test']}" if where.get("test") else ""
-        lines.append(f"{where['url']} ({where['mode']}; {where['kind']}){test}")
-    if len(places) > 3:
-        lines.append(f"  and {len(places) - 3} more visit(s) of the same page")
-    return lines
+        return f"{name} (not in the index)"
+    where = places[0]
+    test = f" in {where['test']}" if where.get("test") else ""
+    more = f" (+{len(places) - 1} more visit(s))" if len(places) > 1 else ""
+    return f"{where['url']} ({where['mode']}; {where['kind']}){test}{more}"

@@ -34,7 +34,7 @@ from scripts import vnu_jar
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Chromium's network events, read by served_html(); set by tests.browser.server.chromium.
 CHECKER_OPTIONS = ("--errors-only", "--format", "json", "--stdout", "--skip-non-html")
-PERFORMANCE_LOG = {"goog:loggingPrefs": {"performance": "ALL"}}
+PERFORMANCE_LOG = {"goog:loggingPrefs": {"performance": "ALL", "browser": "ALL"}}
 PERF_LOGGING_PREFS = {"enableNetwork": True, "enablePage": False}
 # Where this process saves its pages: set once a session by tests.browser.nu_plugin.
 _pages_dir: Path | None = None

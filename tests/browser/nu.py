@@ -38,8 +38,9 @@ PERFORMANCE_LOG = {"goog:loggingPrefs": {"performance": "ALL", "browser": "ALL"}
 PERF_LOGGING_PREFS = {"enableNetwork": True, "enablePage": False}
 # Where this process saves its pages: set once a session by tests.browser.nu_plugin.
 _pages_dir: Path | None = None
-# The last main-document response seen for each address, across drains of the network log.
-_documents: dict[str, str] = {}
+# The last main-document response each browser got for each address (browser session, address),
+# kept across reads of the network log, which empty it.
+_documents: dict[tuple[str, str], str] = {}
 
 _SERIALISE_DOM = """
 const doctype = document.doctype ? '<!DOCTYPE ' + document.doctype.name + '>\\n' : '';
@@ -73,8 +74,8 @@ def served_html(driver: WebDriver) -> str | None:
             continue
         params = message["params"]
         if params.get("type") == "Document":
-            _documents[params["response"]["url"]] = params["requestId"]
-    request_id = _documents.get(urldefrag(driver.current_url).url)
+            _documents[driver.session_id, params["response"]["url"]] = params["requestId"]
+    request_id = _documents.get((driver.session_id, urldefrag(driver.current_url).url))
     if request_id is None:
         return None
     try:

@@ -24,6 +24,7 @@ _RESULT = pytest.StashKey[nu.NuResult]()
 _WORKER_KEY = "nu_pages_dir"
 
 
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin has made its factory
 def pytest_configure(config: pytest.Config) -> None:
     workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
     if workerinput is not None:

@@ -52,8 +52,9 @@ def test_a_page_with_errors_is_reported_by_address_mode_and_error(
     assert not result.ok and not result.problem
     report = nu.format_report(result)
     assert "2 error(s) in 1 of 2 page(s) (3 page visits)" in report
+    # The page once, with its first visit and how many more there were.
     assert "/report/type?lang=en (JavaScript off; as served)" in report
-    assert "/report/type?lang=en (JavaScript on; as served)" in report
+    assert "(+1 more visit(s)), line 1" in report
     assert "Duplicate ID “type-hint”." in report
     assert "Attribute “hx-post” not allowed on element “form” at this point." in report
     assert "127.0.0.1:8123/ (" not in report  # the valid page is not named

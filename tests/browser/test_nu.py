@@ -104,3 +104,23 @@ def test_a_session_of_valid_pages_passes(
     result.stdout.fnmatch_lines(
         [f"Nu Html Checker {vnu_jar.VERSION}: no errors in 1 page(s) (1 page visits)"]
     )
+
+
+@pytest.mark.parametrize(
+    ("ci", "exit_code"), [("true", pytest.ExitCode.TESTS_FAILED), ("", pytest.ExitCode.OK)]
+)
+def test_without_java_a_session_fails_in_ci_and_says_so_elsewhere(
+    pytester: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    ci: str,
+    exit_code: pytest.ExitCode,
+) -> None:
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no java there; pytest starts by full path
+    pytester.makepyfile(test_good=SESSION_TEST.format(html=VALID))
+    result = pytester.runpytest_subprocess("-p", "tests.browser.nu_plugin")
+    result.assert_outcomes(passed=1)
+    assert result.ret == exit_code
+    assert "did not run over 1 page(s): java is not installed" in result.stdout.str()

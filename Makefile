@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 APP := $(VENV)/bin/gesi-app
 PYTEST_WORKERS ?= 2
 
-.PHONY: install compile run test fuzz lint messages bench audio clean
+.PHONY: install compile run test fuzz lint messages bench audio clean vnu
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,7 +25,11 @@ run: compile
 	-$(APP) audio build
 	$(APP) serve --host 127.0.0.1 --port 8000
 
-test: compile
+# The Nu Html Checker that the browser tests run over every page they visit (scripts/vnu_jar.py).
+vnu: install
+	$(PY) scripts/vnu_jar.py
+
+test: compile vnu
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov=gesi_app --cov-branch --cov-report=term --cov-fail-under=80 $(PYTEST_ARGS)
 
 # The property tests with many more examples a route, a new seed each run (make test runs few).
@@ -49,4 +53,4 @@ bench: compile
 	$(PY) bench/event_loop_stalls.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .cache .pytest_cache .mypy_cache .ruff_cache

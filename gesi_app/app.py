@@ -55,7 +55,7 @@ from gesi_app.web.routing import Suara
 from gesi_app.web.security import SecurityHeadersMiddleware
 from gesi_app.web.state import AppState, Resources, app_state
 from gesi_app.web.state import install as install_state
-from gesi_app.web.static import CachedStaticFiles
+from gesi_app.web.static import CachedStaticFiles, favicon_route
 from gesi_app.web.templating import STATIC_DIR, build_templates
 from gesi_app.web.unreadable import UnreadableRequestMiddleware
 
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *tracking.routes,
         *forums.routes,
         *audio.routes,
+        favicon_route(STATIC_DIR),
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]
     app = Suara(

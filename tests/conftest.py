@@ -14,6 +14,9 @@ from gesi_app.app import create_app
 from gesi_app.settings import Settings
 from tests import databases
 
+# Valid HTML: the pages the browser tests visit, checked once a session by the Nu Html Checker.
+pytest_plugins = ["tests.browser.nu_plugin", "pytester"]
+
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:

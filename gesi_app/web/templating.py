@@ -108,6 +108,10 @@ def build_environment(settings: Settings) -> Environment:
         return f"{text} {zone}" if with_zone and zone else text
 
     def iso_filter(value: dt.date | dt.datetime) -> str:
+        """A valid <time datetime>: a date, or a moment to the second with its offset (HTML
+        allows at most three digits of a second; a stored time has six)."""
+        if isinstance(value, dt.datetime):
+            return _local(value).isoformat(timespec="seconds")
         return value.isoformat()
 
     env.filters.update(

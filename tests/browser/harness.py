@@ -28,11 +28,15 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
+from tests.browser import ids, nu
 from tests.browser.server import LiveServer, with_query
 
 AXE_VERSION = "4.14.1"
 AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / f"axe-core-{AXE_VERSION}.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Rules whose "needs review" results we count as violations: axe asks for a review of a
+# duplicate id that aria-* or a label names, yet the wrong name or hint is then read out.
+AXE_REVIEW_IS_VIOLATION = ("duplicate-id-aria",)
 # Chromium's default font sizes (Settings > Appearance > Font size "Medium").
 DEFAULT_FONT_SIZES = {"standard": 16, "fixed": 13}
 LANGUAGES = ("id", "en")
@@ -117,7 +121,8 @@ def run_axe(driver: WebDriver, extra_rules: tuple[str, ...] = ()) -> list[dict[s
         options["rules"] = {rule: {"enabled": True} for rule in extra_rules}
     results: dict[str, Any] = axe.run(options=json.dumps(options))
     violations: list[dict[str, Any]] = results["violations"]
-    return violations
+    reviews = results.get("incomplete", [])
+    return violations + [r for r in reviews if r["id"] in AXE_REVIEW_IS_VIOLATION]
 
 
 def format_violations(violations: list[dict[str, Any]], where: str) -> str:
@@ -207,6 +212,7 @@ def check_current_page(
 ) -> None:
     """Check the page that is loaded now (in ``mode``): axe, and layout when narrow or zoomed."""
     where = f"{driver.current_url} ({mode})"
+    nu.collect_page(driver, str(mode), scripts_ran=mode.js)
     if not mode.js:
         # suara.js, on every page, marks <html class="js-enabled"> when scripts run.
         assert not driver.execute_script(
@@ -215,6 +221,7 @@ def check_current_page(
         enable_scripts(driver)
     if mode.width or mode.text_zoom:
         assert_layout_fits(driver, mode)
+    ids.assert_references_unique(driver, where)
     assert_no_axe_violations(driver, where, extra_rules)
 
 

@@ -26,6 +26,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from gesi_app.settings import Settings
+from tests.browser import nu
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -175,6 +176,10 @@ def chromium(
     for flag in (*CHROME_FLAGS, *extra_flags):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={directory}")
+    # The network log: the Nu check reads each page as the server sent it (tests.browser.nu).
+    for name, value in nu.PERFORMANCE_LOG.items():
+        options.set_capability(name, value)
+    options.add_experimental_option("perfLoggingPrefs", nu.PERF_LOGGING_PREFS)
     driver = webdriver.Chrome(service=Service(executable_path=str(chromedriver)), options=options)
     try:
         yield driver

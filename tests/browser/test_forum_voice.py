@@ -76,7 +76,7 @@ def test_a_voice_input_recorded_with_the_keyboard(
     )
     keyboard.assert_focus_visible(driver)
     keyboard.press(driver, Keys.ENTER)
-    status = driver.find_element(By.ID, "status")
+    status = driver.find_element(By.ID, "live-status")
     WebDriverWait(driver, 10).until(lambda _d: "Sedang merekam" in status.text)
     assert keyboard.active(driver).text == "Berhenti merekam"
     driver.execute_script("return new Promise(r => setTimeout(r, 2500))")

@@ -136,7 +136,7 @@ def test_the_board_shows_a_new_input_announces_a_count_and_pauses(
     code = forum.join_code
     driver.get(live_server.url(f"/forums/{code}/board", lang="en"))
     pause = harness.wait_for(driver, "#board-control button")
-    status = driver.find_element(By.ID, "status")
+    status = driver.find_element(By.ID, "live-status")
     assert status.text == ""
     send_input(live_server.base_url, code, "Papan informasi huruf besar")
     wait = WebDriverWait(driver, 10)
@@ -205,7 +205,7 @@ def test_quick_capture_by_keyboard_alone(
             if js:
                 saved = f"Saved. {n} input{'s' if n > 1 else ''} so far."
                 WebDriverWait(driver, 10).until(
-                    lambda d, saved=saved: d.find_element(By.ID, "status").text == saved
+                    lambda d, saved=saved: d.find_element(By.ID, "live-status").text == saved
                 )
             else:
                 harness.wait_for_url(driver, "saved=1")

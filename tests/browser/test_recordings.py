@@ -96,6 +96,9 @@ def test_record_with_the_keyboard_and_fake_devices(
     require_media_tools()
     driver = media_driver
     _to_details(driver, live_server)
+    stop_button = driver.find_element(By.XPATH, "//button[normalize-space()='Berhenti merekam']")
+    # Hidden until a recording starts: the hidden attribute beats .button's display rule.
+    assert not stop_button.is_displayed(), "Stop recording shows before any recording"
     # Focus is checked on our buttons; the Listen players' focus is their own test's.
     record = keyboard.tab_to(
         driver,
@@ -106,7 +109,7 @@ def test_record_with_the_keyboard_and_fake_devices(
     keyboard.assert_focus_visible(driver)
     assert record.get_attribute("type") == "button"
     keyboard.press(driver, Keys.ENTER)
-    status = driver.find_element(By.ID, "status")
+    status = driver.find_element(By.ID, "live-status")
     WebDriverWait(driver, 10).until(lambda _d: "Sedang merekam" in status.text)
     stop = keyboard.active(driver)
     assert stop.text == "Berhenti merekam", f"focus on {keyboard.describe(driver, stop)}"
@@ -114,6 +117,7 @@ def test_record_with_the_keyboard_and_fake_devices(
     driver.execute_script("return new Promise(r => setTimeout(r, 2500))")
     keyboard.press(driver, Keys.ENTER)
     WebDriverWait(driver, 10).until(lambda _d: "Rekaman Anda sudah siap" in status.text)
+    assert not stop.is_displayed(), "Stop recording still shows after the recording stopped"
     assert driver.execute_script("return document.getElementById('recording').files.length") == 1
     player = "video" if kind == "sign_video" else "audio"
     preview = driver.find_element(By.CSS_SELECTOR, f".recorder-preview {player}")

@@ -51,7 +51,7 @@ def test_layout_landmarks_and_skip_link_come_first(client: TestClient) -> None:
     assert first_link and 'class="skip-link" href="#main"' in first_link.group(0)
     assert '<main id="main" tabindex="-1">' in html
     assert '<nav class="lang-nav" aria-label="Bahasa">' in html
-    assert '<div id="status" class="status-region" role="status"></div>' in html
+    assert '<div id="live-status" class="status-region" role="status"></div>' in html
     assert '<a href="/help">Bantuan dan kontak</a>' in html
 
 
@@ -143,6 +143,18 @@ def test_static_files_with_hash_are_immutable(client: TestClient) -> None:
     assert response.status_code == 200
     assert "immutable" in response.headers["cache-control"]
     assert client.get("/static/nope.css").status_code == 404
+
+
+def test_the_site_icon_is_linked_and_served_at_favicon_ico(client: TestClient) -> None:
+    html = client.get("/").text
+    linked = re.search(r'<link rel="icon" href="(/static/img/favicon\.ico\?v=[0-9a-f]{12})"', html)
+    assert linked, "the layout links no icon"
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon.headers["content-type"] == "image/x-icon"
+    assert icon.headers["cache-control"] == "public, max-age=86400"
+    assert icon.content[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    assert client.get(linked.group(1)).content == icon.content
 
 
 def test_htmx_loads_only_where_a_page_uses_it(client: TestClient) -> None:

@@ -123,7 +123,7 @@ def test_list_item_shows_type_topic_area_status_date_and_support(
         "<dd>Drains and flooding</dd>",
         "<dd>Cikupa</dd>",
         "<dd>Verified</dd>",
-        '<time datetime="2026-11-02T03:03:00',
+        '<time datetime="2026-11-02T10:03:00+07:00">',  # 03:03 UTC in Jakarta
         ">November 2, 2026</time>",
         "<dd>0 supporters</dd>",
     ):
@@ -189,7 +189,7 @@ def test_htmx_gets_the_results_with_a_status_message(
     assert "HX-Request" in response.headers["vary"]
     assert "<html" not in response.text and "<form" not in response.text
     assert codes_listed(response.text) == [reports["C"], reports["B"]]
-    assert '<div id="status" data-hx-swap-oob="innerHTML">2 laporan</div>' in response.text
+    assert '<div id="live-status" data-hx-swap-oob="innerHTML">2 laporan</div>' in response.text
     # Without htmx the same URL is the whole page, with no out-of-band part.
     page = client.get("/reports", params={"area": "36.03.18"})
     assert "HX-Request" in page.headers["vary"]

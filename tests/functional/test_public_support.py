@@ -123,7 +123,7 @@ def test_support_with_htmx_returns_the_fragment_and_a_status_message(
     assert '<p class="support-count">1 orang mendukung laporan ini.</p>' in html
     assert 'tabindex="-1" data-focus-after-swap><strong>Anda mendukung laporan ini</strong>' in html
     assert (
-        '<div id="status" data-hx-swap-oob="innerHTML">'
+        '<div id="live-status" data-hx-swap-oob="innerHTML">'
         "Anda mendukung laporan ini. 1 orang mendukung laporan ini.</div>"
     ) in html
     assert counts(database_url, code) == (1, 1)
@@ -133,7 +133,7 @@ def test_support_with_htmx_returns_the_fragment_and_a_status_message(
         f"/reports/{code}/support", data={"csrftoken": token}, headers={"HX-Request": "true"}
     )
     assert (
-        '<div id="status" data-hx-swap-oob="innerHTML">'
+        '<div id="live-status" data-hx-swap-oob="innerHTML">'
         "You support this report. 1 person supports this report.</div>"
     ) in second.text
     assert counts(database_url, code) == (1, 1)
@@ -226,7 +226,7 @@ def test_two_hundred_cookieless_supports_from_one_address_count_once(
     assert fragment.status_code == 200
     assert "<button" in fragment.text
     assert (
-        '<div id="status" data-hx-swap-oob="innerHTML">Dukungan Anda tidak dihitung'
+        '<div id="live-status" data-hx-swap-oob="innerHTML">Dukungan Anda tidak dihitung'
         in fragment.text
     )
 

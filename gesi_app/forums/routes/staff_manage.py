@@ -73,7 +73,7 @@ async def _facilitators_page(
         "forum": forum,
         "owner": owner,
         "facilitators": added,
-        "candidate_choices": [Choice("", "")]
+        "candidate_choices": [Choice("", gettext("Choose one"))]
         + [Choice(str(c.id), f"{c.full_name} ({c.username})") for c in candidates],
         "may_add": fac.may_add_facilitators(user, forum),
         "added": request.query_params.get("added"),

@@ -68,8 +68,9 @@ async def _themes_page(
         "forum": forum,
         "themes": themes,
         "input_choices": input_choices,
-        "plain_choices": [Choice("", "")] + [Choice(str(i.id), f"#{i.id}") for i in listed],
-        "theme_choices": [Choice("", "")]
+        "plain_choices": [Choice("", gettext("Choose one"))]
+        + [Choice(str(i.id), f"#{i.id}") for i in listed],
+        "theme_choices": [Choice("", gettext("Choose one"))]
         + [Choice(str(t.id), t.title) for t in themes]
         + [Choice(NO_THEME, gettext("No theme"))],
         "merged": [i for i in inputs if i.merged_into_id is not None],
@@ -174,7 +175,8 @@ async def _outcomes_page(
         "plan": plan,
         "codes": codes,
         "agency_names": {a.id: a.name(locale) for a in agencies},
-        "owner_choices": [Choice("", "")] + [Choice(str(a.id), a.name(locale)) for a in agencies],
+        "owner_choices": [Choice("", gettext("Choose one"))]
+        + [Choice(str(a.id), a.name(locale)) for a in agencies],
         "errors": {},
         "kept": {},
         "done": request.query_params.get("done"),

@@ -1,13 +1,13 @@
 // Live inputs by Server-Sent Events, for the board and for a participant's forum page.
 // data-live="board": new inputs go to the top of their agenda item, with a pause control.
 // data-live="held": new inputs wait behind a "N new inputs - show" button, so nothing moves
-// under a reader. Either way #status gets a short count ("3 new inputs"), never the text.
+// under a reader. Either way #live-status gets a short count ("3 new inputs"), never the text.
 (function () {
   "use strict";
   var root = document.querySelector(".live-inputs[data-live]");
   if (!root || !window.EventSource) { return; }
   var mode = root.getAttribute("data-live");
-  var status = document.getElementById("status");
+  var status = document.getElementById("live-status");
   var waiting = [];
   var paused = false;
   var unannounced = 0;

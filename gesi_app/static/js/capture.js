@@ -7,7 +7,7 @@
   var form = document.querySelector("form.capture");
   if (!form || !window.fetch) { return; }
   var box = document.getElementById("text");
-  var status = document.getElementById("status");
+  var status = document.getElementById("live-status");
   var recent = document.getElementById("capture-recent");
   var shortcuts = true;
 

@@ -4,7 +4,7 @@
    a pause, so typing is not interrupted. */
 (function () {
   "use strict";
-  var status = document.getElementById("status");
+  var status = document.getElementById("live-status");
   document.querySelectorAll("[data-count]").forEach(function (container) {
     var limit = parseInt(container.getAttribute("data-count"), 10);
     var field = container.querySelector("textarea");

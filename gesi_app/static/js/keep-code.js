@@ -5,7 +5,7 @@
   "use strict";
   var holder = document.getElementById("keep-code-actions");
   var code = document.querySelector(".tracking-code");
-  var status = document.getElementById("status");
+  var status = document.getElementById("live-status");
   if (!holder || !code) { return; }
   function button(label, action) {
     var element = document.createElement("button");

@@ -5,7 +5,7 @@
    the cap, and says so. States are announced in the page's status region. */
 (function () {
   "use strict";
-  var status = document.getElementById("status");
+  var status = document.getElementById("live-status");
   var box = document.querySelector("[data-recorder]");
   var input = box && box.querySelector("input[type=file]");
   if (!box || !input || !window.MediaRecorder || !window.DataTransfer ||

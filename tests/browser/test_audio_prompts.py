@@ -40,8 +40,12 @@ def test_listen_is_reached_named_and_played_by_keyboard(
     assert driver.execute_script("return window.SuaraAudio.player.paused")
 
     keyboard.tab_to(driver, lambda e: e.get_attribute("class") == "skip-link", max_tabs=1)
+    # "Listen to this page" comes first; the question's own control follows it.
     listen = keyboard.tab_to(
-        driver, lambda e: "audio-listen" in (e.get_attribute("class") or ""), max_tabs=10
+        driver,
+        lambda e: "audio-listen" in (e.get_attribute("class") or "")
+        and e.accessible_name == NAMES[lang],
+        max_tabs=12,
     )
     assert listen.tag_name == "button"
     assert listen.accessible_name == NAMES[lang]

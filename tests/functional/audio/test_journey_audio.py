@@ -58,8 +58,9 @@ def choice_labels(page: str) -> list[str]:
 # the choices in our own words there ("I don't know") are spoken. Topic names are ours
 # (seeded or set by an admin): spoken from their rows (audio/names.py).
 DATA_CHOICES = {"where", "village"}
-# The question pages, each with one "Listen to this page" control.
-QUESTION_PAGES = {slug for slug, _data in ANSWERS}
+# The question pages, each with one "Listen to this page" control; the tracking start page
+# asks one question (the code) and has one too.
+QUESTION_PAGES = {slug for slug, _data in ANSWERS} | {"track"}
 
 
 def journey_pages(client: TestClient, lang: str, easy: bool) -> Iterator[tuple[str, str]]:

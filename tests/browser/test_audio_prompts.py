@@ -43,8 +43,9 @@ def test_listen_is_reached_named_and_played_by_keyboard(
     # "Listen to this page" comes first; the question's own control follows it.
     listen = keyboard.tab_to(
         driver,
-        lambda e: "audio-listen" in (e.get_attribute("class") or "")
-        and e.accessible_name == NAMES[lang],
+        lambda e: (
+            "audio-listen" in (e.get_attribute("class") or "") and e.accessible_name == NAMES[lang]
+        ),
         max_tabs=12,
     )
     assert listen.tag_name == "button"

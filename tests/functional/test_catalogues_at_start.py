@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,13 +26,9 @@ from gesi_app.i18n.catalogues import (
     ensure_compiled,
     out_of_date,
 )
+from tests.serving_support import INSTALLED_LINE, QUESTION_ID, free_port, page
 
 ROOT = Path(__file__).resolve().parents[2]
-QUESTION_ID = "Apa jenis laporan Anda?"
-INSTALLED_LINE = (
-    "error: the language catalogues (id, en) are not compiled in this installed package: "
-    "reinstall it from a wheel or sdist, whose build compiles them"
-)
 
 
 def _copy_package(into: Path, *, checkout: bool) -> Path:
@@ -106,14 +100,9 @@ def test_a_checkout_that_cannot_write_says_make_compile(tmp_path: Path) -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _serve(package_root: Path, tmp_path: Path, sqlite_url: str) -> subprocess.Popen[str]:
+def _serve(
+    package_root: Path, tmp_path: Path, sqlite_url: str
+) -> tuple[subprocess.Popen[str], int]:
     env = {
         **os.environ,
         # the copy first, so that it is the gesi_app imported
@@ -123,8 +112,8 @@ def _serve(package_root: Path, tmp_path: Path, sqlite_url: str) -> subprocess.Po
         "GESI_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "GESI_JOBS_INTERVAL_MINUTES": "0",
     }
-    port = _free_port()
-    return subprocess.Popen(
+    port = free_port()
+    server = subprocess.Popen(
         [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
         env=env,
@@ -132,29 +121,16 @@ def _serve(package_root: Path, tmp_path: Path, sqlite_url: str) -> subprocess.Po
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def _page(server: subprocess.Popen[str], port: int, path: str) -> str:
-    """The page once the server answers (on loopback)."""
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
-                return str(response.read().decode())
-        except OSError:
-            assert server.poll() is None, "the server stopped"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    return server, port
 
 
 def test_serve_from_a_checkout_without_catalogues_answers_in_indonesian(
     tmp_path: Path, sqlite_url: str
 ) -> None:
     locales = _copy_package(tmp_path / "checkout", checkout=True)
-    server = _serve(tmp_path / "checkout", tmp_path, sqlite_url)
-    port = int(server.args[-1])  # type: ignore[index]
+    server, port = _serve(tmp_path / "checkout", tmp_path, sqlite_url)
     try:
-        html = _page(server, port, "/report/type")
+        html = page(server, port, "/report/type")
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
@@ -167,7 +143,7 @@ def test_serve_installed_without_catalogues_refuses_with_one_line(
     tmp_path: Path, sqlite_url: str
 ) -> None:
     _copy_package(tmp_path / "site-packages", checkout=False)
-    server = _serve(tmp_path / "site-packages", tmp_path, sqlite_url)
+    server, _port = _serve(tmp_path / "site-packages", tmp_path, sqlite_url)
     output, _ = server.communicate(timeout=60)
     assert server.returncode == 2
     assert output == INSTALLED_LINE + "\n"
@@ -175,10 +151,9 @@ def test_serve_installed_without_catalogues_refuses_with_one_line(
 
 def test_serve_runs_on_httptools_and_uvloop(tmp_path: Path, sqlite_url: str) -> None:
     """uvicorn[standard]: the C HTTP parser and event loop, loaded in the serving process."""
-    server = _serve(ROOT, tmp_path, sqlite_url)
-    port = int(server.args[-1])  # type: ignore[index]
+    server, port = _serve(ROOT, tmp_path, sqlite_url)
     try:
-        html = _page(server, port, "/report/type")
+        html = page(server, port, "/report/type")
         loaded = Path(f"/proc/{server.pid}/maps").read_text()
     finally:
         server.terminate()

@@ -43,8 +43,8 @@ fuzz: compile
 	GESI_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/property $(PYTEST_ARGS)
 
 lint: install
-	$(VENV)/bin/ruff check gesi_app tests bench scripts
-	$(VENV)/bin/ruff format --check gesi_app tests bench scripts
+	$(VENV)/bin/ruff check gesi_app tests bench scripts setup.py
+	$(VENV)/bin/ruff format --check gesi_app tests bench scripts setup.py
 	$(VENV)/bin/mypy --strict gesi_app
 	$(VENV)/bin/lint-imports  # the floors: imports only go down (pyproject.toml)
 

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 APP := $(VENV)/bin/gesi-app
 PYTEST_WORKERS ?= 2
 
-.PHONY: install compile run test fuzz lint messages bench audio clean vnu
+.PHONY: install packages compile run test fuzz lint messages bench audio clean vnu
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,11 +17,17 @@ install: $(VENV)/.installed
 compile: install
 	$(PY) scripts/messages.py compile
 
-run: compile
+# The Debian packages the app uses: installed when root or `sudo -n` can, else the one apt-get
+# line to run and what stays off until then (scripts/system_packages.py). Stops only when the
+# app could not start (pango).
+packages:
+	python3 scripts/system_packages.py
+
+run: packages compile
 	$(APP) db upgrade
 	$(APP) demo --if-empty
-	@# Audio prompts: files already made are kept; without espeak-ng this step fails, the run
-	@# goes on and the Listen controls stay hidden (see gesi_app/audio/service.py).
+	@# Audio prompts: files already made are kept; without espeak-ng this step fails (make
+	@# packages said so), the run goes on and the Listen controls stay hidden.
 	-$(APP) audio build
 	$(APP) serve --host 127.0.0.1 --port 8000
 
@@ -37,8 +43,8 @@ fuzz: compile
 	GESI_FUZZ_PROFILE=fuzz $(PY) -m pytest tests/property $(PYTEST_ARGS)
 
 lint: install
-	$(VENV)/bin/ruff check gesi_app tests bench scripts
-	$(VENV)/bin/ruff format --check gesi_app tests bench scripts
+	$(VENV)/bin/ruff check gesi_app tests bench scripts setup.py
+	$(VENV)/bin/ruff format --check gesi_app tests bench scripts setup.py
 	$(VENV)/bin/mypy --strict gesi_app
 	$(VENV)/bin/lint-imports  # the floors: imports only go down (pyproject.toml)
 

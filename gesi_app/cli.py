@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -58,16 +59,38 @@ async def _with_session(settings: Settings, work: Callable[..., Awaitable[int]])
 SHUTDOWN_GRACE_SECONDS = 5
 
 
+def server_parts() -> tuple[str, str]:
+    """uvicorn's HTTP parser and event loop: uvicorn[standard]'s httptools and uvloop (both
+    dependencies), or the pure-Python h11 and asyncio where they cannot be installed."""
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return http, loop
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from gesi_app.i18n import LOCALE_DIR
+    from gesi_app.i18n.catalogues import CataloguesMissing, ensure_compiled
     from gesi_app.logs import log_config
 
+    # Never serve untranslated pages: gettext without a catalogue answers in English.
+    try:
+        compiled = ensure_compiled(LOCALE_DIR)
+    except CataloguesMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if compiled:
+        print(f"catalogues compiled: {', '.join(compiled)}")
+    http, loop = server_parts()
+    print(f"serving with {http} and {loop}")
     uvicorn.run(
         "gesi_app.asgi:app",
         host=args.host,
         port=args.port,
         workers=args.workers,
+        http=http,
+        loop=loop,
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         server_header=False,
@@ -215,6 +238,7 @@ def cmd_audio_build(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
     from gesi_app.i18n import LOCALE_DIR
+    from gesi_app.i18n.catalogues import from_checkout, out_of_date
 
     problems: list[str] = []
     print(f"settings ok (data dir {settings.data_dir})")
@@ -246,13 +270,9 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
             for note in notes:
                 print(note)
             problems.extend(troubles)
-    catalogues = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po"))
-    if not catalogues:
-        problems.append("no language catalogues found")
-    for po in catalogues:
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            problems.append(f"catalogue {po.parent.parent.name} not compiled: run make messages")
+    fix = "run make compile" if from_checkout(LOCALE_DIR) else "reinstall the package"
+    for catalogue in out_of_date(LOCALE_DIR):
+        problems.append(f"catalogue {catalogue.locale} not compiled: {fix}")
     if not problems:
         print("catalogues ok")
     for problem in problems:

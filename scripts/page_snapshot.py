@@ -86,6 +86,7 @@ LANGS = ("id", "en")
 PERSONAS = ("citizen", "admin", "verifikator", "petugas.pupr", "fasilitator")
 STAFF = PERSONAS[1:]
 INDEX = "index.tsv"
+FIRST = "<first offered>"  # in ``Capture.submit`` values: the first value the page offers
 META = "capture.json"
 
 
@@ -161,6 +162,7 @@ class Form:
     options: dict[str, list[str]] = field(default_factory=dict)  # name -> values offered
     multipart: bool = False
     files: list[str] = field(default_factory=list)  # names of the file fields
+    kinds: dict[str, str] = field(default_factory=dict)  # name -> input type, select, button
 
 
 class _Forms(HTMLParser):
@@ -194,6 +196,7 @@ class _Forms(HTMLParser):
             form.names.append(name)
         if tag == "input":
             kind = a.get("type", "text")
+            form.kinds.setdefault(name, "button" if kind == "submit" else kind)
             if kind == "file":
                 form.files.append(name)
             if kind in ("submit", "button", "image", "file", "reset"):
@@ -207,12 +210,15 @@ class _Forms(HTMLParser):
                 return
             form.fields.append((name, a.get("value", "")))
         elif tag == "button":
+            form.kinds.setdefault(name, "button")
             if a.get("value"):
                 form.options.setdefault(name, []).append(a["value"])
         elif tag == "select":
+            form.kinds.setdefault(name, "select")
             self._select, self._select_default = name, None
             form.options.setdefault(name, [])
         elif tag == "textarea":
+            form.kinds.setdefault(name, "textarea")
             self._textarea, self._text = name, ""
 
     def _option(self, a: dict[str, str]) -> None:
@@ -370,8 +376,10 @@ class Capture:
         *,
         files: Any = None,
     ) -> Any:
-        """Send the form of ``page`` whose action contains ``action_has``: its defaults, the
-        first offered value of each field left empty, then ``values`` over them."""
+        """Send the form of ``page`` whose action contains ``action_has``, as its unnamed
+        button would: with ``values`` None, nothing typed or chosen (hidden fields and selects
+        as they are); otherwise its defaults, the first value offered for each radio or select
+        left empty, and ``values`` over them (named buttons and checkboxes only from there)."""
         forms = [
             f
             for f in self.page_forms(persona, page, lang)
@@ -383,12 +391,20 @@ class Capture:
         form = forms[0]
         sent: dict[str, list[str]] = {}
         for name, value in form.fields:
-            if name != "csrftoken":
-                sent.setdefault(name, []).append(value)
+            if name == "csrftoken":
+                continue
+            if values is None and form.kinds.get(name) not in ("hidden", "select"):
+                value = ""  # sent empty: nothing typed or chosen
+            sent.setdefault(name, []).append(value)
         for name, offered in form.options.items():
-            if name not in sent and offered:
-                sent[name] = [offered[0]]
+            chosen = [v for v in offered if v]
+            if values is None or form.kinds.get(name) not in ("radio", "select"):
+                continue  # buttons and checkboxes only as ``values`` say
+            if not any(sent.get(name, [])) and chosen:
+                sent[name] = chosen[:1]
         for name, value in (values or {}).items():
+            if value == FIRST:  # a checkbox or button: its first value on the page
+                value = [v for v in form.options.get(name, []) if v][:1]
             sent[name] = value if isinstance(value, list) else [value]
         fields = [(name, v) for name, vs in sent.items() for v in vs if v is not None]
         if form.multipart and files is None:  # a browser sends the file field, empty
@@ -431,22 +447,6 @@ class Normaliser:
     end: dt.datetime
     zone: zoneinfo.ZoneInfo
 
-    def _within(self, moment: dt.datetime) -> bool:
-        slack = dt.timedelta(minutes=1)
-        return self.start - slack <= moment <= self.end + slack
-
-    def _iso(self, match: re.Match[str]) -> str:
-        text = match.group(0)
-        try:
-            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            return text
-        if moment.tzinfo is None:  # naive: UTC in the database, the site's zone on a page
-            candidates = [moment.replace(tzinfo=dt.UTC), moment.replace(tzinfo=self.zone)]
-        else:
-            candidates = [moment]
-        return "{now}" if any(self._within(c) for c in candidates) else text
-
     def _clock_times(self) -> set[str]:
         """Every time of day (HH:MM and HH.MM, UTC and the site's zone) inside the run."""
         times: set[str] = set()
@@ -463,18 +463,15 @@ class Normaliser:
             body = body.replace(value, name)
         body = re.sub(r'(name="csrftoken"\s+value=")[^"]*"', r'\1{csrf}"', body)
         body = re.sub(r'("?x-csrftoken"?\s*:\s*")[^"]*"', r'\1{csrf}"', body, flags=re.I)
-        body = re.sub(
-            r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?",
-            self._iso,
-            body,
-        )
         times = self._clock_times()
 
         def clock(match: re.Match[str]) -> str:
             whole = match.group(0)
             return "{time}" if whole[:5] in times else whole
 
-        return re.sub(r"(?<![\d.:])\d{2}[.:]\d{2}(?:[.:]\d{2})?(?![\d])", clock, body)
+        # 15:31, 15:31:12, 15:31:12.491764 (alone or inside an ISO timestamp); 15.31, 15.31.12
+        body = re.sub(r"(?<![\d.:])\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?![\d:])", clock, body)
+        return re.sub(r"(?<![\d.:])\d{2}\.\d{2}(?:\.\d{2})?(?![\d.:])", clock, body)
 
     def body(self, page: Page) -> bytes:
         if page.content_type.startswith("application/pdf"):
@@ -566,7 +563,7 @@ class Visit:
             page = f"/report/{slug}"
             if record:
                 cap.get(persona, page, lang, "empty")
-                cap.submit(persona, page, page, lang, "sent empty", {})
+                cap.submit(persona, page, page, lang, "sent empty", None)
             if slug == "evidence" and evidence:
                 cap.submit(
                     persona,
@@ -574,7 +571,7 @@ class Visit:
                     page,
                     lang,
                     "upload" if record else "",
-                    {"action": "upload"},
+                    {"action": "upload", "evidence_description": "Lubang di depan pasar"},
                     files={"evidence_file": ("foto jalan.png", _png(), "image/png")},
                 )
                 if record:
@@ -604,7 +601,7 @@ class Visit:
         persona = "citizen"
         if full:
             cap.get(persona, "/track", lang, "empty")
-            cap.submit(persona, "/track", "/track", lang, "sent empty", {})
+            cap.submit(persona, "/track", "/track", lang, "sent empty", None)
             cap.submit(persona, "/track", "/track", lang, "unknown code", {"code": "SRA-0000-00"})
             cap.submit(
                 persona, "/track", "/track", lang, "wrong PIN", {"code": code, "pin": "000000"}
@@ -616,7 +613,7 @@ class Visit:
     def staff_form(self, persona: str, page: str, lang: str, values: dict[str, Any]) -> Any:
         """A staff form: shown, sent empty (errors), sent filled."""
         self.cap.get(persona, page, lang, "form")
-        self.cap.submit(persona, page, page, lang, "sent empty", {k: "" for k in values})
+        self.cap.submit(persona, page, page, lang, "sent empty", None)
         return self.cap.submit(persona, page, page, lang, "filled", values)
 
 
@@ -743,6 +740,7 @@ def scenario(cap: Capture, visit: Visit) -> None:
         visit.sign_in(persona)
 
     codes = [c for c, _ in reports]
+    dpupr = str(cap.rows("SELECT id FROM agencies WHERE slug = 'dpupr'")[0][0])
     verified, answered, held, not_ours, archived, closed = codes[0], codes[1], *codes[2:6]
     for lang in LANGS:
         for persona in STAFF:
@@ -750,11 +748,11 @@ def scenario(cap: Capture, visit: Visit) -> None:
             get(persona, "/staff/queue", lang, "with reports")
     # Casework, first the forms with errors in both languages.
     for lang in LANGS:
-        for action in ("verify", "answer", "hold", "not-ours", "archive", "close", "new-pin"):
+        for action in ("verify", "hold", "not-ours", "archive", "new-pin"):
             page = f"/staff/reports/{codes[6]}/{action}"
             get("verifikator", page, lang, "form")
             if action != "new-pin":
-                submit("verifikator", page, page, lang, "sent empty", {"reason": "", "body": ""})
+                submit("verifikator", page, page, lang, "sent empty", None)
     for code in (verified, answered, closed):
         page = f"/staff/reports/{code}/verify"
         submit(
@@ -763,11 +761,19 @@ def scenario(cap: Capture, visit: Visit) -> None:
             page,
             "id",
             "filled",
-            {"public_title": "Jalan rusak", "public_description": "Jalan rusak di depan pasar."},
+            {"agency": dpupr},
         )
     for code in (answered, closed):
         page = f"/staff/reports/{code}/answer"
-        submit("petugas.pupr", page, page, "id", "filled", {"body": "Sudah kami perbaiki."})
+        submit("petugas.pupr", page, page, "id", "filled", {"answer": "Lubang sudah kami tambal. Terima kasih."})
+    for lang in LANGS:
+        for persona, code, action in (
+            ("petugas.pupr", verified, "answer"),
+            ("verifikator", answered, "close"),
+        ):
+            page = f"/staff/reports/{code}/{action}"
+            get(persona, page, lang, "form")
+            submit(persona, page, page, lang, "sent empty", None)
     submit(
         "verifikator",
         f"/staff/reports/{closed}/close",
@@ -794,10 +800,12 @@ def scenario(cap: Capture, visit: Visit) -> None:
         visit.track(verified, reports[0][1], lang, full=False)
         get("citizen", f"/reports/{verified}", lang, "public")
     page = f"/track/{answered}"
-    submit("citizen", page, "/reply", "id", "reply sent empty", {"body": "", "reply": ""})
-    submit("citizen", page, "/reply", "id", "reply", {"body": "Terima kasih, sudah baik."})
-    submit("citizen", page, "/rating", "en", "rating sent empty", {"rating": ""})
-    submit("citizen", page, "/rating", "en", "rating", {})
+    submit("citizen", page, "/reply", "id", "reply sent empty", None)
+    submit("citizen", page, "/reply", "id", "reply", {"reply": "Terima kasih, sudah baik."})
+    visit.track(closed, reports[5][1], "en", full=False)
+    page = f"/track/{closed}"
+    submit("citizen", page, "/rating", "en", "rating sent empty", None)
+    submit("citizen", page, "/rating", "en", "rating", {"comment": "Cepat sekali."})
     submit("citizen", f"/reports/{verified}", "/support", "id", "support", {})
 
     # Intake at the desk.
@@ -805,7 +813,13 @@ def scenario(cap: Capture, visit: Visit) -> None:
         "verifikator",
         "/staff/intake",
         "id",
-        {"title": "Lampu jalan mati", "description": "Lampu jalan mati sejak seminggu."},
+        {
+            "title": "Lampu jalan mati",
+            "details": "Lampu jalan mati sejak seminggu.",
+            "when_kind": "ongoing",
+            "contact_name": "Budi",
+            "contact_phone": "0812 1111 2222",
+        },
     )
     cap.remember_pins(cap_last_text(cap))
 
@@ -814,19 +828,24 @@ def scenario(cap: Capture, visit: Visit) -> None:
         "admin",
         "/staff/templates/new",
         "en",
-        {"title": "Terima kasih", "body": "Terima kasih atas laporan Anda."},
+        {
+            "label_id": "Terima kasih",
+            "label_en": "Thank you",
+            "text_id": "Terima kasih atas laporan Anda.",
+            "text_en": "Thank you for your report.",
+        },
     )
     visit.staff_form(
         "admin",
         "/staff/agencies/new",
         "id",
-        {"slug": "bappeda", "name_id": "Bappeda", "name_en": "Planning Agency"},
+        {"name_id": "Bappeda", "name_en": "Planning Agency"},
     )
     visit.staff_form(
         "admin",
         "/staff/categories/new",
         "id",
-        {"slug": "taman", "name_id": "Taman kota", "name_en": "City parks"},
+        {"name_id": "Taman kota", "name_en": "City parks"},
     )
     visit.staff_form("admin", "/staff/regions/36.03.01", "en", {"name": "Balaraja (kecamatan)"})
     submit("admin", "/staff/categories", "/move", "id", "moved", {})
@@ -834,7 +853,13 @@ def scenario(cap: Capture, visit: Visit) -> None:
         "admin",
         "/staff/holidays",
         "id",
-        {"name": "Hari jadi kabupaten", "day": "27", "month": "12", "year": "2026"},
+        {
+            "name_id": "Hari jadi kabupaten",
+            "name_en": "County day",
+            "date_day": "28",
+            "date_month": "12",
+            "date_year": "2026",
+        },
     )
     holidays = cap.ids("holidays")
     if holidays:
@@ -845,7 +870,7 @@ def scenario(cap: Capture, visit: Visit) -> None:
         "admin",
         "/staff/users/new",
         "id",
-        {"username": "budi", "full_name": "Budi Santoso", "role": "verifier"},
+        {"username": "budi", "full_name": "Budi Santoso", "email": "budi@example.org"},
     )
     if response is not None:
         for secret in re.findall(r"<code[^>]*>([A-Za-z0-9-]{12,})</code>", cap_last_text(cap)):
@@ -879,7 +904,7 @@ def scenario(cap: Capture, visit: Visit) -> None:
     }
     for lang in LANGS:
         get(fac, "/staff/forums/new", lang, "form")
-        submit(fac, "/staff/forums/new", "/staff/forums/new", lang, "sent empty", {"title": ""})
+        submit(fac, "/staff/forums/new", "/staff/forums/new", lang, "sent empty", None)
     submit(fac, "/staff/forums/new", "/staff/forums/new", "id", "filled", setup)
     submit(
         fac,
@@ -900,32 +925,33 @@ def scenario(cap: Capture, visit: Visit) -> None:
         submit(fac, f"/staff/forums/{live}", "/state", "id", "start", {"state": "live"})
         for lang in LANGS:
             get("citizen", f"/forums/{live}", lang, "live, not joined")
-        submit("citizen", f"/forums/{live}", "/join", "id", "join", {})
+        submit("citizen", f"/forums/{live}", "/join", "id", "join sent empty", None)
+        submit("citizen", f"/forums/{live}", "/join", "id", "join", {"consent": FIRST})
         for lang in LANGS:
             get("citizen", f"/forums/{live}", lang, "joined")
-        submit("citizen", f"/forums/{live}", "/inputs", "id", "input sent empty", {"text": ""})
+        submit("citizen", f"/forums/{live}", "/inputs", "id", "input sent empty", None)
         submit("citizen", f"/forums/{live}", "/inputs", "en", "input", {"text": "Antrean lama"})
         submit("citizen", f"/forums/{live}", "/inputs", "id", "input 2", {"text": "Jalan licin"})
         capture = f"/staff/forums/{live}/capture"
         submit(fac, capture, capture, "id", "captured", {"text": "Air sering mati"})
         attendance = f"/staff/forums/{live}/attendance"
-        submit(fac, attendance, attendance, "en", "filled", {"total": "30"})
+        submit(fac, attendance, attendance, "en", "filled", {"total": "30", "women": "12", "youth": "8", "disability": "3"})
         themes = f"/staff/forums/{live}/themes"
-        submit(fac, themes, themes, "id", "theme", {"name": "Jalan"})
+        submit(fac, themes, themes, "id", "theme", {"theme_title": "Jalan"})
         submit(fac, themes, "/themes/assign", "id", "assigned", {})
         outcomes = f"/staff/forums/{live}/outcomes"
-        submit(fac, outcomes, "/agreed", "id", "agreed", {"text": "Jalan desa diperbaiki"})
-        submit(fac, outcomes, "/follow-ups", "id", "follow-up", {"action": "Survei jalan"})
+        submit(fac, outcomes, "/agreed", "id", "agreed", {"point": "Jalan desa diperbaiki"})
+        submit(fac, outcomes, "/follow-ups", "id", "follow-up", {"what": "Survei jalan", "due_day": "1", "due_month": "9", "due_year": "2030"})
         prioritise = f"/staff/forums/{live}/prioritise"
-        submit(fac, prioritise, "/dot-vote", "id", "dot vote", {})
+        submit(fac, prioritise, "/dot-vote", "id", "dot vote", {"dots": "3"})
         submit("citizen", f"/forums/{live}/dots", f"/forums/{live}/dots", "id", "dots", {})
-        submit(fac, prioritise, "/statements", "en", "statements", {"text": "Jalan dulu"})
+        submit(fac, prioritise, "/statements", "en", "statements", {"statement": "Jalan desa dulu"})
         facilitators = f"/staff/forums/{live}/facilitators"
-        submit(fac, facilitators, facilitators, "id", "added", {})
+        submit("admin", facilitators, facilitators, "id", "added", {})
         edit = f"/staff/forums/{live}/edit"
         submit(fac, edit, edit, "id", "edited", {**setup, "place": "Aula Desa"})
         for lang in LANGS:
-            for path in ("", "/board", "/minutes", "/outcomes", "/prioritise", "/themes"):
+            for path in ("", "/minutes", "/outcomes", "/prioritise", "/themes", "/attendance"):
                 get(
                     fac,
                     f"/staff/forums/{live}{path}" if path else f"/staff/forums/{live}",

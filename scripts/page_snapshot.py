@@ -121,7 +121,8 @@ class _SeededSecrets:
     def _rng(self) -> random.Random:
         caller = sys._getframe(2).f_code.co_qualname
         self.calls[caller] += 1
-        return random.Random(f"{caller}:{self.calls[caller]}")
+        # Not for secrets: repeatable values are the point here.
+        return random.Random(f"{caller}:{self.calls[caller]}")  # noqa: S311
 
     def install(self) -> None:
         def choice(seq: Any) -> Any:
@@ -418,7 +419,8 @@ class Capture:
             return list(conn.execute(sql).fetchall())
 
     def ids(self, table: str, column: str = "id") -> list[str]:
-        return [str(r[0]) for r in self.rows(f"SELECT {column} FROM {table} ORDER BY {column}")]
+        sql = f"SELECT {column} FROM {table} ORDER BY {column}"  # noqa: S608  # our own names
+        return [str(r[0]) for r in self.rows(sql)]
 
     def report_codes(self) -> list[str]:
         return [r[0] for r in self.rows("SELECT tracking_code FROM reports ORDER BY id")]
@@ -470,8 +472,11 @@ class Normaliser:
             return "{time}" if whole[:5] in times else whole
 
         # 15:31, 15:31:12, 15:31:12.491764 (alone or inside an ISO timestamp); 15.31, 15.31.12
-        body = re.sub(r"(?<![\d.:])\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?![\d:])", clock, body)
-        return re.sub(r"(?<![\d.:])\d{2}\.\d{2}(?:\.\d{2})?(?![\d.:])", clock, body)
+        # (a full stop after it ends a sentence; one before or after a digit makes it a number)
+        edge = r"(?<!\d)(?<!\d[.:])", r"(?!\d|[.:]\d)"
+        colon = r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+        body = re.sub(edge[0] + colon + edge[1], clock, body)
+        return re.sub(edge[0] + r"\d{2}\.\d{2}(?:\.\d{2})?" + edge[1], clock, body)
 
     def body(self, page: Page) -> bytes:
         if page.content_type.startswith("application/pdf"):
@@ -531,7 +536,7 @@ class Visit:
                 "/staff/login",
                 "en",
                 "wrong password",
-                [("username", "admin")] + [("password", "not the password")],
+                [("username", "admin"), ("password", "not the password")],
             )
         cap.post(
             persona,
@@ -625,16 +630,16 @@ def _route_values(cap: Capture, path: str) -> dict[str, list[str]]:
             if "/forums/" in path
             else ["36.03", "36.03.01", "99.99"]
             if path.startswith("/staff/regions/")
-            else codes_reports + ["SRA-0000-00"]
+            else [*codes_reports, "SRA-0000-00"]
         ),
-        "user_id": cap.ids("staff_users") + ["999999"],
-        "agency_id": cap.ids("agencies")[:2] + ["999999"],
-        "topic_id": cap.ids("categories")[:2] + ["999999"],
-        "template_id": cap.ids("response_templates") + ["999999"],
-        "holiday_id": cap.ids("holidays")[:1] + ["999999"],
-        "file_id": cap.ids("attachments") + ["999999"],
-        "input_id": cap.ids("forum_voice_inputs", "input_id") + ["999999"],
-        "token": [v for v, n in cap.words.items() if n.startswith("{token")] + ["x" * 20],
+        "user_id": [*cap.ids("staff_users"), "999999"],
+        "agency_id": [*cap.ids("agencies")[:2], "999999"],
+        "topic_id": [*cap.ids("categories")[:2], "999999"],
+        "template_id": [*cap.ids("response_templates"), "999999"],
+        "holiday_id": [*cap.ids("holidays")[:1], "999999"],
+        "file_id": [*cap.ids("attachments"), "999999"],
+        "input_id": [*cap.ids("forum_voice_inputs", "input_id"), "999999"],
+        "token": [*(v for v, n in cap.words.items() if n.startswith("{token")), "x" * 20],
         "follow_up_id": cap.ids("forum_follow_ups")[:1],
         "outbox_id": cap.ids("notification_outbox")[:1],
         "year": ["2026"],
@@ -733,7 +738,7 @@ def scenario(cap: Capture, visit: Visit) -> None:
     ]
     for answers in more:
         reports.append(visit.journey("id", answers, record=False))
-    for code, pin in reports:
+    for _code, pin in reports:
         cap.remember(pin, "pin")
 
     for persona in STAFF:
@@ -765,7 +770,14 @@ def scenario(cap: Capture, visit: Visit) -> None:
         )
     for code in (answered, closed):
         page = f"/staff/reports/{code}/answer"
-        submit("petugas.pupr", page, page, "id", "filled", {"answer": "Lubang sudah kami tambal. Terima kasih."})
+        submit(
+            "petugas.pupr",
+            page,
+            page,
+            "id",
+            "filled",
+            {"answer": "Lubang sudah kami tambal. Terima kasih."},
+        )
     for lang in LANGS:
         for persona, code, action in (
             ("petugas.pupr", verified, "answer"),
@@ -925,8 +937,9 @@ def scenario(cap: Capture, visit: Visit) -> None:
         submit(fac, f"/staff/forums/{live}", "/state", "id", "start", {"state": "live"})
         for lang in LANGS:
             get("citizen", f"/forums/{live}", lang, "live, not joined")
-        submit("citizen", f"/forums/{live}", "/join", "id", "join sent empty", None)
-        submit("citizen", f"/forums/{live}", "/join", "id", "join", {"consent": FIRST})
+        submit(
+            "citizen", f"/forums/{live}", "/join", "id", "join", {"name": "Ani", "consent": FIRST}
+        )
         for lang in LANGS:
             get("citizen", f"/forums/{live}", lang, "joined")
         submit("citizen", f"/forums/{live}", "/inputs", "id", "input sent empty", None)
@@ -935,13 +948,27 @@ def scenario(cap: Capture, visit: Visit) -> None:
         capture = f"/staff/forums/{live}/capture"
         submit(fac, capture, capture, "id", "captured", {"text": "Air sering mati"})
         attendance = f"/staff/forums/{live}/attendance"
-        submit(fac, attendance, attendance, "en", "filled", {"total": "30", "women": "12", "youth": "8", "disability": "3"})
+        submit(
+            fac,
+            attendance,
+            attendance,
+            "en",
+            "filled",
+            {"total": "30", "women": "12", "youth": "8", "disability": "3"},
+        )
         themes = f"/staff/forums/{live}/themes"
         submit(fac, themes, themes, "id", "theme", {"theme_title": "Jalan"})
         submit(fac, themes, "/themes/assign", "id", "assigned", {})
         outcomes = f"/staff/forums/{live}/outcomes"
         submit(fac, outcomes, "/agreed", "id", "agreed", {"point": "Jalan desa diperbaiki"})
-        submit(fac, outcomes, "/follow-ups", "id", "follow-up", {"what": "Survei jalan", "due_day": "1", "due_month": "9", "due_year": "2030"})
+        submit(
+            fac,
+            outcomes,
+            "/follow-ups",
+            "id",
+            "follow-up",
+            {"what": "Survei jalan", "due_day": "1", "due_month": "9", "due_year": "2030"},
+        )
         prioritise = f"/staff/forums/{live}/prioritise"
         submit(fac, prioritise, "/dot-vote", "id", "dot vote", {"dots": "3"})
         submit("citizen", f"/forums/{live}/dots", f"/forums/{live}/dots", "id", "dots", {})

@@ -25,12 +25,13 @@ What is fetched, in both languages (``?lang=id`` and ``?lang=en``):
 - the report journey, every question sent empty (its page with errors) and then answered, the
   check page, the confirmation with the tracking code and PIN, in several variants (about you,
   anonymous, confidential, evidence upload, no contact);
-- tracking: the code-and-PIN form empty, wrong, right; the reporter's page, reply and rating;
+- tracking: the code-and-PIN form empty, with an unknown code, a wrong PIN and the right one;
+  the reporter's page, a reply (empty and written), a rating (empty and given);
 - staff work: every action form empty (errors) and filled (verify, answer, hold, not ours,
   archive, close, new PIN, intake, templates, agencies, topics, regions, holidays, users and
   password resets), sign-in errors;
 - forums: set-up with errors, start, join, inputs, board, capture, attendance, themes, outcomes,
-  minutes (page, CSV, PDF), prioritising, facilitators, editing, end;
+  minutes (page, CSV, PDF), prioritising, the facilitators page, editing, end;
 - every POST form found on any page, sent empty (its error page), and error pages: 404, 403
   (wrong role, no CSRF token), 405, 400 (unreadable query).
 
@@ -49,10 +50,11 @@ What is normalised, and only this (everything else is compared byte for byte):
   forum's join code by ``{forum-N}``; PINs shown by ``{pin-K}``; CSRF token values by
   ``{csrf}``; password-reset tokens and generated passwords by ``{token-K}``/``{password-K}``.
 - Time: the clock is not fixed (the app reads it in many places). Both captures must run on
-  the same day in the site's time zone (``compare`` refuses otherwise); a moment written on a
-  page (an ISO timestamp or a time of day, in UTC or the site's zone) that falls inside the
-  capture's own run (from its start to its end, a minute either side) is replaced by
-  ``{now}``/``{time}``. Fixed moments (a forum on 17 August 2030 at 09.30) stay as they are.
+  the same day in the site's time zone (``compare`` refuses otherwise), so every date stays
+  as it is. A time of day on a page (15:31, 15:31:12.491764 inside an ISO timestamp, 22.31 as
+  the pages write it), in UTC or in the site's zone, that falls inside the capture's own run
+  (from its start to its end, a minute either side) is replaced by ``{time}``; its date and
+  offset stay. Fixed times (a forum at 09.30) stay, unless a capture runs at that minute.
 - PDF metadata: the PDF's creation and modification dates and its file id.
 """
 
@@ -738,8 +740,6 @@ def scenario(cap: Capture, visit: Visit) -> None:
     ]
     for answers in more:
         reports.append(visit.journey("id", answers, record=False))
-    for _code, pin in reports:
-        cap.remember(pin, "pin")
 
     for persona in STAFF:
         visit.sign_in(persona)
@@ -803,8 +803,6 @@ def scenario(cap: Capture, visit: Visit) -> None:
     response = submit("verifikator", page, page, "id", "filled", {})
     if response is not None:
         cap.remember_pins(response.text)
-    for pin in cap.pins:
-        cap.remember(pin, "pin")
 
     # Tracking with code and PIN, reply and rating.
     for lang in LANGS:
@@ -927,8 +925,6 @@ def scenario(cap: Capture, visit: Visit) -> None:
         {**setup, "title": "FKP Puskesmas"},
     )
     forums = cap.forum_codes()
-    for code in forums:
-        cap.remember(code, "forum")  # no-op for the mapping: forum codes are named by row
     if forums:
         live = forums[0]
         for lang in LANGS:
@@ -1052,9 +1048,9 @@ def worker(checkout: Path, out: Path) -> None:
                 words[" ".join(ch for ch in code if ch != "-")] = f"{{report-{number} spelled}}"
             for number, code in zip(cap.ids("forums"), cap.forum_codes(), strict=True):
                 words[code] = f"{{forum-{number}}}"
-            for pin in cap.pins:
-                words.setdefault(pin, f"{{pin-{len(words)}}}")
-                words[" ".join(pin)] = words[pin] + " spelled"
+            for number, pin in enumerate(cap.pins, 1):
+                words[pin] = f"{{pin-{number}}}"
+                words[" ".join(pin)] = f"{{pin-{number} spelled}}"
             normaliser = Normaliser(
                 sorted(words.items(), key=lambda kv: -len(kv[0])), start, end, cap.zone
             )
@@ -1089,15 +1085,21 @@ def write(
         digest = hashlib.sha256(head + body).hexdigest()[:16]
         lines.append(f"{key}\t{page.status}\t{digest}\t{file}")
     (out / INDEX).write_text("\n".join(lines) + "\n")
+    digests = [line.split("\t") for line in lines]
     meta = {
         "pages": len(lines),
+        "different_contents": len({d[2] for d in digests}),
+        "different_200_contents": len({d[2] for d in digests if d[1] == "200"}),
         "start": start.isoformat(),
         "end": end.isoformat(),
         "site_date": start.astimezone(zoneinfo.ZoneInfo(timezone)).date().isoformat(),
         "skipped": cap.skipped,
     }
     (out / META).write_text(json.dumps(meta, indent=1) + "\n")
-    print(f"{len(lines)} pages written to {out}")
+    print(
+        f"{len(lines)} pages written to {out} ({meta['different_contents']} different contents, "
+        f"{meta['different_200_contents']} of them with status 200)"
+    )
     for note in cap.skipped:
         print(f"  not fetched: {note}")
 

@@ -1132,6 +1132,10 @@ def read_index(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 def compare(a: Path, b: Path, diffs: int) -> int:
+    for folder in (a, b):
+        if not (folder / META).is_file():
+            print(f"{folder} holds no finished capture (no {META})")
+            return 2
     meta_a = json.loads((a / META).read_text())
     meta_b = json.loads((b / META).read_text())
     if meta_a["site_date"] != meta_b["site_date"]:

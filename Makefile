@@ -57,9 +57,9 @@ bench: compile
 SNAP := .cache/snapshot
 snapshot: install
 	@test -n "$(BEFORE)" && test -n "$(AFTER)" || { echo "usage: make snapshot BEFORE=<commit> AFTER=<commit>"; exit 2; }
-	-git worktree remove --force $(SNAP)/before-tree 2>/dev/null
-	-git worktree remove --force $(SNAP)/after-tree 2>/dev/null
-	rm -rf $(SNAP) && mkdir -p $(SNAP)
+	@for tree in $(SNAP)/before-tree $(SNAP)/after-tree; do \
+		if [ -d $$tree ]; then git worktree remove --force $$tree; fi; done
+	rm -rf $(SNAP) && git worktree prune && mkdir -p $(SNAP)
 	git worktree add --detach $(SNAP)/before-tree $(BEFORE)
 	git worktree add --detach $(SNAP)/after-tree $(AFTER)
 	$(PY) scripts/page_snapshot.py capture $(SNAP)/before-tree $(SNAP)/before

@@ -1086,6 +1086,7 @@ def write(
         lines.append(f"{key}\t{page.status}\t{digest}\t{file}")
     (out / INDEX).write_text("\n".join(lines) + "\n")
     digests = [line.split("\t") for line in lines]
+    skipped = [normaliser.text(note) for note in cap.skipped]
     meta = {
         "pages": len(lines),
         "different_contents": len({d[2] for d in digests}),
@@ -1093,14 +1094,14 @@ def write(
         "start": start.isoformat(),
         "end": end.isoformat(),
         "site_date": start.astimezone(zoneinfo.ZoneInfo(timezone)).date().isoformat(),
-        "skipped": cap.skipped,
+        "skipped": skipped,
     }
     (out / META).write_text(json.dumps(meta, indent=1) + "\n")
     print(
         f"{len(lines)} pages written to {out} ({meta['different_contents']} different contents, "
         f"{meta['different_200_contents']} of them with status 200)"
     )
-    for note in cap.skipped:
+    for note in skipped:
         print(f"  not fetched: {note}")
 
 

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 APP := $(VENV)/bin/gesi-app
 PYTEST_WORKERS ?= 2
 
-.PHONY: install packages compile run test fuzz lint messages bench audio clean vnu
+.PHONY: install packages compile run test fuzz lint messages bench audio clean vnu snapshot
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -57,6 +57,20 @@ bench: compile
 	$(PY) bench/audio_build.py
 	$(PY) bench/board_fanout.py
 	$(PY) bench/event_loop_stalls.py
+
+# Every rendered page of two commits, compared byte for byte (docs/refactoring.md):
+# make snapshot BEFORE=<commit> AFTER=<commit>. Worktrees and captures go to .cache/snapshot.
+SNAP := .cache/snapshot
+snapshot: install
+	@test -n "$(BEFORE)" && test -n "$(AFTER)" || { echo "usage: make snapshot BEFORE=<commit> AFTER=<commit>"; exit 2; }
+	@for tree in $(SNAP)/before-tree $(SNAP)/after-tree; do \
+		if [ -d $$tree ]; then git worktree remove --force $$tree; fi; done
+	rm -rf $(SNAP) && git worktree prune && mkdir -p $(SNAP)
+	git worktree add --detach $(SNAP)/before-tree $(BEFORE)
+	git worktree add --detach $(SNAP)/after-tree $(AFTER)
+	$(PY) scripts/page_snapshot.py capture $(SNAP)/before-tree $(SNAP)/before
+	$(PY) scripts/page_snapshot.py capture $(SNAP)/after-tree $(SNAP)/after
+	$(PY) scripts/page_snapshot.py compare $(SNAP)/before $(SNAP)/after
 
 clean:
 	rm -rf $(VENV) var .cache .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,6 @@ from gesi_app import jobs
 from gesi_app.app import create_app
 from gesi_app.notifications.delivery import deliver_due
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
-from gesi_app.notifications.sms import LogOnlySms
 from gesi_app.reports.models import Report
 from gesi_app.settings import Settings
 from gesi_app.tracking import service as tracking
@@ -26,6 +25,7 @@ from tests.conftest import form_token
 from tests.functional.reports.journey_helpers import answer_all, send
 from tests.functional.tracking_helpers import lookup, summary
 from tests.notifications_support import notifying_sessions
+from tests.sms_gateway_support import sms_gateway
 from tests.staff_support import make_team, sign_in
 
 PIN_IN_TEXT = re.compile(r"\b(\d{6})\b")
@@ -76,8 +76,11 @@ def test_a_new_report_sends_its_pin_to_the_contact_and_forgets_it_once_sent(
     }
     assert all(_pin_of(r) == shown.group(1) and report.tracking_code in r.body for r in rows)
     assert all(len(r.body) <= 160 for r in rows if r.channel is OutboxChannel.SMS)
-    sent = factories.run(database_url, lambda s: deliver_due(s, None, LogOnlySms()))
+    with sms_gateway() as gateway:
+        sent = factories.run(database_url, lambda s: deliver_due(s, None, gateway.sender()))
     assert sent == 1  # the SMS (no SMTP here: the email waits)
+    [request] = gateway.received
+    assert shown.group(1) in request.json["message"]
     by_channel = {r.channel: r for r in _outbox(database_url, report.id)}
     assert by_channel[OutboxChannel.SMS].status is OutboxStatus.SENT
     assert by_channel[OutboxChannel.SMS].body == ""  # sent: the PIN is only the reporter's now

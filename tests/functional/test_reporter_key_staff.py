@@ -195,3 +195,27 @@ def test_reports_sent_before_pins_get_one_by_message_once(
         lambda s: tracking.unlock(s, with_contact.tracking_code, pin, hasher=factories.HASHER),
     )
     assert opened.id == with_contact.id
+
+
+@pytest.mark.parametrize(
+    ("lang", "email_only"),
+    [
+        ("en", "Send it to their email (SMS are not sent: no SMS gateway)"),
+        ("id", "Kirim ke email pelapor (SMS tidak dikirim: belum ada gateway SMS)"),
+    ],
+)
+def test_without_a_gateway_a_new_pin_is_never_promised_by_sms(
+    client: TestClient, database_url: str, lang: str, email_only: str
+) -> None:
+    make_team(database_url)
+    phone_only = factories.create_report(database_url, region_code=None, contact_email=None)
+    both = factories.create_report(database_url, region_code=None)
+    sign_in(client, "admin")
+    page = client.get(f"/staff/reports/{both.report.tracking_code}/new-pin?lang={lang}").text
+    assert email_only in page
+    code = phone_only.report.tracking_code
+    page = client.get(f"/staff/reports/{code}/new-pin?lang={lang}").text
+    assert 'value="send"' not in page  # only a phone, and no SMS go out: show it, or nothing
+    refused = _new_pin_page(client, code, "send", lang)
+    assert refused.status_code == 400  # type: ignore[attr-defined]
+    assert audit_entries(database_url, "reporter_key_issued") == []

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.support import LazyProxy
 from lokal import mask_pii, partial_mask
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,10 +25,19 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.db.base import utcnow
+from gesi_app.i18n import lazy_gettext
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from gesi_app.reports.models import Report
 
 PAGE_LIMIT = 200
+
+# A message's status in words (the audit log shows the status a retry changed).
+STATUS_LABELS: dict[str, LazyProxy] = {
+    OutboxStatus.PENDING: lazy_gettext("Waiting to be sent"),
+    OutboxStatus.SENT: lazy_gettext("Sent"),
+    OutboxStatus.FAILED: lazy_gettext("Failed, no more tries"),
+    OutboxStatus.NO_GATEWAY: lazy_gettext("Not sent: no SMS gateway"),
+}
 
 
 class NotRetryable(Exception):

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gesi_app.db.base import aware, utcnow
 from gesi_app.notifications.delivery import deliver_due
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
-from gesi_app.notifications.sms import SmsSender
+from gesi_app.notifications.sms import HttpSms, SmsConfig, SmsSender
 from gesi_app.reports.models import Status
 from gesi_app.reports.workflow import transition
 from tests.notifications_support import BASE_URL, in_session, load_report, new_report, outbox
@@ -207,3 +207,13 @@ def test_without_a_gateway_an_sms_is_recorded_as_not_sent(
     # Never counted as sent, and a later run leaves it alone.
     assert _deliver(database_url, None, NOW + dt.timedelta(days=1)) == 0
     assert _sms(database_url).status is OutboxStatus.NO_GATEWAY
+
+
+def test_a_sender_name_is_sent_when_one_is_set(database_url: str) -> None:
+    _verified(database_url)
+    with sms_gateway() as gateway:
+        sender = HttpSms(SmsConfig(url=gateway.url, token=TOKEN, timeout=2, sender="PEMKAB TNG"))
+        assert _deliver(database_url, sender, NOW) == 1
+    [request] = gateway.received
+    assert set(request.json) == {"to", "message", "reference", "sender"}
+    assert request.json["sender"] == "PEMKAB TNG"

@@ -15,15 +15,19 @@ from starlette.routing import Mount
 
 from gesi_app import jobs
 from gesi_app.agencies import routes as agencies
+from gesi_app.agencies.models import Agency
 from gesi_app.audio import routes as audio
 from gesi_app.audio.answers import AnswerAudio
 from gesi_app.audio.dated import DatedAudio
 from gesi_app.audio.service import AudioService
 from gesi_app.backoffice import routes as backoffice
+from gesi_app.backoffice.audit_values import AuditVocabulary, names_from
 from gesi_app.casework import routes as casework
 from gesi_app.categories import routes as categories
+from gesi_app.categories.models import Category
 from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import easy_read as forums_easy
+from gesi_app.forums import labels as forum_labels
 from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.holidays import routes as holidays
@@ -34,11 +38,13 @@ from gesi_app.i18n.easy import EasyRead
 from gesi_app.limits.shared import SharedLimit
 from gesi_app.live.broker import broker_for
 from gesi_app.notifications import routes as notification_routes
+from gesi_app.notifications.admin import STATUS_LABELS as OUTBOX_STATUS_LABELS
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.passwords import Hasher
 from gesi_app.public import easy_read as public_easy
 from gesi_app.public import routes as public
+from gesi_app.public.labels import STATUS_LABELS
 from gesi_app.regions import routes as regions
 from gesi_app.reports import easy_read as reports_easy
 from gesi_app.reports import routes as reports
@@ -170,11 +176,26 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 audio_service,
                 AnswerAudio(settings),
                 DatedAudio(audio_service.folder / "dated", settings.timezone, deadlines=deadlines),
+                audit_vocabulary(),  # the audit log's names and words for the features' values
             ]
         ),
     )
     install_state(app, state)
     return app
+
+
+def audit_vocabulary() -> AuditVocabulary:
+    """Names and value words the audit page shows, from the features (it names none)."""
+    return AuditVocabulary(
+        names={"agency": names_from(Agency), "topic": names_from(Category)},
+        words={
+            "status": {**{s.value: w for s, w in STATUS_LABELS.items()}, **OUTBOX_STATUS_LABELS},
+            "forum_state": forum_labels.STATE_LABELS,
+            "forum_format": forum_labels.FORMAT_LABELS,
+            "accommodation": forum_labels.ACCOMMODATION_LABELS,
+            "audience": forum_labels.AUDIENCE_LABELS,
+        },
+    )
 
 
 def easy_read_registry() -> EasyRead:

@@ -265,7 +265,9 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
         else:
             print(f"database ok (revision {current})")
             notes, troubles = asyncio.run(
-                outbox_state(settings.database_url, bool(settings.smtp_host))
+                outbox_state(
+                    settings.database_url, bool(settings.smtp_host), settings.sms_configured
+                )
             )
             for note in notes:
                 print(note)

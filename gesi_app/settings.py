@@ -165,6 +165,26 @@ class Settings:
         "(none)",
         "Sender of notification emails, e.g. Suara <no-reply@example.go.id>; needed with SMTP.",
     )
+    sms_url: str = _setting(
+        "GESI_SMS_URL",
+        "(none)",
+        "HTTP(S) address of the SMS gateway (docs/sms-gateway.md); without it no SMS is sent.",
+    )
+    sms_token: str = _setting(
+        "GESI_SMS_TOKEN",
+        "(none)",
+        "Bearer token the SMS gateway expects; needed with GESI_SMS_URL.",
+    )
+    sms_timeout: float = _setting(
+        "GESI_SMS_TIMEOUT",
+        "10",
+        "Seconds to wait for the SMS gateway's answer before trying again later (at most 60).",
+    )
+    sms_sender: str = _setting(
+        "GESI_SMS_SENDER",
+        "(none)",
+        "Sender name or number the gateway shows on each SMS, if it lets us choose one.",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -236,11 +256,17 @@ class Settings:
             ),
             **_tts(get),
             **_smtp(get),
+            **_sms(get),
         )
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def sms_configured(self) -> bool:
+        """Whether SMS can go out: without a gateway, no SMS is sent (or promised)."""
+        return bool(self.sms_url)
 
     @property
     def https(self) -> bool:
@@ -282,6 +308,29 @@ def _smtp(get: Callable[[str], str]) -> dict[str, Any]:
         "smtp_starttls": starttls == "true",
         "mail_from": mail_from,
     }
+
+
+def _sms(get: Callable[[str], str]) -> dict[str, Any]:
+    """SMS gateway settings: all optional, but a gateway needs its address and its token."""
+    url, token = get("GESI_SMS_URL"), get("GESI_SMS_TOKEN")
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise SettingsError("GESI_SMS_URL must be an http:// or https:// address")
+        if not token:
+            raise SettingsError("GESI_SMS_TOKEN must be set when GESI_SMS_URL is")
+    elif token:
+        raise SettingsError("GESI_SMS_URL must be set when GESI_SMS_TOKEN is")
+    try:
+        timeout = float(get("GESI_SMS_TIMEOUT") or "10")
+    except ValueError:
+        raise SettingsError("GESI_SMS_TIMEOUT must be a number of seconds") from None
+    if not 0 < timeout <= 60:
+        raise SettingsError("GESI_SMS_TIMEOUT must be more than 0 and at most 60")
+    sender = get("GESI_SMS_SENDER")
+    if len(sender) > 20:
+        raise SettingsError("GESI_SMS_SENDER must be at most 20 characters")
+    return {"sms_url": url, "sms_token": token, "sms_timeout": timeout, "sms_sender": sender}
 
 
 def _tts(get: Any) -> dict[str, Any]:

@@ -41,9 +41,13 @@ class NewKey:
     channels: tuple[str, ...]  # where it was sent
 
 
-async def can_send(session: AsyncSession, report: Report) -> bool:
+async def can_send(session: AsyncSession, report: Report, *, sms: bool) -> bool:
+    """Whether a message can reach the reporter: an email, or a phone when SMS go out
+    (``sms``: an SMS gateway is set up; without one a phone number gets nothing)."""
     contact = await session.get(ReporterContact, report.id)
-    return can_notify(session) and contact is not None and bool(contact.email or contact.phone)
+    if not can_notify(session) or contact is None:
+        return False
+    return bool(contact.email or (sms and contact.phone))
 
 
 async def issue_new_key(
@@ -54,11 +58,12 @@ async def issue_new_key(
     *,
     hasher: Hasher,
     ip: str | None,
+    sms: bool,
     now: dt.datetime | None = None,
 ) -> NewKey:
     """Give the report a new PIN, delivered ``how``; audit it and commit."""
     require(user, Permission.VERIFY)
-    if how is KeyDelivery.SEND and not await can_send(session, report):
+    if how is KeyDelivery.SEND and not await can_send(session, report, sms=sms):
         raise NoContact(report.tracking_code)
     had_pin = report.pin_hash is not None
     pin = await keys.new_key(report, hasher)

@@ -21,6 +21,7 @@ class OutboxStatus(enum.StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+    NO_GATEWAY = "no_gateway"  # an SMS with no gateway set up: not sent, never tried
 
 
 class Outbox(Base):

@@ -12,14 +12,33 @@ from gesi_app.backoffice.web import page, staff_page
 from gesi_app.notifications import admin
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
+from gesi_app.web.state import state_of
 
 
 @staff_page(Permission.MANAGE_SETTINGS)
 async def troubled_list(request: Request, user: StaffUser) -> Response:
     async with db(request) as session:
         rows = await admin.troubled_messages(session, user)
-    context = {"rows": rows, "retried": request.query_params.get("retried") == "1"}
+        summary = await admin.outbox_summary(session, user)
+    context = {
+        "rows": rows,
+        "summary": summary,
+        "retried": request.query_params.get("retried") == "1",
+        "resent": request.query_params.get("resent") == "1",
+    }
     return page(request, user, "staff/notifications.html", context)
+
+
+@staff_page(Permission.MANAGE_SETTINGS)
+async def resend_sms(request: Request, user: StaffUser) -> Response:
+    """Send again the SMS not sent for want of a gateway; only once there is one."""
+    if not state_of(request).settings.sms_configured:
+        return page(request, user, "staff/not_found.html", status_code=404)
+    async with db(request) as session:
+        await admin.resend_no_gateway(session, user, client_address(request))
+        await session.commit()
+    url = request.app.url_path_for("staff_notifications")
+    return RedirectResponse(f"{url}?resent=1", status_code=303)
 
 
 @staff_page(Permission.MANAGE_SETTINGS)
@@ -38,6 +57,12 @@ async def retry(request: Request, user: StaffUser) -> Response:
 
 routes = [
     Route("/staff/notifications", troubled_list, name="staff_notifications"),
+    Route(
+        "/staff/notifications/resend-sms",
+        resend_sms,
+        methods=["POST"],
+        name="staff_notifications_resend_sms",
+    ),
     Route(
         "/staff/notifications/{outbox_id:int}/retry",
         retry,

@@ -76,6 +76,17 @@ EASY: dict[str, Easy] = {
     "For text messages (SMS). For example 0812 3456 7890.": Easy(
         N_("We send you a text message. For example 0812 3456 7890.")
     ),
+    (
+        "We send an email when your report is checked, answered and closed. Leave it "
+        "empty if you do not want emails."
+    ): Easy(
+        N_("We send you news by email. Do you not want news? Leave it empty."),
+        "envelope",
+    ),
+    (
+        "We do not send text messages (SMS). Staff may call you if they have a question. "
+        "For example 0812 3456 7890."
+    ): Easy(N_("We do not send SMS. Staff may call you. For example 0812 3456 7890.")),
     "Choose a new recording to replace it": Easy(N_("Choose a new recording"), "microphone"),
     "Choose a sound or video file": Easy(picture="microphone"),
     "Your recording is ready. It is sent when you press Continue.": Easy(
@@ -100,6 +111,16 @@ EASY: dict[str, Easy] = {
     ): Easy(N_("Write the PIN down now. Do not tell anyone. We show it only once."), "pencil"),
     "If you gave an email address or phone number, we also send the PIN there.": Easy(
         N_("Did you give an email or phone number? We send the PIN there too."), "envelope"
+    ),
+    "If you gave an email address, we also send the PIN there.": Easy(
+        N_("Did you give an email? We send the PIN there too."), "envelope"
+    ),
+    (
+        "Your PIN was shown once, when you sent the report. If you gave an email address, "
+        "we also sent it there."
+    ): Easy(
+        N_("We showed your PIN once, when you sent the report. We also sent it to your email."),
+        "key",
     ),
     (
         "Your PIN was shown once, when you sent the report. If you gave an email address "

@@ -148,6 +148,8 @@ def build_templates(settings: Settings) -> Jinja2Templates:
             "other_locale": other,
             "other_locale_url": switch_language_url(request, other),
             "authority_name": settings.authority_name,
+            # Whether SMS go out at all: without a gateway no page promises one.
+            "sms_on": settings.sms_configured,
         }
 
     return Jinja2Templates(env=build_environment(settings), context_processors=[page_context])

@@ -141,8 +141,11 @@ CONTACT_EMAIL = Said(
 )
 CONTACT_PHONE = Said(
     "#contact_phone", "textbox", ("Nomor HP (opsional)", "Mobile phone number (optional)"),
-    ("Untuk pesan singkat (SMS). Misalnya 0812 3456 7890.",
-     "For text messages (SMS). For example 0812 3456 7890."),
+    # The test server has no SMS gateway: the number is for staff to call (docs/sms-gateway.md).
+    ("Kami tidak mengirim pesan singkat (SMS). Petugas mungkin menelepon Anda jika ada "
+     "pertanyaan. Misalnya 0812 3456 7890.",
+     "We do not send text messages (SMS). Staff may call you if they have a question. "
+     "For example 0812 3456 7890."),
 )  # fmt: skip
 CONTINUE = Said("main form button[type=submit]", "button", ("Lanjutkan", "Continue"))
 NO_ANSWER: Texts = (

@@ -104,10 +104,11 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 
 @contextmanager
-def live_server(directory: Path) -> Iterator[LiveServer]:
-    """Migrate and seed a fresh database through the CLI, serve it, stop it at the end."""
+def live_server(directory: Path, **settings: str) -> Iterator[LiveServer]:
+    """Migrate and seed a fresh database through the CLI, serve it, stop it at the end;
+    ``settings`` are GESI_ settings of this server's own (an SMS gateway, say)."""
     data_dir = directory / "data"
-    env = server_env(data_dir)
+    env = server_env(data_dir) | settings
     bindir = Path(sys.executable).parent
     app_cli = str(bindir / "gesi-app")
     for command in ([app_cli, "db", "upgrade"], [app_cli, "demo"]):

@@ -35,6 +35,13 @@ def failed_message(server: LiveServer, report_id: int) -> None:
                 status=OutboxStatus.FAILED, attempts=12, last_error="SMTPRecipientsRefused 550",
             )
         )  # fmt: skip
+        session.add(  # no SMS gateway on the test server: the page counts and explains it
+            Outbox(
+                report_id=report_id, channel=OutboxChannel.SMS, recipient="+6281234567890",
+                locale="id", kind="answered", subject="Dijawab", body="Isi pesan",
+                status=OutboxStatus.NO_GATEWAY, last_error="no SMS gateway (GESI_SMS_URL)",
+            )
+        )  # fmt: skip
 
     factories.run(server.database_url, work)
 

@@ -9,12 +9,14 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from gesi_app.accounts.models import Role
+from gesi_app.agencies.service import ensure_agency
 from gesi_app.reports.models import Status
 from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.server import LiveServer
 from tests.browser.test_staff import new_staff, sign_in
-from tests.casework_support import load
+from tests.casework_support import load, report_in
+from tests.ratings_support import rate
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,27 @@ def test_casework_pages_in_both_languages(driver: WebDriver, live_server: LiveSe
         harness.check_page_languages(driver, live_server.url(path))
     harness.check_page(driver, live_server.url("/staff/queue"), width=320)
     harness.check_page(driver, live_server.url(f"/staff/reports/{code}"), text_zoom=200)
+
+
+def test_a_rated_report_and_the_queue_in_both_languages(
+    driver: WebDriver, live_server: LiveServer
+) -> None:
+    """The reporter's rating and comment on the report page, and its mark in the queue."""
+    sign_in(driver, live_server, new_staff(live_server, Role.ADMIN))
+    agency = factories.run(
+        live_server.database_url,
+        lambda s: ensure_agency(s, "dinsos-rating", "Dinas Sosial", "Social Affairs Agency"),
+    )
+    report = report_in(live_server.database_url, Status.DITINDAKLANJUTI, agency.id)
+    rate(live_server.database_url, report, 2, "Jawabannya belum menjawab masalah saya.")
+    code = report.tracking_code
+    for path in (f"/staff/reports/{code}", "/staff/queue?status=all"):
+        harness.check_page_languages(driver, live_server.url(path))
+    driver.get(live_server.url(f"/staff/reports/{code}", lang="id"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "2 – Buruk (dari 5)" in main
+    assert "Jawabannya belum menjawab masalah saya." in main
+    harness.check_page(driver, live_server.url(f"/staff/reports/{code}", lang="en"), width=320)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -16,7 +16,6 @@ from gesi_app import jobs
 from gesi_app.app import create_app
 from gesi_app.notifications.delivery import deliver_due
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
-from gesi_app.notifications.sms import LogOnlySms
 from gesi_app.reports.models import Report
 from gesi_app.settings import Settings
 from gesi_app.tracking import service as tracking
@@ -26,6 +25,7 @@ from tests.conftest import form_token
 from tests.functional.reports.journey_helpers import answer_all, send
 from tests.functional.tracking_helpers import lookup, summary
 from tests.notifications_support import notifying_sessions
+from tests.sms_gateway_support import sms_gateway
 from tests.staff_support import make_team, sign_in
 
 PIN_IN_TEXT = re.compile(r"\b(\d{6})\b")
@@ -76,8 +76,11 @@ def test_a_new_report_sends_its_pin_to_the_contact_and_forgets_it_once_sent(
     }
     assert all(_pin_of(r) == shown.group(1) and report.tracking_code in r.body for r in rows)
     assert all(len(r.body) <= 160 for r in rows if r.channel is OutboxChannel.SMS)
-    sent = factories.run(database_url, lambda s: deliver_due(s, None, LogOnlySms()))
+    with sms_gateway() as gateway:
+        sent = factories.run(database_url, lambda s: deliver_due(s, None, gateway.sender()))
     assert sent == 1  # the SMS (no SMTP here: the email waits)
+    [request] = gateway.received
+    assert shown.group(1) in request.json["message"]
     by_channel = {r.channel: r for r in _outbox(database_url, report.id)}
     assert by_channel[OutboxChannel.SMS].status is OutboxStatus.SENT
     assert by_channel[OutboxChannel.SMS].body == ""  # sent: the PIN is only the reporter's now
@@ -192,3 +195,27 @@ def test_reports_sent_before_pins_get_one_by_message_once(
         lambda s: tracking.unlock(s, with_contact.tracking_code, pin, hasher=factories.HASHER),
     )
     assert opened.id == with_contact.id
+
+
+@pytest.mark.parametrize(
+    ("lang", "email_only"),
+    [
+        ("en", "Send it to their email (SMS are not sent: no SMS gateway)"),
+        ("id", "Kirim ke email pelapor (SMS tidak dikirim: belum ada gateway SMS)"),
+    ],
+)
+def test_without_a_gateway_a_new_pin_is_never_promised_by_sms(
+    client: TestClient, database_url: str, lang: str, email_only: str
+) -> None:
+    make_team(database_url)
+    phone_only = factories.create_report(database_url, region_code=None, contact_email=None)
+    both = factories.create_report(database_url, region_code=None)
+    sign_in(client, "admin")
+    page = client.get(f"/staff/reports/{both.report.tracking_code}/new-pin?lang={lang}").text
+    assert email_only in page
+    code = phone_only.report.tracking_code
+    page = client.get(f"/staff/reports/{code}/new-pin?lang={lang}").text
+    assert 'value="send"' not in page  # only a phone, and no SMS go out: show it, or nothing
+    refused = _new_pin_page(client, code, "send", lang)
+    assert refused.status_code == 400  # type: ignore[attr-defined]
+    assert audit_entries(database_url, "reporter_key_issued") == []

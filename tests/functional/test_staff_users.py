@@ -269,7 +269,7 @@ def test_audit_log_lists_actions_newest_first_and_filters(
     page = client.get("/staff/audit?lang=en").text
     actions = re.findall(r"<td[^>]*>(Signed in|Sign-in failed|Staff member deactivated)</td>", page)
     assert actions == ["Staff member deactivated", "Signed in", "Sign-in failed"]
-    assert "<li>active: True</li>" in page and "<li>active: False</li>" in page
+    assert "<li>Active: Yes</li>" in page and "<li>Active: No</li>" in page
     only_admin = client.get(f"/staff/audit?lang=en&actor={team.ids['admin']}").text
     assert "Sign-in failed" not in only_admin.split("<tbody>")[1]
     failed = client.get("/staff/audit?lang=en&action=sign_in_failed").text

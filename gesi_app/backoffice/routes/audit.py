@@ -15,6 +15,8 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.forms import page_number, parse_audit_filter
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
+from gesi_app.backoffice import audit_values
+from gesi_app.backoffice.audit_values import AuditVocabulary
 from gesi_app.backoffice.labels import ACTION_LABELS, OBJECT_LABELS
 from gesi_app.backoffice.web import page, staff_page
 from gesi_app.i18n import gettext
@@ -35,6 +37,8 @@ async def audit_log(request: Request, user: StaffUser) -> Response:
             if errors
             else await audit.search(session, where, page_number(request.query_params))
         )
+        vocabulary = state_of(request).resource(AuditVocabulary)
+        entries = await audit_values.describe(session, result.entries if result else [], vocabulary)
     filters = {k: v for k, v in kept.items() if v}
 
     def page_url(number: int) -> str:
@@ -44,6 +48,7 @@ async def audit_log(request: Request, user: StaffUser) -> Response:
         "errors": errors,
         "kept": kept,
         "result": result,
+        "entries": entries,  # the result's entries with their values in words
         "filtered": bool(filters),
         "page_url": page_url,
         "actor_choices": [Choice("", gettext("Anyone"))]

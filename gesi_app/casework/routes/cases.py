@@ -25,7 +25,7 @@ from gesi_app.agencies.service import active_agencies
 from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
 from gesi_app.backoffice import response_templates
 from gesi_app.backoffice.web import forbidden, page, staff_page
-from gesi_app.casework import casework, casework_actions, queue, transcripts
+from gesi_app.casework import casework, casework_actions, queue, ratings, transcripts
 from gesi_app.casework.casework import ActionDenied, CaseAction, ReportHidden
 from gesi_app.casework.casework_forms import (
     parse_answer,
@@ -56,6 +56,7 @@ def _labels() -> dict[str, Any]:
     return {
         "status_labels": {s.value: str(label) for s, label in STATUS_LABELS.items()},
         "type_labels": {t.value: str(label) for t, label in TYPE_LABELS.items()},
+        "score_labels": ratings.score_labels(),  # the reporter's rating of the answer
     }
 
 
@@ -88,6 +89,9 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
         )
         today = _today(request)
         result = None if errors else await queue.queue(session, user, where, today)
+        rated = await ratings.ratings_of(
+            session, [r.report.id for r in result.rows] if result else []
+        )
     filters = {k: v for k, v in kept.items() if v}
 
     def page_url(number: int) -> str:
@@ -97,6 +101,7 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
         "errors": errors,
         "kept": kept,
         "result": result,
+        "ratings": rated,
         "filtered": where.active,
         "page_url": page_url,
         "status_choices": [Choice("", gettext("Open reports")), Choice("all", gettext("All"))]
@@ -125,8 +130,10 @@ async def report_page(request: Request, user: StaffUser) -> Response:
         except ReportHidden:
             return _not_found(request, user)
         view = await casework.case_view(session, user, report, _today(request))
+        rating = await ratings.rating_for(session, user, report)
     context = {
         "view": view,
+        "rating": rating,
         "done": request.query_params.get("done", ""),
         "recording_kinds": transcripts.RECORDING_KINDS,  # files that get a transcript
         "can_issue_key": has_permission(user, Permission.VERIFY),  # a new PIN for the reporter

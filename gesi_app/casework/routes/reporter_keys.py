@@ -26,12 +26,16 @@ NO_STORE = {"Cache-Control": "no-store"}
 TEMPLATE = "staff/report_new_pin.html"
 
 
-def _choices(can_send: bool) -> list[Choice]:
+def _choices(can_send: bool, sms: bool) -> list[Choice]:
     choices = [Choice(KeyDelivery.SHOW.value, gettext("Show it to me once, to read to them"))]
     if can_send:
-        choices.append(
-            Choice(KeyDelivery.SEND.value, gettext("Send it to their email or phone number"))
+        # Without an SMS gateway only the email carries it: say so, promise no SMS.
+        label = (
+            gettext("Send it to their email or phone number")
+            if sms
+            else gettext("Send it to their email (SMS are not sent: no SMS gateway)")
         )
+        choices.append(Choice(KeyDelivery.SEND.value, label))
     return choices
 
 
@@ -44,11 +48,12 @@ async def new_pin(request: Request, user: StaffUser) -> Response:
             )
         except ReportHidden:
             return page(request, user, "staff/report_not_found.html", status_code=404)
-        can_send = await reporter_keys.can_send(session, report)
+        sms = state_of(request).settings.sms_configured
+        can_send = await reporter_keys.can_send(session, report, sms=sms)
         context: dict[str, Any] = {
             "report": report,
             "status_labels": {s.value: str(label) for s, label in STATUS_LABELS.items()},
-            "choices": _choices(can_send),
+            "choices": _choices(can_send, sms),
             "errors": {},
             "kept": {},
         }
@@ -67,6 +72,7 @@ async def new_pin(request: Request, user: StaffUser) -> Response:
             KeyDelivery(typed),
             hasher=state_of(request).hasher,
             ip=client_address(request),
+            sms=sms,
         )
     if given.pin is None:
         url = request.app.url_path_for("staff_report", code=report.tracking_code)

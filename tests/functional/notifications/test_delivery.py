@@ -14,7 +14,7 @@ from gesi_app.db.base import aware, utcnow
 from gesi_app.notifications.delivery import MAX_ATTEMPTS, deliver_due
 from gesi_app.notifications.mail import EmailSender
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
-from gesi_app.notifications.sms import LogOnlySms
+from gesi_app.notifications.sms import SmsSender
 from gesi_app.reports.models import Status
 from gesi_app.reports.workflow import transition
 from tests.notifications_support import (
@@ -29,6 +29,7 @@ from tests.notifications_support import (
     smtp_sender,
     smtp_server,
 )
+from tests.sms_gateway_support import sms_gateway
 
 NOW = utcnow()
 
@@ -45,9 +46,11 @@ def _verified_report(url: str, **overrides: object) -> str:
     return code
 
 
-def _deliver(url: str, sender: EmailSender | None, now: dt.datetime) -> int:
+def _deliver(
+    url: str, sender: EmailSender | None, now: dt.datetime, sms: SmsSender | None = None
+) -> int:
     async def work(session: AsyncSession) -> int:
-        return await deliver_due(session, sender, LogOnlySms(), now)
+        return await deliver_due(session, sender, sms, now)
 
     sent: int = asyncio.run(in_session(url, work))
     return sent
@@ -60,8 +63,10 @@ def _rows(url: str) -> dict[OutboxChannel, Outbox]:
 def test_email_goes_through_smtp_with_the_tracking_link(database_url: str) -> None:
     code = _verified_report(database_url, locale="en")
     port = free_port()
-    with smtp_server(port) as inbox:
-        assert _deliver(database_url, smtp_sender(port), NOW) == 2  # the email and the SMS
+    with smtp_server(port) as inbox, sms_gateway() as gateway:
+        sent = _deliver(database_url, smtp_sender(port), NOW, gateway.sender())
+        assert sent == 2  # the email and the SMS
+    assert len(gateway.received) == 1
     [message] = inbox.messages
     assert inbox.recipients == ["siti@example.org"]
     assert message["To"] == "siti@example.org"
@@ -83,7 +88,9 @@ def test_email_goes_through_smtp_with_the_tracking_link(database_url: str) -> No
 def test_smtp_down_keeps_the_email_and_retries_when_it_is_back(database_url: str) -> None:
     code = _verified_report(database_url)
     port = free_port()  # nothing listens there yet
-    assert _deliver(database_url, smtp_sender(port), NOW) == 1  # only the SMS went
+    with sms_gateway() as gateway:
+        sent = _deliver(database_url, smtp_sender(port), NOW, gateway.sender())
+    assert sent == 1  # only the SMS went
     email = _rows(database_url)[OutboxChannel.EMAIL]
     assert (email.status, email.attempts) == (OutboxStatus.PENDING, 1)
     assert aware(email.next_attempt_at) == NOW + dt.timedelta(minutes=1)
@@ -115,13 +122,22 @@ def test_after_the_last_attempt_the_message_is_failed_and_kept(database_url: str
 
 def test_without_smtp_emails_wait_untouched(database_url: str) -> None:
     _verified_report(database_url)
-    assert _deliver(database_url, None, NOW + dt.timedelta(days=2)) == 1
+    with sms_gateway() as gateway:
+        assert _deliver(database_url, None, NOW + dt.timedelta(days=2), gateway.sender()) == 1
     rows = _rows(database_url)
     assert (rows[OutboxChannel.EMAIL].status, rows[OutboxChannel.EMAIL].attempts) == (
         OutboxStatus.PENDING,
         0,
     )
     assert rows[OutboxChannel.SMS].status is OutboxStatus.SENT
+
+
+def test_without_smtp_nor_a_gateway_nothing_counts_as_sent(database_url: str) -> None:
+    _verified_report(database_url)
+    assert _deliver(database_url, None, NOW + dt.timedelta(days=2)) == 0
+    rows = _rows(database_url)
+    assert rows[OutboxChannel.EMAIL].status is OutboxStatus.PENDING
+    assert rows[OutboxChannel.SMS].status is OutboxStatus.NO_GATEWAY
 
 
 def test_an_anonymous_reporters_contact_never_reaches_the_log(
@@ -135,13 +151,15 @@ def test_an_anonymous_reporters_contact_never_reaches_the_log(
         contact_phone="+6281299887766",
     )
     port = free_port()
-    _deliver(database_url, smtp_sender(port), NOW)  # down: the failure is logged
-    with smtp_server(port) as inbox:
-        _deliver(database_url, smtp_sender(port), NOW + dt.timedelta(minutes=5))
+    with sms_gateway() as gateway:
+        _deliver(database_url, smtp_sender(port), NOW, gateway.sender(token="wrong"))  # refused
+        with smtp_server(port) as inbox:
+            _deliver(database_url, smtp_sender(port), NOW + dt.timedelta(minutes=5))
     assert inbox.recipients == ["rahasia@example.org"]
+    assert [r.json["to"] for r in gateway.received] == ["+6281299887766"]
     ours = [r for r in caplog.records if r.name.startswith("gesi_app")]
     assert any("not sent" in r.getMessage() for r in ours)
-    assert any("SMS (log only)" in r.getMessage() for r in ours)
+    assert any("(sms) not sent" in r.getMessage() for r in ours)
     for record in ours:
         message = record.getMessage()
         assert "rahasia@example.org" not in message
@@ -157,7 +175,7 @@ def test_two_deliverers_at_once_send_each_message_once(database_url: str) -> Non
 
     async def deliverer() -> int:
         async with notifying_sessions(database_url) as sessions, sessions() as session:
-            return await deliver_due(session, smtp_sender(port), LogOnlySms(), NOW)
+            return await deliver_due(session, smtp_sender(port), None, NOW)
 
     async def both() -> list[int]:
         return list(await asyncio.gather(deliverer(), deliverer()))

@@ -14,7 +14,6 @@ from gesi_app import jobs
 from gesi_app.cli import main
 from gesi_app.notifications.delivery import Senders
 from gesi_app.notifications.models import OutboxStatus
-from gesi_app.notifications.sms import LogOnlySms
 from gesi_app.reports.models import Status
 from gesi_app.reports.workflow import transition
 from tests import factories
@@ -28,6 +27,7 @@ from tests.notifications_support import (
     smtp_sender,
     smtp_server,
 )
+from tests.sms_gateway_support import sms_gateway
 
 
 def _verified(url: str) -> None:
@@ -44,12 +44,13 @@ def test_run_jobs_delivers_and_counts(database_url: str, tmp_path: Path) -> None
 
     async def run() -> dict[str, int]:
         async with notifying_sessions(database_url) as sessions:
-            senders = Senders(email=smtp_sender(port), sms=LogOnlySms())
+            senders = Senders(email=smtp_sender(port), sms=gateway.sender())
             return await jobs.run_jobs(sessions, tmp_path, hasher=factories.HASHER, senders=senders)
 
-    with smtp_server(port) as inbox:
+    with smtp_server(port) as inbox, sms_gateway() as gateway:
         assert asyncio.run(run())["notifications_sent"] == 2
     assert inbox.recipients == ["siti@example.org"]
+    assert [r.json["to"] for r in gateway.received] == ["+6281234567890"]
 
 
 def test_the_apps_delivery_loop_sends_without_waiting_for_the_hourly_jobs(
@@ -60,7 +61,7 @@ def test_the_apps_delivery_loop_sends_without_waiting_for_the_hourly_jobs(
 
     async def run() -> None:
         async with notifying_sessions(sqlite_url) as sessions:
-            senders = Senders(email=smtp_sender(port), sms=LogOnlySms())
+            senders = Senders(email=smtp_sender(port), sms=gateway.sender())
             async with jobs.periodic(
                 sessions, tmp_path, dt.timedelta(hours=1), hasher=factories.HASHER, senders=senders
             ):
@@ -71,9 +72,10 @@ def test_the_apps_delivery_loop_sends_without_waiting_for_the_hourly_jobs(
                     await asyncio.sleep(0.05)
                 raise AssertionError("notifications were not delivered")
 
-    with smtp_server(port) as inbox:
+    with smtp_server(port) as inbox, sms_gateway() as gateway:
         asyncio.run(run())
     assert len(inbox.messages) == 1
+    assert len(gateway.received) == 1
 
 
 @pytest.fixture
@@ -109,9 +111,29 @@ def test_jobs_command_sends_email_through_the_configured_server(
     monkeypatch.setenv("GESI_SMTP_PORT", str(port))
     monkeypatch.setenv("GESI_SMTP_STARTTLS", "false")
     monkeypatch.setenv("GESI_MAIL_FROM", "Suara <no-reply@tangerangkab.go.id>")
-    with smtp_server(port) as inbox:
+    with smtp_server(port) as inbox, sms_gateway() as gateway:
+        monkeypatch.setenv("GESI_SMS_URL", gateway.url)
+        monkeypatch.setenv("GESI_SMS_TOKEN", gateway.token)
         assert main(["jobs", "run"]) == 0
     assert "notifications_sent: 2\n" in capsys.readouterr().out
     assert inbox.recipients == ["siti@example.org"]
+    assert [r.json["to"] for r in gateway.received] == ["+6281234567890"]
     assert main(["check"]) == 0
     assert "notifications: 0 waiting, 0 failed" in capsys.readouterr().out
+
+
+def test_check_counts_the_sms_not_sent_without_a_gateway(
+    cli_env: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "SMS not configured (GESI_SMS_URL, docs/sms-gateway.md): SMS to reporters" in out
+    _verified(cli_env)
+    assert main(["jobs", "run"]) == 0
+    assert "notifications_sent: 0\n" in capsys.readouterr().out
+    main(["check"])
+    out = capsys.readouterr().out
+    assert (
+        "SMS not configured (GESI_SMS_URL, docs/sms-gateway.md): 1 SMS to reporters were not sent"
+        in out
+    )

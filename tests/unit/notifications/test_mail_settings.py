@@ -13,10 +13,12 @@ from gesi_app.settings import Settings, SettingsError
 GOOD = {"GESI_SMTP_HOST": "mail.example.go.id", "GESI_MAIL_FROM": "Suara <no-reply@example.go.id>"}
 
 
-def test_without_smtp_email_waits_and_sms_is_log_only(tmp_path: Path) -> None:
+def test_without_smtp_email_waits_and_without_a_gateway_no_sms_goes(tmp_path: Path) -> None:
     settings = Settings.from_env({"GESI_DATA_DIR": str(tmp_path)})
     assert (settings.smtp_host, settings.smtp_port, settings.smtp_starttls) == ("", 587, True)
     assert senders_from(settings).email is None
+    assert senders_from(settings).sms is None
+    assert not settings.sms_configured
 
 
 def test_with_smtp(tmp_path: Path) -> None:

@@ -13,8 +13,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
 
 from gesi_app.reports.models import Status
 from tests.browser import axtree, harness
@@ -98,8 +101,18 @@ def assert_reads_right(
 def assert_error_page(driver: WebDriver, screen: Screen, lang: str, said: tuple[Said, ...]) -> None:
     assert_reads_right(driver, screen, lang, said, alert=pick(PROBLEM, lang))
     summary = driver.find_element(By.CSS_SELECTOR, ".error-summary")
-    focused = driver.switch_to.active_element
-    assert focused == summary, f"{driver.current_url}: the error summary does not have focus"
+    assert_gets_focus(
+        driver, summary, f"{driver.current_url}: the error summary does not have focus"
+    )
+
+
+def assert_gets_focus(driver: WebDriver, element: WebElement, message: str) -> None:
+    """``element`` has focus. The browser applies autofocus at its next rendering update: on a
+    busy machine, a moment after the page has loaded."""
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.switch_to.active_element == element)
+    except TimeoutException:
+        raise AssertionError(message) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,7 +169,7 @@ def test_home_help_and_display_settings(driver: WebDriver, live_server: LiveServ
         saved = ("Pengaturan Anda sudah disimpan", "Your settings are saved")
         assert_reads_right(driver, PAGES["preferences"], lang, alert=pick(saved, lang))
         notice = driver.find_element(By.CSS_SELECTOR, ".notice-success")
-        assert driver.switch_to.active_element == notice, "the saved notice does not have focus"
+        assert_gets_focus(driver, notice, "the saved notice does not have focus")
 
 
 def test_following_a_report(driver: WebDriver, live_server: LiveServer) -> None:

@@ -13,6 +13,7 @@ tau-argus or sdcTable; this routine is small enough to test with adversarial tab
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -20,6 +21,21 @@ from fractions import Fraction
 THRESHOLD = 5
 
 Position = tuple[int, int]
+
+
+class Hidden(enum.Enum):
+    """A count not shown: fewer than 5 ("<5"), or hidden so a small one cannot be worked out."""
+
+    SMALL = "<5"
+    COMPLEMENT = "x"
+
+
+Shown = int | Hidden
+
+
+def number(value: Shown | None) -> int | None:
+    """The count when it is shown, else None."""
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)
@@ -46,9 +62,11 @@ class Grid:
             return self.column_totals[column]
         return self.cells[row][column]
 
-    def shown(self, position: Position) -> int | None:
-        """The published value: None when hidden."""
-        return None if position in self.hidden else self.value(position)
+    def shown(self, position: Position) -> Shown:
+        """The published value, or why it is hidden."""
+        if position not in self.hidden:
+            return self.value(position)
+        return Hidden.SMALL if self.value(position) < THRESHOLD else Hidden.COMPLEMENT
 
 
 def _equations(rows: int, columns: int) -> list[list[Position]]:
@@ -180,10 +198,10 @@ def _complement(
     return rest[0]
 
 
-def protect_list(counts: Sequence[int]) -> tuple[list[int | None], int | None]:
-    """A one-column list (e.g. reports by type) and its total: the counts and total as shown
-    (None: hidden). The only sum is "the counts add up to the total", so one hidden count
-    beside a shown total is one too few: the smallest shown count is hidden with it."""
+def protect_list(counts: Sequence[int]) -> tuple[list[Shown], Shown]:
+    """A one-column list (e.g. reports by type) and its total, as shown. The only sum is "the
+    counts add up to the total", so one hidden count beside a shown total is one too few:
+    the smallest shown count is hidden with it."""
     total = sum(counts)
     hidden = {i for i, count in enumerate(counts) if count < THRESHOLD}
     total_hidden = total < THRESHOLD
@@ -193,5 +211,11 @@ def protect_list(counts: Sequence[int]) -> tuple[list[int | None], int | None]:
             hidden.add(rest[0][1])
         else:
             total_hidden = True
-    shown = [None if i in hidden else c for i, c in enumerate(counts)]
-    return shown, None if total_hidden else total
+
+    def show(value: int, hide: bool) -> Shown:
+        if not hide:
+            return value
+        return Hidden.SMALL if value < THRESHOLD else Hidden.COMPLEMENT
+
+    shown = [show(c, i in hidden) for i, c in enumerate(counts)]
+    return shown, show(total, total_hidden)

@@ -44,6 +44,7 @@ from gesi_app.reports import easy_read as reports_easy
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
+from gesi_app.stats import routes as stats
 from gesi_app.team import routes as team
 from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *tracking.routes,
         *forums.routes,
         *audio.routes,
+        *stats.routes,
         favicon_route(STATIC_DIR),
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]

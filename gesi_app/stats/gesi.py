@@ -124,6 +124,8 @@ def _area_table(
     unknown_area: str,
 ) -> AreaTable:
     codes = sorted({code for code, _, _ in counted}, key=lambda c: (c == NO_AREA, c))
+    if not codes:
+        return AreaTable(segment, categories, [], [0] * len(categories), 0)
     counts = {(code, category): n for code, category, n in counted}
     grid: Grid = protect([[counts.get((c, k), 0) for k in categories] for c in codes])
     rows = [

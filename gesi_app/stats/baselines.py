@@ -18,6 +18,7 @@ from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.backoffice.setting_rows import setting_row
+from gesi_app.regions.models import Region
 from gesi_app.stats.models import PopulationBaseline, Segment
 from gesi_app.web.field_errors import FieldError
 
@@ -31,6 +32,10 @@ class BaselineError(FieldError):
 
 class BaselineNotFound(BaselineError):
     pass
+
+
+class UnknownArea(BaselineError):
+    field = "area"
 
 
 class BaselineTaken(BaselineError):
@@ -86,6 +91,8 @@ async def get_baseline(
 
 
 async def _check_free(session: AsyncSession, data: BaselineData, own_id: int | None) -> None:
+    if data.region_code is not None and await session.get(Region, data.region_code) is None:
+        raise UnknownArea("area")
     query = select(PopulationBaseline.id).where(
         PopulationBaseline.segment == data.segment,
         PopulationBaseline.year == data.year,

@@ -65,7 +65,9 @@ routes = [
         list_page("stats/baselines.html", baselines.list_baselines),
         name="staff_baselines",
     ),
-    Route("/staff/population/new", baseline_new, methods=["GET", "POST"], name="staff_baseline_new"),
+    Route(
+        "/staff/population/new", baseline_new, methods=["GET", "POST"], name="staff_baseline_new"
+    ),
     Route(
         "/staff/population/{baseline_id:int}",
         baseline_edit,

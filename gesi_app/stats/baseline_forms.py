@@ -24,7 +24,7 @@ SHARE = re.compile(r"^([0-9]{1,3})(?:[.,]([0-9]{1,2}))?\s*%?$")
 
 
 def parse_share(text: str) -> int | None:
-    """"8,5" or "8.5%" -> 850 (hundredths of a percent); None unless 0 to 100."""
+    """ "8,5" or "8.5%" -> 850 (hundredths of a percent); None unless 0 to 100."""
     match = SHARE.match(text.strip())
     if match is None:
         return None

@@ -31,7 +31,9 @@ class Timing:
     deadline: int | None
 
 
-def elapsed_working_days(calendar: WorkingCalendar, pairs: dict[tuple[dt.date, dt.date], int]) -> tuple[dict[int, int], int]:
+def elapsed_working_days(
+    calendar: WorkingCalendar, pairs: dict[tuple[dt.date, dt.date], int]
+) -> tuple[dict[int, int], int]:
     """How many reports took each number of working days, and how many could not be counted."""
     if not pairs:
         return {}, 0

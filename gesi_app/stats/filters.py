@@ -106,11 +106,10 @@ def parse(
 def query_of(filters: Filters) -> dict[str, str]:
     """The query string of these filters, only those chosen, in one order: a stable address."""
     query = {
-        "from": "%04d-%02d" % filters.start if filters.start else "",
-        "to": "%04d-%02d" % filters.end if filters.end else "",
+        "from": "{:04d}-{:02d}".format(*filters.start) if filters.start else "",
+        "to": "{:04d}-{:02d}".format(*filters.end) if filters.end else "",
         "area": filters.area or "",
         "agency": filters.agency or "",
         "type": filters.type.value if filters.type else "",
     }
     return {name: value for name, value in query.items() if value}
-

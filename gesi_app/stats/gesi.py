@@ -154,7 +154,9 @@ def _flags(counts: FlagCounts, segment: str) -> Part:
 
 
 def _baseline_for(
-    baselines: Sequence[PopulationBaseline], group: Population, code: str | None,
+    baselines: Sequence[PopulationBaseline],
+    group: Population,
+    code: str | None,
     regions: dict[str, str],
 ) -> Baseline | None:
     """The newest figure of the area itself, else of its kabupaten, else the national one."""
@@ -164,7 +166,11 @@ def _baseline_for(
         if found:
             best = max(found, key=lambda b: b.year)
             return Baseline(
-                best.share, best.year, best.source, best.note, area is None,
+                best.share,
+                best.year,
+                best.source,
+                best.note,
+                area is None,
                 regions.get(area) if area else None,
             )
     return None  # fmt: skip
@@ -185,13 +191,13 @@ def build(
     lines = []
     for group, segment in SEGMENTS.items():
         table = tables[segment]
-        reports = _part(table.totals[0], table.totals[1], table.grand)
+        said = _part(table.totals[0], table.totals[1], table.grand)
         if not table.rows:
-            reports = Part(0, 0, None)
+            said = Part(0, 0, None)
         lines.append(
             GroupLine(
                 group,
-                reports,
+                said,
                 _flags(inputs, segment),
                 _flags(attendance, segment),
                 _baseline_for(baselines, group, None, regions),
@@ -214,5 +220,7 @@ def build(
             )
         areas.append(AreaGap(code, regions.get(code, code), reports, groups))
     areas.sort(key=lambda a: (a.widest is None, -(a.widest or 0.0), a.name))
-    difficulty = _area_table("difficulty", segments["difficulty"], DIFFICULTY, regions, unknown_area)
+    difficulty = _area_table(
+        "difficulty", segments["difficulty"], DIFFICULTY, regions, unknown_area
+    )
     return GesiView(lines, areas, list(tables.values()), difficulty)

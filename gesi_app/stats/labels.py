@@ -92,7 +92,7 @@ def _of_reports(part: Part) -> str:
 
 
 def headline(line: GroupLine) -> str:
-    """"People with disabilities: 12 of 1,000 reports (1.2%); about 8.5% of the population.\""""
+    """ "People with disabilities: 12 of 1,000 reports (1.2%); about 8.5% of the population.\""""
     return gettext(
         "%(group)s: %(reports)s; %(population)s.",
         group=str(GROUPS[line.group]),

@@ -1,4 +1,4 @@
-"""Population baselines: the share of the population that is women, youth (16–30) or people
+"""Population baselines: the share of the population that is women, youth (16 to 30) or people
 with disabilities, per area, each with its source and year (admins keep them, audited).
 
 A baseline with no area is the national estimate, used for every area without its own."""
@@ -34,7 +34,7 @@ class PopulationBaseline(Base):
     share_bp: Mapped[int]
     year: Mapped[int]
     source: Mapped[str] = mapped_column(String(300))
-    # How the figure was made from the source (e.g. the 16–30 share from 5-year age groups).
+    # How the figure was made from the source (e.g. the 16 to 30 share from 5-year age groups).
     note: Mapped[str] = mapped_column(String(500), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

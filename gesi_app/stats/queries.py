@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Executable
 
 from gesi_app.forums.models import Forum, ForumInput, Participant
 from gesi_app.reports.models import Rating, Report, ReporterSegment, ReportEvent, Status
@@ -64,15 +66,18 @@ class Scope:
         return found
 
 
-async def _pairs(session: AsyncSession, query: Select[tuple[str, int]]) -> list[tuple[str, int]]:
-    return [(str(key) if key is not None else NO_AREA, int(n)) for key, n in await session.execute(query)]
+async def _pairs(session: AsyncSession, query: Executable) -> list[tuple[str, int]]:
+    return [
+        (str(key) if key is not None else NO_AREA, int(n))
+        for key, n in await session.execute(query)
+    ]
 
 
 async def count_by(
-    session: AsyncSession, scope: Scope, column: ColumnElement[object]
+    session: AsyncSession, scope: Scope, column: SQLColumnExpression[Any]
 ) -> list[tuple[str, int]]:
     """Reports per value of ``column`` (a value None is ``NO_AREA``, "")."""
-    query = (
+    query: Executable = (
         select(column.label("key"), func.count(Report.id))
         .where(*scope.conditions())
         .group_by(column)
@@ -89,7 +94,7 @@ async def by_kecamatan(session: AsyncSession, scope: Scope) -> list[tuple[str, i
     return await count_by(session, scope, kecamatan_of(Report.region_code))
 
 
-def _first(status: Status) -> Select[tuple[int, dt.datetime]]:
+def _first(status: Status) -> Select[int, dt.datetime]:
     return (
         select(ReportEvent.report_id, func.min(ReportEvent.created_at).label("at"))
         .where(ReportEvent.to_status == status)
@@ -100,8 +105,8 @@ def _first(status: Status) -> Select[tuple[int, dt.datetime]]:
 async def _day_pairs(
     session: AsyncSession,
     scope: Scope,
-    start: ColumnElement[dt.datetime],
-    end: ColumnElement[dt.datetime],
+    start: SQLColumnExpression[Any],
+    end: SQLColumnExpression[Any],
     *joins: tuple[object, ColumnElement[bool]],
 ) -> DayPairs:
     first = local_text(start, scope.timezone, scope.dialect)
@@ -304,7 +309,4 @@ async def forum_attendance(session: AsyncSession, scope: Scope) -> FlagCounts:
 
 
 async def total_reports(session: AsyncSession, scope: Scope) -> int:
-    return int(
-        await session.scalar(select(func.count(Report.id)).where(*scope.conditions())) or 0
-    )
-
+    return int(await session.scalar(select(func.count(Report.id)).where(*scope.conditions())) or 0)

@@ -39,9 +39,7 @@ async def _statistics(
 ) -> service.Statistics:
     state = state_of(request)
     async with db(request) as session:
-        raw = await service.gather(
-            session, filters, state.settings.timezone, options.agencies
-        )
+        raw = await service.gather(session, filters, state.settings.timezone, options.agencies)
         working = await calendar.load(session)
     return await run_blocking(
         service.build, raw, working, state.resource(Deadlines), get_locale(), _unknown()

@@ -79,9 +79,9 @@ async def gather(
     session: AsyncSession, filters: Filters, timezone: str, agencies: Sequence[Agency]
 ) -> Raw:
     """Every count the page shows, each from one GROUP BY query."""
-    bind = session.bind
+    dialect = session.get_bind().dialect.name
     agency_id = next((a.id for a in agencies if a.slug == filters.agency), None)
-    scope = Scope(filters, agency_id, timezone, bind.dialect.name)
+    scope = Scope(filters, agency_id, timezone, dialect)
     desa: list[tuple[str, int]] = []
     if filters.area is not None:
         desa = [
@@ -206,7 +206,7 @@ def _topics(raw: Raw, locale: str) -> list[tuple[str, int]]:
 
 
 def _month_names(counted: list[tuple[str, int]], locale: str) -> dict[str, str]:
-    """"2026-03" -> "Maret 2026", in calendar order."""
+    """ "2026-03" -> "Maret 2026", in calendar order."""
     names = {}
     for key, _ in sorted(counted):
         year, month = key.split("-")
@@ -228,12 +228,12 @@ def build(
     agency_names = {str(i): a.name(locale) for i, a in raw.agencies.items()}
     type_labels = {t.value: str(TYPE_LABELS[t]) for t in ReportType}
     status_labels = {s.value: str(STATUS_LABELS[s]) for s in Status}
-    total_shown: Shown = (
-        raw.total if raw.total >= THRESHOLD or raw.total == 0 else Hidden.SMALL
-    )
+    total_shown: Shown = raw.total if raw.total >= THRESHOLD or raw.total == 0 else Hidden.SMALL
     scores = raw.ratings.scores
     score_table = _table(
-        "scores", [(str(s), scores.get(s, 0)) for s in range(1, 6)], {str(s): str(s) for s in range(1, 6)}
+        "scores",
+        [(str(s), scores.get(s, 0)) for s in range(1, 6)],
+        {str(s): str(s) for s in range(1, 6)},
     )
     rated = sum(scores.values())
     average = sum(s * n for s, n in scores.items()) / rated if rated >= THRESHOLD else None
@@ -250,9 +250,7 @@ def build(
         by_topic=_by_name("topic", _topics(raw, locale), topic_names, unknown["topic"]),
         by_kecamatan=_by_name("kecamatan", raw.by_kecamatan, raw.regions, unknown["area"]),
         by_desa=(
-            _by_name("desa", raw.by_desa, raw.regions, unknown["area"])
-            if raw.by_desa
-            else None
+            _by_name("desa", raw.by_desa, raw.regions, unknown["area"]) if raw.by_desa else None
         ),
         by_agency=_by_name(
             "agency", [(k or NO_AREA, n) for k, n in raw.by_agency], agency_names, unknown["agency"]
@@ -271,5 +269,3 @@ def build(
             raw.segments, raw.inputs, raw.attendance, raw.regions, raw.baselines, unknown["area"]
         ),
     )
-
-

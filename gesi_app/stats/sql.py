@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column
+from sqlalchemy import ColumnElement, SQLColumnExpression, func, literal_column
 
 _ZONE = re.compile(r"^[A-Za-z0-9_+/-]{1,64}$")
 
@@ -23,7 +24,7 @@ def _offset_modifier(timezone: str) -> str:
 
 
 def local_text(
-    column: ColumnElement[dt.datetime], timezone: str, dialect: str, *, month: bool = False
+    column: SQLColumnExpression[Any], timezone: str, dialect: str, *, month: bool = False
 ) -> ColumnElement[str]:
     """``column``'s local day ('YYYY-MM-DD') or month ('YYYY-MM') in ``timezone``, as text."""
     if _ZONE.match(timezone) is None:
@@ -38,6 +39,6 @@ def local_text(
     )
 
 
-def kecamatan_of(column: ColumnElement[str | None]) -> ColumnElement[str]:
+def kecamatan_of(column: SQLColumnExpression[Any]) -> ColumnElement[str]:
     """The kecamatan part of a Kemendagri code ('36.03.01' of '36.03.01.1001')."""
     return func.substr(column, literal_column("1"), literal_column("8"))

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from gesi_app.stats.models import PopulationBaseline, Segment
 from gesi_app.regions.service import import_regions
+from gesi_app.stats.models import PopulationBaseline, Segment
 from tests import factories
 from tests.casework_support import audit_entries
 from tests.staff_support import make_team, sign_in, summary, token
@@ -35,14 +35,18 @@ def figures(database_url: str) -> list[PopulationBaseline]:
 def test_seeded_national_figures_have_a_source_and_year(database_url: str) -> None:
     seeded = {f.segment: f for f in figures(database_url)}
     assert seeded[Segment.WOMEN].share_bp == 4942 and seeded[Segment.WOMEN].year == 2020
-    assert seeded[Segment.YOUTH].share_bp == 2318 and "Statistik Pemuda" in seeded[Segment.YOUTH].source
-    assert seeded[Segment.DISABILITY].share_bp == 850 and "Susenas" in seeded[Segment.DISABILITY].source
+    assert (
+        seeded[Segment.YOUTH].share_bp == 2318
+        and "Statistik Pemuda" in seeded[Segment.YOUTH].source
+    )
+    assert (
+        seeded[Segment.DISABILITY].share_bp == 850
+        and "Susenas" in seeded[Segment.DISABILITY].source
+    )
     assert all(f.region_code is None for f in seeded.values())
 
 
-def test_admin_adds_and_changes_a_figure_for_an_area(
-    client: TestClient, database_url: str
-) -> None:
+def test_admin_adds_and_changes_a_figure_for_an_area(client: TestClient, database_url: str) -> None:
     team = make_team(database_url)
     factories.run(database_url, lambda s: import_regions(s, "36.03"))
     sign_in(client, "admin")

@@ -44,9 +44,7 @@ async def report(
     **overrides: Any,
 ) -> Report:
     submitted = await add_report(session, now=at(sent), **overrides)
-    row = await session.get(
-        Report, submitted.report.id, options=[selectinload(Report.history)]
-    )
+    row = await session.get(Report, submitted.report.id, options=[selectinload(Report.history)])
     assert row is not None
     if verified:
         transition(row, Status.TERVERIFIKASI, actor_kind="staff", now=at(verified))
@@ -76,9 +74,7 @@ async def statistics(
     return service.build(raw, await calendar.load(session), STANDARD, locale, UNKNOWN)
 
 
-WOMAN_YOUTH_DISABLED = Segment(
-    gender="perempuan", age_band="16_30", wg={"seeing": 1, "walking": 3}
-)
+WOMAN_YOUTH_DISABLED = Segment(gender="perempuan", age_band="16_30", wg={"seeing": 1, "walking": 3})
 MAN_SOME_DIFFICULTY = Segment(gender="laki_laki", age_band="31_59", wg={"hearing": 2})
 MAN_NO_DIFFICULTY = Segment(gender="laki_laki", age_band="60_plus", wg={"seeing": 1})
 SKIPPED = Segment()  # consented, then said "prefer not to say" to everything

@@ -33,7 +33,9 @@ def test_stats_empty_filled_errors_narrow_and_keyboard(
     harness.check_page_languages(driver, url)  # empty
     _fill(live_server)
     harness.check_page_languages(driver, url)
-    harness.check_page_languages(driver, live_server.url("/stats", area="36.03.01", type="pengaduan"))
+    harness.check_page_languages(
+        driver, live_server.url("/stats", area="36.03.01", type="pengaduan")
+    )
     harness.check_page_languages(driver, live_server.url("/stats", **{"from": "Maret"}))
     harness.check_page(driver, url, width=320)
     harness.check_page(driver, url, text_zoom=200)

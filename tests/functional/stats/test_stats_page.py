@@ -153,7 +153,8 @@ def test_csv_is_suppressed_and_matches_the_page(client: TestClient, database_url
     table = re.search(r'<table[^>]*data-table="segment-gender".*?</table>', page, re.S)
     assert table is not None
     cells = [
-        html_text.unescape(c) for c in re.findall(r'<td class="numeric">(.*?)</td>', table.group(0))
+        html_text.unescape(c)
+        for c in re.findall(r'<td class="numeric"[^>]*>(.*?)</td>', table.group(0))
     ]
     assert cells == [
         "hidden",
@@ -188,7 +189,7 @@ def _chart_and_table(html: str, key: str) -> tuple[list[tuple[str, str]], list[t
     rows = [
         (html_text.unescape(a), html_text.unescape(b))
         for a, b in re.findall(
-            r'<tr data-key="[^"]*"><th scope="row">(.*?)</th><td class="numeric">(.*?)</td></tr>',
+            r'<tr data-key="[^"]*"><th scope="row">(.*?)</th><td class="numeric"[^>]*>(.*?)</td></tr>',
             table.group(0),
         )
     ]

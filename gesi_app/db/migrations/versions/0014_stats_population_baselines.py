@@ -46,6 +46,22 @@ SEED = (
 )
 
 
+def seed_rows() -> list[dict[str, object]]:
+    """The national estimates as rows (the tests put them back after emptying PostgreSQL)."""
+    return [
+        {
+            "region_code": None,
+            "segment": segment,
+            "share_bp": share,
+            "year": year,
+            "source": source,
+            "note": note,
+            "updated_at": SEEDED_AT,
+        }
+        for segment, share, year, source, note in SEED
+    ]
+
+
 def upgrade() -> None:
     table = op.create_table(
         "stats_population_baselines",
@@ -79,21 +95,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_stats_population_baselines_region_code"), ["region_code"], unique=False
         )
-    op.bulk_insert(
-        table,
-        [
-            {
-                "region_code": None,
-                "segment": segment,
-                "share_bp": share,
-                "year": year,
-                "source": source,
-                "note": note,
-                "updated_at": SEEDED_AT,
-            }
-            for segment, share, year, source, note in SEED
-        ],
-    )
+    op.bulk_insert(table, seed_rows())
 
 
 def downgrade() -> None:

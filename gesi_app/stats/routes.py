@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from gesi_app.audio.files import MEDIA_TYPE, NoEngine
 from gesi_app.calendar import service as calendar
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.offload import run_blocking
@@ -20,6 +22,7 @@ from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import labels, service
 from gesi_app.stats.filters import Filters
+from gesi_app.stats.listen import HeadlineAudio
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.state import state_of
@@ -78,13 +81,48 @@ async def stats_page(request: Request) -> Response:
     if parsed.filters is None:
         return render(request, "stats/index.html", context, status_code=400)
     stats = await _statistics(request, parsed.filters, options)
+    query = stats_filters.query_of(parsed.filters)
+    listen = None
+    if _headline_audio(request).available():
+        address = request.app.url_path_for("stats_listen")
+        listen = f"{address}?{urlencode({**query, 'lang': get_locale()})}"
     context.update(
         stats=stats,
         filters=parsed.filters,
-        query=stats_filters.query_of(parsed.filters),
+        query=query,
         headlines=[labels.headline(line) for line in stats.gesi.lines],
+        listen_url=listen,
     )
     return render(request, "stats/index.html", context)
+
+
+def _headline_audio(request: Request) -> HeadlineAudio:
+    return HeadlineAudio(state_of(request).settings.data_dir / "audio" / "stats")
+
+
+def spoken_text(stats: service.Statistics) -> str:
+    """What Listen says: the section's heading, then each group's headline sentence."""
+    return " ".join(
+        [gettext("Who is heard") + ".", *(labels.headline(line) for line in stats.gesi.lines)]
+    )
+
+
+async def stats_listen(request: Request) -> Response:
+    """The headline sentences of the view the filters name, spoken (espeak-ng)."""
+    async with db(request) as session:
+        options = await service.options(session)
+    parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
+    if parsed.filters is None:
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    stats = await _statistics(request, parsed.filters, options)
+    try:
+        path = await run_blocking(_headline_audio(request).ensure, get_locale(), spoken_text(stats))
+    except (NoEngine, OSError):
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    # The numbers change as reports come in: browsers may keep it a short while only.
+    return FileResponse(
+        path, media_type=MEDIA_TYPE, headers={"Cache-Control": "public, max-age=300"}
+    )
 
 
 CSV_COLUMNS = (
@@ -134,4 +172,5 @@ def _csv_count(value: object) -> str:
 routes = [
     Route("/stats", stats_page, name="stats"),
     Route("/stats/gesi.csv", gesi_csv, name="stats_gesi_csv"),
+    Route("/stats/listen.mp3", stats_listen, methods=["GET", "HEAD"], name="stats_listen"),
 ]

@@ -207,3 +207,19 @@ def test_each_chart_shows_the_numbers_of_its_table(
         bars, rows = _chart_and_table(client.get(f"/stats?lang={lang}").text, key)
         assert bars == rows
         assert bars or key == "scores"
+
+
+def test_listen_says_the_headlines_of_the_view(client: TestClient, database_url: str) -> None:
+    _fill(database_url)
+    page = client.get("/stats?lang=id&type=aspirasi").text
+    match = re.search(
+        r'<a class="audio-listen" href="([^"]+)"[^>]*>Dengarkan kalimat ini</a>', page
+    )
+    assert match is not None
+    address = html_text.unescape(match.group(1))
+    assert address == "/stats/listen.mp3?type=aspirasi&lang=id"
+    spoken = client.get(address)
+    assert spoken.status_code == 200
+    assert spoken.headers["content-type"] == "audio/mpeg"
+    assert len(spoken.content) > 1000
+    assert client.get("/stats/listen.mp3?type=rumor").status_code == 404

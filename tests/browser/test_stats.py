@@ -46,10 +46,16 @@ def test_stats_empty_filled_errors_narrow_and_keyboard(
     submit = driver.find_element(By.CSS_SELECTOR, ".filters button[type=submit]")
     keyboard.tab_to(driver, submit).send_keys(Keys.ENTER)
     harness.wait_for_url(driver, "from=2026-03")
-    assert "Reports counted: 12." in driver.find_element(By.TAG_NAME, "main").text
+    assert "/stats?from=2026-03&" in driver.current_url
+    assert driver.find_element(By.ID, "from").get_attribute("value") == "2026-03"
+    assert not driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+    assert "Reports counted:" in driver.find_element(By.TAG_NAME, "main").text
     # Each chart is an image named by its title and described by its desc.
     for chart in driver.find_elements(By.CSS_SELECTOR, "svg.chart"):
         assert chart.get_attribute("role") == "img"
         assert chart.accessible_name, chart.get_attribute("data-chart")
         title = chart.find_element(By.TAG_NAME, "title").get_attribute("textContent")
         assert chart.accessible_name == title
+        desc = chart.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
+        described = chart.get_attribute("aria-describedby")
+        assert desc and driver.find_element(By.ID, described).get_attribute("textContent") == desc

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from gesi_app.stats.models import PopulationBaseline
 from gesi_app.stats.models import Segment as Population
 from gesi_app.stats.queries import NO_AREA, NOT_STATED, FlagCounts
-from gesi_app.stats.suppression import THRESHOLD, Grid, Hidden, Shown, number, protect
+from gesi_app.stats.suppression import (
+    THRESHOLD,
+    Grid,
+    Hidden,
+    Shown,
+    number,
+    protect,
+    protect_list,
+)
 
 # The segment dimension of each population group, and its categories in table order.
 SEGMENTS: dict[Population, str] = {
@@ -114,6 +122,44 @@ class GesiView:
     areas: list[AreaGap]  # the widest gap first; areas too small to tell, last
     tables: list[AreaTable]
     difficulty: AreaTable
+    kecamatan: dict[str, Shown]  # reports per kecamatan, as every table shows them
+    kecamatan_total: Shown
+
+
+_AREA_TABLES = {
+    "gender": CATEGORIES,
+    "youth": CATEGORIES,
+    "disability": CATEGORIES,
+    "difficulty": DIFFICULTY,
+}
+
+
+def protect_areas(
+    segments: dict[str, list[tuple[str, str, int]]],
+    by_kecamatan: Sequence[tuple[str, int]],
+    regions: dict[str, str],
+    unknown_area: str,
+) -> tuple[dict[str, AreaTable], dict[str, Shown], Shown]:
+    """Every table with a count per kecamatan, protected together: an area's count is one
+    number in all of them (the reports by area, and each segment's row total), so a count
+    hidden in one table is hidden in every other, and each table is protected again with it
+    hidden, until no table hides a count another shows."""
+    codes = [code for code, _ in by_kecamatan]
+    forced: frozenset[str] = frozenset()
+    while True:
+        tables = {
+            name: _area_table(name, segments[name], cats, regions, unknown_area, forced)
+            for name, cats in _AREA_TABLES.items()
+        }
+        shown, total = protect_list(
+            [n for _, n in by_kecamatan], [i for i, c in enumerate(codes) if c in forced]
+        )
+        hidden = {c for c, v in zip(codes, shown, strict=True) if not isinstance(v, int)}
+        for table in tables.values():
+            hidden |= {code for code, _, _, row in table.rows if not isinstance(row, int)}
+        if hidden <= forced:
+            return tables, dict(zip(codes, shown, strict=True)), total
+        forced = forced | hidden
 
 
 def _area_table(
@@ -122,12 +168,16 @@ def _area_table(
     categories: tuple[str, ...],
     regions: dict[str, str],
     unknown_area: str,
+    forced: frozenset[str] = frozenset(),
 ) -> AreaTable:
     codes = sorted({code for code, _, _ in counted}, key=lambda c: (c == NO_AREA, c))
     if not codes:
         return AreaTable(segment, categories, [], [0] * len(categories), 0)
     counts = {(code, category): n for code, category, n in counted}
-    grid: Grid = protect([[counts.get((c, k), 0) for k in categories] for c in codes])
+    grid: Grid = protect(
+        [[counts.get((c, k), 0) for k in categories] for c in codes],
+        forced=[(r, -1) for r, code in enumerate(codes) if code in forced],
+    )
     rows = [
         (
             code,
@@ -178,16 +228,16 @@ def _baseline_for(
 
 def build(
     segments: dict[str, list[tuple[str, str, int]]],
+    by_kecamatan: Sequence[tuple[str, int]],
     inputs: FlagCounts,
     attendance: FlagCounts,
     regions: dict[str, str],
     baselines: Sequence[PopulationBaseline],
     unknown_area: str = "",
 ) -> GesiView:
-    tables = {
-        name: _area_table(name, segments[name], CATEGORIES, regions, unknown_area)
-        for name in ("gender", "youth", "disability")
-    }
+    tables, kecamatan, kecamatan_total = protect_areas(
+        segments, by_kecamatan, regions, unknown_area
+    )
     lines = []
     for group, segment in SEGMENTS.items():
         table = tables[segment]
@@ -220,7 +270,11 @@ def build(
             )
         areas.append(AreaGap(code, regions.get(code, code), reports, groups))
     areas.sort(key=lambda a: (a.widest is None, -(a.widest or 0.0), a.name))
-    difficulty = _area_table(
-        "difficulty", segments["difficulty"], DIFFICULTY, regions, unknown_area
+    return GesiView(
+        lines,
+        areas,
+        [tables[name] for name in ("gender", "youth", "disability")],
+        tables["difficulty"],
+        kecamatan,
+        kecamatan_total,
     )
-    return GesiView(lines, areas, list(tables.values()), difficulty)

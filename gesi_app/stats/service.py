@@ -146,7 +146,7 @@ class CountTable:
 @dataclass(frozen=True)
 class AgencyRating:
     name: str
-    ratings: int | None  # None: fewer than 5
+    ratings: Shown
     average: float | None
 
 
@@ -183,12 +183,21 @@ def _table(key: str, counted: list[tuple[str, int]], label: dict[str, str]) -> C
 
 
 def _by_name(
-    key: str, counted: list[tuple[str, int]], names: dict[str, str], unknown: str
+    key: str,
+    counted: list[tuple[str, int]],
+    names: dict[str, str],
+    unknown: str,
+    protected: dict[str, Shown] | None = None,
 ) -> CountTable:
-    """A table of named things (topics, areas, agencies), the most first; "" is ``unknown``."""
+    """A table of named things (topics, areas, agencies), the most first; "" is ``unknown``.
+    ``protected``: the counts as shown already (areas: protected with the GESI tables)."""
     ordered = sorted(counted, key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
     labels = {k: (names.get(k, k) if k != NO_AREA else unknown) for k, _ in ordered}
     shown, total = protect_list([n for _, n in ordered])
+    if protected is not None:
+        shown = [protected[k] for k, _ in ordered]
+        total = sum(n for _, n in ordered)
+        total = total if total >= THRESHOLD or total == 0 else Hidden.SMALL
     rows = [Bar(k, labels[k], n) for (k, _), n in zip(ordered, shown, strict=True)]
     return CountTable(key, rows, total)
 
@@ -224,6 +233,10 @@ def build(
     """Disclosure control, timings and the participation gap of one view's counts.
 
     ``unknown`` names, in the page's language, what has no topic, area or agency."""
+    view = gesi.build(
+        raw.segments, raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
+        raw.baselines, unknown["area"],
+    )  # fmt: skip
     topic_names = {c.slug: c.name(locale) for c in raw.topics.values()}
     agency_names = {str(i): a.name(locale) for i, a in raw.agencies.items()}
     type_labels = {t.value: str(TYPE_LABELS[t]) for t in ReportType}
@@ -237,18 +250,26 @@ def build(
     )
     rated = sum(scores.values())
     average = sum(s * n for s, n in scores.items()) / rated if rated >= THRESHOLD else None
-    agency_ratings = []
-    for agency_id, n, score_sum in sorted(raw.ratings.by_agency, key=lambda r: -r[1]):
-        name = agency_names.get(str(agency_id), unknown["agency"])
-        enough = n >= THRESHOLD
-        agency_ratings.append(
-            AgencyRating(name, n if enough else None, score_sum / n if enough else None)
+    # Per agency, the counts add up to the ratings' total: protected as one list, and an
+    # average only beside a count that is shown (two hidden counts with their averages would
+    # give both counts away).
+    by_agency = sorted(raw.ratings.by_agency, key=lambda r: -r[1])
+    shown_counts, _ = protect_list([n for _, n, _ in by_agency])
+    agency_ratings = [
+        AgencyRating(
+            agency_names.get(str(agency_id), unknown["agency"]),
+            shown,
+            score_sum / n if isinstance(shown, int) else None,
         )
+        for (agency_id, n, score_sum), shown in zip(by_agency, shown_counts, strict=True)
+    ]
     return Statistics(
         total=total_shown,
         by_type=_table("type", raw.by_type, type_labels),
         by_topic=_by_name("topic", _topics(raw, locale), topic_names, unknown["topic"]),
-        by_kecamatan=_by_name("kecamatan", raw.by_kecamatan, raw.regions, unknown["area"]),
+        by_kecamatan=_by_name(
+            "kecamatan", raw.by_kecamatan, raw.regions, unknown["area"], view.kecamatan
+        ),
         by_desa=(
             _by_name("desa", raw.by_desa, raw.regions, unknown["area"]) if raw.by_desa else None
         ),
@@ -265,7 +286,5 @@ def build(
         scores=score_table,
         average_score=average,
         agency_ratings=agency_ratings,
-        gesi=gesi.build(
-            raw.segments, raw.inputs, raw.attendance, raw.regions, raw.baselines, unknown["area"]
-        ),
+        gesi=view,
     )

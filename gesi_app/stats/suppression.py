@@ -14,7 +14,7 @@ tau-argus or sdcTable; this routine is small enough to test with adversarial tab
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -123,8 +123,11 @@ def pinned_down(
     return sorted(found)
 
 
-def protect(cells: Sequence[Sequence[int]]) -> Grid:
-    """The table with its totals, small cells hidden and complementary cells hidden too."""
+def protect(cells: Sequence[Sequence[int]], forced: Collection[Position] = ()) -> Grid:
+    """The table with its totals, small cells hidden and complementary cells hidden too.
+
+    ``forced``: positions to hide whatever their value (a row total another table that
+    shares it had to hide: the same number must be hidden everywhere it appears)."""
     rows = len(cells)
     columns = len(cells[0]) if rows else 0
     table = tuple(tuple(int(v) for v in row) for row in cells)
@@ -139,7 +142,7 @@ def protect(cells: Sequence[Sequence[int]]) -> Grid:
         small = frozenset({(-1, -1)}) if grid.grand < THRESHOLD else frozenset()
         return Grid(grid.cells, grid.row_totals, grid.column_totals, grid.grand, small)
     positions = [(r, c) for r in range(-1, rows) for c in range(-1, columns)]
-    hidden = {p for p in positions if grid.value(p) < THRESHOLD}
+    hidden = {p for p in positions if grid.value(p) < THRESHOLD} | set(forced)
     equations = _equations(rows, columns)
     _fill_lonely(grid, equations, hidden)
     while True:
@@ -198,12 +201,12 @@ def _complement(
     return rest[0]
 
 
-def protect_list(counts: Sequence[int]) -> tuple[list[Shown], Shown]:
+def protect_list(counts: Sequence[int], forced: Collection[int] = ()) -> tuple[list[Shown], Shown]:
     """A one-column list (e.g. reports by type) and its total, as shown. The only sum is "the
     counts add up to the total", so one hidden count beside a shown total is one too few:
-    the smallest shown count is hidden with it."""
+    the smallest shown count is hidden with it. ``forced``: indexes to hide in any case."""
     total = sum(counts)
-    hidden = {i for i, count in enumerate(counts) if count < THRESHOLD}
+    hidden = {i for i, count in enumerate(counts) if count < THRESHOLD} | set(forced)
     total_hidden = total < THRESHOLD
     if len(hidden) == 1 and not total_hidden:
         rest = sorted((c, i) for i, c in enumerate(counts) if i not in hidden)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from gesi_app.stats.gesi import protect_areas
 from gesi_app.stats.suppression import (
     Hidden,
     _equations,
@@ -52,3 +53,26 @@ def test_a_list_with_one_small_count_hides_the_next_smallest() -> None:
     assert protect_list([10, 10]) == ([10, 10], 20)
     assert protect_list([2, 1]) == ([Hidden.SMALL, Hidden.SMALL], Hidden.SMALL)
     assert protect_list([3]) == ([Hidden.SMALL], Hidden.SMALL)
+
+
+def test_an_area_count_hidden_in_one_table_is_hidden_in_every_table() -> None:
+    """The reports by area and each segment's table by area share each area's count: the
+    list hides Balaraja (3) and, to protect it, Cikupa (10). Were Cikupa's row total shown in
+    the gender table, 33 - 10 - 20 would give Balaraja's 3 again."""
+    by_area = [("A", 3), ("B", 10), ("C", 20)]
+    per = {"A": (3, 0, 0), "B": (5, 5, 0), "C": (10, 10, 0)}
+    segments = {
+        name: [
+            (code, category, per[code][i])
+            for code in per
+            for i, category in enumerate(["yes", "no", "not_stated"])
+        ]
+        for name in ("gender", "youth", "disability")
+    }
+    segments["difficulty"] = [(code, "none", n) for code, n in by_area]
+    tables, areas, total = protect_areas(segments, by_area, {}, "")
+    assert areas == {"A": Hidden.SMALL, "B": Hidden.COMPLEMENT, "C": 20}
+    assert total == 33
+    for table in tables.values():
+        totals = {code: row_total for code, _, _, row_total in table.rows}
+        assert totals == areas, table.segment

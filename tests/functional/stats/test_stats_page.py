@@ -223,3 +223,19 @@ def test_listen_says_the_headlines_of_the_view(client: TestClient, database_url:
     assert spoken.headers["content-type"] == "audio/mpeg"
     assert len(spoken.content) > 1000
     assert client.get("/stats/listen.mp3?type=rumor").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_gap_chart_shows_the_shares_of_its_table(
+    client: TestClient, database_url: str, lang: str
+) -> None:
+    _fill(database_url)
+    page = client.get(f"/stats?lang={lang}").text
+    svg = re.search(r'<svg[^>]*data-chart="gap".*?</svg>', page, re.S)
+    table = re.search(r'<table[^>]*data-table="gap".*?</table>', page, re.S)
+    assert svg and table
+    said = re.findall(r'data-series="(reports|population)">[^:<]*: ([^<]*)</text>', svg.group(0))
+    shown = re.findall(r'data-series="(reports|population)"[^>]*>([^<]*)</td>', table.group(0))
+    assert said == shown
+    assert len(said) == 6
+    assert ("population", "8,5%" if lang == "id" else "8.5%") in said

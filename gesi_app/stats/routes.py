@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.audio.files import MEDIA_TYPE, NoEngine
@@ -80,8 +80,12 @@ async def stats_page(request: Request) -> Response:
     }
     if parsed.filters is None:
         return render(request, "stats/index.html", context, status_code=400)
-    stats = await _statistics(request, parsed.filters, options)
     query = stats_filters.query_of(parsed.filters)
+    given = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    if given != list(query.items()):
+        # One address per view: the form also sends the fields left empty, in its own order.
+        return RedirectResponse(_address(request, "stats", query), status_code=303)
+    stats = await _statistics(request, parsed.filters, options)
     listen = None
     if _headline_audio(request).available():
         address = request.app.url_path_for("stats_listen")
@@ -94,6 +98,14 @@ async def stats_page(request: Request) -> Response:
         listen_url=listen,
     )
     return render(request, "stats/index.html", context)
+
+
+def _address(request: Request, route: str, query: dict[str, str]) -> str:
+    """The route's address with ``query`` (and the ``lang`` asked for, if any)."""
+    lang = request.query_params.get("lang")
+    params = {**query, **({"lang": lang} if lang else {})}
+    path = request.app.url_path_for(route)
+    return f"{path}?{urlencode(params)}" if params else str(path)
 
 
 def _headline_audio(request: Request) -> HeadlineAudio:

@@ -88,7 +88,13 @@ def test_counts_and_gap_sentences(client: TestClient, database_url: str) -> None
 
 def test_filters_make_a_stable_address(client: TestClient, database_url: str) -> None:
     _fill(database_url)
-    response = client.get("/stats?lang=en&type=aspirasi&from=2026-4&area=36.03.02")
+    sent = client.get(
+        "/stats?lang=en&from=2026-4&to=&area=36.03.02&agency=&type=aspirasi",
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303
+    assert sent.headers["location"] == "/stats?from=2026-04&area=36.03.02&type=aspirasi&lang=en"
+    response = client.get(sent.headers["location"], follow_redirects=False)
     assert response.status_code == 200
     assert "Reports counted: 11." in response.text
     # The CSV link carries the same filters, in one order.

@@ -50,6 +50,8 @@ from gesi_app.reports import easy_read as reports_easy
 from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
+from gesi_app.stats import admin_routes as stats_admin
+from gesi_app.stats import routes as stats
 from gesi_app.team import routes as team
 from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
@@ -136,6 +138,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *tracking.routes,
         *forums.routes,
         *audio.routes,
+        *stats.routes,
+        *stats_admin.routes,
         favicon_route(STATIC_DIR),
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -23,6 +23,7 @@ from gesi_app.accounts.models import ResponseTemplate
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine
 from gesi_app.db.models import Base
+from gesi_app.stats.models import PopulationBaseline
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")
@@ -103,6 +104,9 @@ async def _truncate(url: str) -> None:
             await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
             # Rows a migration seeds are part of an empty database, as on SQLite's copy.
             await conn.execute(ResponseTemplate.__table__.insert(), _migration_seeds("0009"))
+            await conn.execute(
+                PopulationBaseline.__table__.insert(), _migration_seeds("0014_stats")
+            )
     finally:
         await engine.dispose()
 

@@ -77,6 +77,8 @@ class Action(enum.StrEnum):
     REPORT_ESCALATED = "report_escalated"
     TRANSCRIPT_SAVED = "transcript_saved"
     REPORTER_KEY_ISSUED = "reporter_key_issued"
+    BASELINE_ADDED = "baseline_added"
+    BASELINE_CHANGED = "baseline_changed"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

@@ -78,6 +78,8 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.REPORT_ESCALATED: lazy_gettext("Overdue report escalated to the admins"),
     Action.TRANSCRIPT_SAVED: lazy_gettext("Recording transcript saved"),
     Action.REPORTER_KEY_ISSUED: lazy_gettext("New PIN given to the reporter"),
+    Action.BASELINE_ADDED: lazy_gettext("Population figure added"),
+    Action.BASELINE_CHANGED: lazy_gettext("Population figure changed"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {
@@ -93,4 +95,5 @@ OBJECT_LABELS: dict[str, LazyProxy] = {
     "region": lazy_gettext("Area"),
     "holiday": lazy_gettext("Holiday"),
     "calendar_year": lazy_gettext("Year"),
+    "population_baseline": lazy_gettext("Population figure"),
 }

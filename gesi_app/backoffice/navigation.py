@@ -91,6 +91,12 @@ LINKS: tuple[Link, ...] = (
         lazy_gettext("Add local holidays and complete each year's calendar, so deadlines count."),
         Permission.MANAGE_SETTINGS,
     ),
+    Link(
+        "staff_baselines",
+        lazy_gettext("Population figures"),
+        lazy_gettext("Keep the population shares the statistics page compares with."),
+        Permission.MANAGE_SETTINGS,
+    ),
 )
 
 

@@ -12,6 +12,7 @@ from gesi_app.limits import models as limits
 from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
 from gesi_app.reports import models as reports
+from gesi_app.stats import models as stats
 from gesi_app.tracking import models as tracking
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "regions",
     "reports",
     "staff",
+    "stats",
     "tracking",
 ]

@@ -140,6 +140,11 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/templates/new", "POST"): only("admin", ok=400),
     ("/staff/templates/{template_id:int}", "GET"): only("admin"),
     ("/staff/templates/{template_id:int}", "POST"): only("admin", ok=400),
+    ("/staff/population", "GET"): only("admin"),
+    ("/staff/population/new", "GET"): only("admin"),
+    ("/staff/population/new", "POST"): only("admin", ok=400),
+    ("/staff/population/{baseline_id:int}", "GET"): only("admin"),
+    ("/staff/population/{baseline_id:int}", "POST"): only("admin", ok=400),
     ("/staff/agencies", "GET"): only("admin"),
     ("/staff/agencies/new", "GET"): only("admin"),
     ("/staff/agencies/new", "POST"): only("admin", ok=400),
@@ -211,6 +216,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
         url = url.replace("{agency_id:int}", str(team.agencies["dpupr"]))
         url = url.replace("{outbox_id:int}", "999").replace("{topic_id:int}", "999999")
         url = url.replace("{holiday_id:int}", "1").replace("{year:int}", "1999")
+        url = url.replace("{baseline_id:int}", "1")
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

@@ -1,0 +1,290 @@
+"""The statistics of one filtered view: counts from SQL (``gather``), then disclosure control,
+working-day timings and the participation gap (``build``, plain Python without I/O, which the
+route runs off the event loop)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from babel.dates import format_date
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.agencies.models import Agency
+from gesi_app.calendar.service import WorkingCalendar
+from gesi_app.categories.models import Category
+from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
+from gesi_app.regions.models import Region
+from gesi_app.reports.deadlines import Deadlines
+from gesi_app.reports.models import Report, ReportType, Status
+from gesi_app.stats import baselines as baseline_rows
+from gesi_app.stats import gesi, queries
+from gesi_app.stats.durations import Timing, timing
+from gesi_app.stats.filters import Filters
+from gesi_app.stats.models import PopulationBaseline
+from gesi_app.stats.queries import NO_AREA, DayPairs, FlagCounts, Ratings, Scope
+from gesi_app.stats.suppression import THRESHOLD, Hidden, Shown, number, protect_list
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters offer: kecamatan (with their desa) and agencies."""
+
+    areas: Sequence[Region]  # kecamatan and desa, by code
+    agencies: Sequence[Agency]
+
+    @property
+    def area_codes(self) -> frozenset[str]:
+        return frozenset(r.code for r in self.areas)
+
+    @property
+    def agency_slugs(self) -> frozenset[str]:
+        return frozenset(a.slug for a in self.agencies)
+
+
+async def options(session: AsyncSession) -> Options:
+    areas = await session.scalars(
+        select(Region).where(Region.level.in_((3, 4))).order_by(Region.code)
+    )
+    agencies = await session.scalars(select(Agency).order_by(Agency.name_id))
+    return Options(list(areas.all()), list(agencies.all()))
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Every count of a view, straight from SQL."""
+
+    total: int
+    by_type: list[tuple[str, int]]
+    by_topic: list[tuple[str, int]]
+    by_kecamatan: list[tuple[str, int]]
+    by_desa: list[tuple[str, int]]
+    by_agency: list[tuple[str, int]]
+    by_status: list[tuple[str, int]]
+    by_month: list[tuple[str, int]]
+    durations: dict[str, DayPairs]
+    ratings: Ratings
+    segments: dict[str, list[tuple[str, str, int]]]
+    inputs: FlagCounts
+    attendance: FlagCounts
+    topics: dict[int, Category]
+    agencies: dict[int, Agency]
+    regions: dict[str, str]  # code -> name
+    baselines: list[PopulationBaseline]
+
+
+async def gather(
+    session: AsyncSession, filters: Filters, timezone: str, agencies: Sequence[Agency]
+) -> Raw:
+    """Every count the page shows, each from one GROUP BY query."""
+    dialect = session.get_bind().dialect.name
+    agency_id = next((a.id for a in agencies if a.slug == filters.agency), None)
+    scope = Scope(filters, agency_id, timezone, dialect)
+    desa: list[tuple[str, int]] = []
+    if filters.area is not None:
+        desa = [
+            (code, n)
+            for code, n in await queries.count_by(session, scope, Report.region_code)
+            if len(code) > len("36.03.01")
+        ]
+    topics = {c.id: c for c in (await session.scalars(select(Category))).all()}
+    regions = dict(
+        (code, name)
+        for code, name in await session.execute(
+            select(Region.code, Region.name).where(Region.level.in_((2, 3, 4)))
+        )
+    )
+    return Raw(
+        total=await queries.total_reports(session, scope),
+        by_type=await queries.count_by(session, scope, Report.type),
+        by_topic=await queries.count_by(session, scope, Report.category_id),
+        by_kecamatan=await queries.by_kecamatan(session, scope),
+        by_desa=desa,
+        by_agency=await queries.count_by(session, scope, Report.agency_id),
+        by_status=await queries.count_by(session, scope, Report.status),
+        by_month=await queries.by_month(session, scope),
+        durations=await queries.durations(session, scope),
+        ratings=await queries.ratings(session, scope),
+        segments={
+            name: await queries.segments_by_area(session, scope, name)
+            for name in ("gender", "youth", "disability", "difficulty")
+        },
+        inputs=await queries.forum_inputs(session, scope),
+        attendance=await queries.forum_attendance(session, scope),
+        topics=topics,
+        agencies={a.id: a for a in agencies},
+        regions=regions,
+        baselines=list(await baseline_rows.all_baselines(session)),
+    )
+
+
+# --- the built view ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a table and one bar of its chart, its count shown or hidden."""
+
+    key: str
+    label: str
+    count: Shown
+
+
+@dataclass(frozen=True)
+class CountTable:
+    key: str  # names the table and its chart (ids)
+    rows: list[Bar]
+    total: Shown
+
+    @property
+    def largest(self) -> int:
+        return max([number(b.count) or 0 for b in self.rows] + [1])
+
+
+@dataclass(frozen=True)
+class AgencyRating:
+    name: str
+    ratings: Shown
+    average: float | None
+
+
+@dataclass(frozen=True)
+class Statistics:
+    total: Shown
+    by_type: CountTable
+    by_topic: CountTable
+    by_kecamatan: CountTable
+    by_desa: CountTable | None
+    by_agency: CountTable
+    by_status: CountTable
+    by_month: CountTable
+    timings: dict[str, Timing]
+    scores: CountTable
+    average_score: float | None
+    agency_ratings: list[AgencyRating]
+    gesi: gesi.GesiView
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0
+
+
+def _table(key: str, counted: list[tuple[str, int]], label: dict[str, str]) -> CountTable:
+    """Rows in the order of ``label`` first (known values), then the rest by count."""
+    counts = dict(counted)
+    keys = [k for k in label if k in counts] + sorted(
+        (k for k in counts if k not in label), key=lambda k: -counts[k]
+    )
+    shown, total = protect_list([counts[k] for k in keys])
+    rows = [Bar(k, label.get(k, k), n) for k, n in zip(keys, shown, strict=True)]
+    return CountTable(key, rows, total)
+
+
+def _by_name(
+    key: str,
+    counted: list[tuple[str, int]],
+    names: dict[str, str],
+    unknown: str,
+    protected: dict[str, Shown] | None = None,
+) -> CountTable:
+    """A table of named things (topics, areas, agencies), the most first; "" is ``unknown``.
+    ``protected``: the counts as shown already (areas: protected with the GESI tables)."""
+    ordered = sorted(counted, key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
+    labels = {k: (names.get(k, k) if k != NO_AREA else unknown) for k, _ in ordered}
+    shown, total = protect_list([n for _, n in ordered])
+    if protected is not None:
+        shown = [protected[k] for k, _ in ordered]
+        total = sum(n for _, n in ordered)
+        total = total if total >= THRESHOLD or total == 0 else Hidden.SMALL
+    rows = [Bar(k, labels[k], n) for (k, _), n in zip(ordered, shown, strict=True)]
+    return CountTable(key, rows, total)
+
+
+def _topics(raw: Raw, locale: str) -> list[tuple[str, int]]:
+    """Reports per top-level topic (a sub-topic counts under its parent)."""
+    counts: dict[str, int] = {}
+    for key, n in raw.by_topic:
+        topic = raw.topics.get(int(key)) if key else None
+        while topic is not None and topic.parent_id is not None:
+            topic = raw.topics.get(topic.parent_id)
+        name = topic.slug if topic is not None else NO_AREA
+        counts[name] = counts.get(name, 0) + n
+    return list(counts.items())
+
+
+def _month_names(counted: list[tuple[str, int]], locale: str) -> dict[str, str]:
+    """ "2026-03" -> "Maret 2026", in calendar order."""
+    names = {}
+    for key, _ in sorted(counted):
+        year, month = key.split("-")
+        names[key] = format_date(dt.date(int(year), int(month), 1), "MMMM y", locale=locale)
+    return names
+
+
+def build(
+    raw: Raw,
+    calendar: WorkingCalendar,
+    deadlines: Deadlines,
+    locale: str,
+    unknown: dict[str, str],
+) -> Statistics:
+    """Disclosure control, timings and the participation gap of one view's counts.
+
+    ``unknown`` names, in the page's language, what has no topic, area or agency."""
+    view = gesi.build(
+        raw.segments, raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
+        raw.baselines, unknown["area"],
+    )  # fmt: skip
+    topic_names = {c.slug: c.name(locale) for c in raw.topics.values()}
+    agency_names = {str(i): a.name(locale) for i, a in raw.agencies.items()}
+    type_labels = {t.value: str(TYPE_LABELS[t]) for t in ReportType}
+    status_labels = {s.value: str(STATUS_LABELS[s]) for s in Status}
+    total_shown: Shown = raw.total if raw.total >= THRESHOLD or raw.total == 0 else Hidden.SMALL
+    scores = raw.ratings.scores
+    score_table = _table(
+        "scores",
+        [(str(s), scores.get(s, 0)) for s in range(1, 6)],
+        {str(s): str(s) for s in range(1, 6)},
+    )
+    rated = sum(scores.values())
+    average = sum(s * n for s, n in scores.items()) / rated if rated >= THRESHOLD else None
+    # Per agency, the counts add up to the ratings' total: protected as one list, and an
+    # average only beside a count that is shown (two hidden counts with their averages would
+    # give both counts away).
+    by_agency = sorted(raw.ratings.by_agency, key=lambda r: -r[1])
+    shown_counts, _ = protect_list([n for _, n, _ in by_agency])
+    agency_ratings = [
+        AgencyRating(
+            agency_names.get(str(agency_id), unknown["agency"]),
+            shown,
+            score_sum / n if isinstance(shown, int) else None,
+        )
+        for (agency_id, n, score_sum), shown in zip(by_agency, shown_counts, strict=True)
+    ]
+    return Statistics(
+        total=total_shown,
+        by_type=_table("type", raw.by_type, type_labels),
+        by_topic=_by_name("topic", _topics(raw, locale), topic_names, unknown["topic"]),
+        by_kecamatan=_by_name(
+            "kecamatan", raw.by_kecamatan, raw.regions, unknown["area"], view.kecamatan
+        ),
+        by_desa=(
+            _by_name("desa", raw.by_desa, raw.regions, unknown["area"]) if raw.by_desa else None
+        ),
+        by_agency=_by_name(
+            "agency", [(k or NO_AREA, n) for k, n in raw.by_agency], agency_names, unknown["agency"]
+        ),
+        by_status=_table("status", raw.by_status, status_labels),
+        by_month=_table("month", raw.by_month, _month_names(raw.by_month, locale)),
+        timings={
+            "verify": timing(calendar, raw.durations["verify"], deadlines.verify),
+            "answer": timing(calendar, raw.durations["answer"], deadlines.answer),
+            "close": timing(calendar, raw.durations["close"], None),
+        },
+        scores=score_table,
+        average_score=average,
+        agency_ratings=agency_ratings,
+        gesi=view,
+    )

@@ -1,8 +1,9 @@
 """Open data over HTTP: the per-report files (streamed), their dictionary and datapackage.json.
 
-A bad filter answers 400 before any row is read, with one translated sentence a parameter
-(plain text for the CSV, ``{"errors": [...]}`` for the JSON): a script that asked for one
-agency must never receive everyone's reports.
+A bad filter answers 400 before any row is read, with one translated sentence a parameter: a
+page, like every error of the site (a person followed a link), or ``{"errors": [...]}`` for a
+client of the JSON file that accepts JSON. A script that asked for one agency must never
+receive everyone's reports.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 from collections.abc import AsyncIterator, Sequence
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from gesi_app import clock
@@ -40,6 +41,11 @@ async def _where(request: Request) -> tuple[service.Where, list[FilterError]]:
     return where, []
 
 
+def _bad_filter(request: Request, errors: list[FilterError]) -> Response:
+    """A page naming each parameter to change (what a person who followed a link sees)."""
+    return render(request, "opendata/bad_filter.html", {"errors": errors}, status_code=400)
+
+
 def _headers(request: Request) -> dict[str, str]:
     return {"Content-Language": get_locale()}
 
@@ -47,8 +53,7 @@ def _headers(request: Request) -> dict[str, str]:
 async def export_csv(request: Request) -> Response:
     where, errors = await _where(request)
     if errors:
-        text = "\n".join(e.message for e in errors) + "\n"
-        return PlainTextResponse(text, status_code=400, headers=_headers(request))
+        return _bad_filter(request, errors)
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:
@@ -66,8 +71,10 @@ async def export_csv(request: Request) -> Response:
 async def export_json(request: Request) -> Response:
     where, errors = await _where(request)
     if errors:
-        content = {"errors": [{"parameter": e.parameter, "message": e.message} for e in errors]}
-        return JSONResponse(content, status_code=400, headers=_headers(request))
+        if "application/json" in request.headers.get("accept", ""):
+            content = {"errors": [{"parameter": e.parameter, "message": e.message} for e in errors]}
+            return JSONResponse(content, status_code=400, headers=_headers(request))
+        return _bad_filter(request, errors)
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:

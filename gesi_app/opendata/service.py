@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import AsyncIterator, Sequence
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -64,7 +64,7 @@ def _first(status: Status) -> Any:
     )
 
 
-def _rows_query() -> Select[Unpack[tuple[Any, ...]]]:
+def _rows_query() -> Select[*tuple[Any, ...]]:
     verified = _first(Status.TERVERIFIKASI)
     answered = _first(Status.DITINDAKLANJUTI)
     # The agency's clock starts at the last verification (disposition) before its answer.

@@ -22,6 +22,14 @@ def test_the_dictionary_page(driver: WebDriver, live_server: LiveServer) -> None
     harness.check_page(driver, live_server.url("/stats/data", lang="id"), text_zoom=200)
 
 
+def test_the_page_for_a_bad_filter(driver: WebDriver, live_server: LiveServer) -> None:
+    url = live_server.url("/stats/export.csv?from=2026-02-30&type=complaint")
+    harness.check_page_languages(driver, url)
+    harness.check_page(driver, url, width=320)
+    items = driver.find_elements(By.CSS_SELECTOR, "main li")
+    assert [i.text.split(":")[0] for i in items] == ["from", "type"]
+
+
 def test_every_column_is_described_and_the_links_lead_to_the_files(
     driver: WebDriver, live_server: LiveServer
 ) -> None:

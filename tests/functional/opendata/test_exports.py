@@ -4,6 +4,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 
@@ -153,18 +154,26 @@ def test_a_bad_filter_is_a_400_that_says_what_to_change(
 ) -> None:
     for query, parameter, english, indonesian in ERRORS:
         for lang, message in (("en", english), ("id", indonesian)):
-            response = client.get(f"/stats/export.csv?{query}&lang={lang}")
-            assert response.status_code == 400, query
-            assert response.headers["content-type"] == "text/plain; charset=utf-8"
-            assert response.headers["content-language"] == lang
-            assert response.text == message + "\n", query
-            from_json = client.get(f"/stats/export.json?{query}&lang={lang}")
+            for path in ("/stats/export.csv", "/stats/export.json"):
+                response = client.get(f"{path}?{query}&lang={lang}")
+                assert response.status_code == 400, query
+                assert response.headers["content-type"] == "text/html; charset=utf-8"
+                page = html.unescape(response.text)
+                assert f"<li><code>{parameter}</code>: {message}</li>" in page, query
+                assert page.count("<li><code>") == 1
+                assert "<title>" + ("Kesalahan:" if lang == "id" else "Error:") in page
+            from_json = client.get(
+                f"/stats/export.json?{query}&lang={lang}", headers={"Accept": "application/json"}
+            )
             assert from_json.status_code == 400, query
+            assert from_json.headers["content-language"] == lang
             assert from_json.json() == {"errors": [{"parameter": parameter, "message": message}]}
 
 
 def test_several_bad_filters_are_all_named(client: TestClient, codes: dict[str, str]) -> None:
-    response = client.get("/stats/export.json?from=x&to=y&type=z&lang=en")
+    response = client.get(
+        "/stats/export.json?from=x&to=y&type=z&lang=en", headers={"Accept": "application/json"}
+    )
     assert response.status_code == 400
     assert [e["parameter"] for e in response.json()["errors"]] == ["from", "to", "type"]
 

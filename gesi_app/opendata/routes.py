@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Sequence
 
+from anyio import CapacityLimiter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -26,6 +27,12 @@ from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 CSV_FILE = "suara-laporan.csv"
+# A whole file of a million reports is a minute or two of a core: at most this many are
+# written at once in a process, and further downloads wait their turn (their first byte
+# comes later) instead of sharing the cores with every page. One per process, like the
+# worker pool it protects (gesi_app.offload).
+AT_ONCE = 2
+_writing = CapacityLimiter(AT_ONCE)
 
 
 async def _where(request: Request) -> tuple[service.Where, list[FilterError]]:
@@ -57,9 +64,10 @@ async def export_csv(request: Request) -> Response:
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:
-        yield writers.csv_header().encode()
-        async for rows in service.batches(state.sessions, where, state.settings.timezone):
-            yield (await run_blocking(writers.csv_rows, rows)).encode()
+        async with _writing:
+            yield writers.csv_header().encode()
+            async for rows in service.batches(state.sessions, where, state.settings.timezone):
+                yield (await run_blocking(writers.csv_rows, rows)).encode()
 
     headers = {
         **_headers(request),
@@ -78,12 +86,13 @@ async def export_json(request: Request) -> Response:
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:
-        yield b"[\n"
-        first = True
-        async for rows in service.batches(state.sessions, where, state.settings.timezone):
-            yield (await run_blocking(_json_batch, rows, first)).encode()
-            first = False
-        yield b"\n]\n"
+        async with _writing:
+            yield b"[\n"
+            first = True
+            async for rows in service.batches(state.sessions, where, state.settings.timezone):
+                yield (await run_blocking(_json_batch, rows, first)).encode()
+                first = False
+            yield b"\n]\n"
 
     return StreamingResponse(body(), media_type="application/json", headers=_headers(request))
 

@@ -48,7 +48,11 @@ def json_rows(rows: Sequence[Row], *, first: bool) -> str:
     """The objects of these rows, each on its own line, with the commas between them (and
     before them, unless they open the array)."""
     parts = [
-        json.dumps(dict(zip(NAMES, map(_json_value, row), strict=True)), ensure_ascii=False)
+        json.dumps(
+            dict(zip(NAMES, map(_json_value, row), strict=True)),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         for row in rows
     ]
     text = ",\n".join(parts)

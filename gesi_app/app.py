@@ -41,6 +41,7 @@ from gesi_app.notifications import routes as notification_routes
 from gesi_app.notifications.admin import STATUS_LABELS as OUTBOX_STATUS_LABELS
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.notifications.service import install as install_notifications
+from gesi_app.opendata import routes as opendata
 from gesi_app.passwords import Hasher
 from gesi_app.public import easy_read as public_easy
 from gesi_app.public import routes as public
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *notification_routes.routes,
         *holidays.routes,
         *public.routes,
+        *opendata.routes,
         *reports.routes,
         *tracking.routes,
         *forums.routes,

@@ -151,6 +151,10 @@ class ReportEvent(Base):
     """Append-only history: every status change with actor, agency, time and reason."""
 
     __tablename__ = "report_events"
+    # When a report first reached a status, one index seek (open data, statistics).
+    __table_args__ = (
+        Index("ix_report_events_report_status_at", "report_id", "to_status", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)

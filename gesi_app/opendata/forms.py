@@ -19,6 +19,7 @@ from gesi_app.reports.models import ReportType
 EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2999, 12, 31)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")  # a whole month, as /stats writes its period
 _AREA = re.compile(r"^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$")  # 36.03, 36.03.01, 36.03.01.1001
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
@@ -52,7 +53,18 @@ class FilterError:
     message: str
 
 
-def _date(text: str) -> dt.date | None:
+def _date(text: str, *, last: bool = False) -> dt.date | None:
+    """A day (2026-11-30), or a month (2026-11) meaning its first day, or its ``last``."""
+    month = _MONTH.match(text)
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        if not 1 <= number <= 12:
+            return None
+        first = dt.date(year, number, 1)
+        day = (
+            (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1) if last else first
+        )
+        return day if EARLIEST <= day <= LATEST else None
     if not _DATE.match(text):
         return None
     try:
@@ -76,7 +88,7 @@ def parse(params: Mapping[str, str]) -> tuple[ExportFilters, list[FilterError]]:
     start = _date(values["from"]) if values["from"] else None
     if values["from"] and start is None:
         errors.append(FilterError("from", bad_date("from")))
-    end = _date(values["to"]) if values["to"] else None
+    end = _date(values["to"], last=True) if values["to"] else None
     if values["to"] and end is None:
         errors.append(FilterError("to", bad_date("to")))
     if start and end and start > end:
@@ -97,7 +109,8 @@ def parse(params: Mapping[str, str]) -> tuple[ExportFilters, list[FilterError]]:
 
 def bad_date(parameter: str) -> str:
     return gettext(
-        "%(parameter)s must be a date written as year-month-day, for example 2026-11-30.",
+        "%(parameter)s must be a date written as year-month-day, for example 2026-11-30, "
+        "or a month written as year-month, for example 2026-11.",
         parameter=parameter,
     )
 

@@ -127,14 +127,15 @@ def test_no_canary_in_any_open_data_file_or_page(
         "/stats/datapackage.json",
         "/stats/data",
     } <= set(pages)
-    queries = ["", "?type=aspirasi", "?from=2026-05-12&to=2026-05-12", "?area=36.03.01"]
+    queries = ["", "?type=aspirasi", "?from=2026-05&to=2026-05", "?area=36.03.01"]
     seen = 0
     for page in pages:
         for query in queries:
             for lang in ("id", "en"):
                 response = client.get(f"{page}{query}{'&' if query else '?'}lang={lang}")
                 assert response.status_code == 200, page
-                text = response.content.decode("utf-8")
+                # The headlines read aloud (MP3) are not UTF-8: replaced bytes cannot hide ASCII.
+                text = response.content.decode("utf-8", errors="replace")
                 lowered = text.lower()
                 for name, canary in CANARIES.items():
                     assert canary.lower() not in lowered, (page, name)

@@ -38,6 +38,9 @@ FILTERS: list[tuple[str, str]] = [
     ("to=2026-05-12", "AE"),
     ("from=2026-05-12&to=2026-05-12", "A"),
     ("from=2026-05-29&to=2026-05-29", "D"),
+    ("from=2026-05&to=2026-05", "ABDE"),  # whole months, as /stats writes its period
+    ("from=2026-06", ""),
+    ("to=2026-04", ""),
     ("area=36.03.01", "A"),
     ("area=36.03.01.1001", "A"),
     ("area=36.03.18", "BE"),
@@ -101,14 +104,18 @@ ERRORS: list[tuple[str, str, str, str]] = [
     (
         "from=2026-02-30",
         "from",
-        "from must be a date written as year-month-day, for example 2026-11-30.",
-        "from harus tanggal dengan urutan tahun-bulan-hari, misalnya 2026-11-30.",
+        "from must be a date written as year-month-day, for example 2026-11-30, "
+        "or a month written as year-month, for example 2026-11.",
+        "from harus tanggal dengan urutan tahun-bulan-hari, misalnya 2026-11-30, "
+        "atau bulan dengan urutan tahun-bulan, misalnya 2026-11.",
     ),
     (
         "to=30-11-2026",
         "to",
-        "to must be a date written as year-month-day, for example 2026-11-30.",
-        "to harus tanggal dengan urutan tahun-bulan-hari, misalnya 2026-11-30.",
+        "to must be a date written as year-month-day, for example 2026-11-30, "
+        "or a month written as year-month, for example 2026-11.",
+        "to harus tanggal dengan urutan tahun-bulan-hari, misalnya 2026-11-30, "
+        "atau bulan dengan urutan tahun-bulan, misalnya 2026-11.",
     ),
     (
         "from=2026-06-01&to=2026-05-01",

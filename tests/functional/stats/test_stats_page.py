@@ -101,6 +101,14 @@ def test_filters_make_a_stable_address(client: TestClient, database_url: str) ->
     assert 'href="/stats/gesi.csv?from=2026-04&amp;area=36.03.02&amp;type=aspirasi"' in (
         response.text
     )
+    # So do the open data files, and they keep the reports of this view: 11 rows, less the
+    # confidential ones, each with a header.
+    query = "from=2026-04&amp;area=36.03.02&amp;type=aspirasi"
+    for name in ("export.csv", "export.json"):
+        assert f'href="/stats/{name}?{query}"' in response.text
+    assert 'href="/stats/data"' in response.text
+    rows = client.get("/stats/export.csv?" + html_text.unescape(query)).text.splitlines()
+    assert 1 < len(rows) <= 1 + 11
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
 
+from gesi_app.casework import placeholders
 from gesi_app.casework.casework import CaseAction
 from gesi_app.casework.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.casework.queue import QueueFilter
@@ -167,8 +168,12 @@ class AnswerForm:
     errors: Errors
 
 
-def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
-    """Send the answer, or (the "insert" button) put the chosen template into the text.
+def parse_answer(
+    form: FormData, templates: Mapping[str, str], facts: placeholders.ReportFacts
+) -> AnswerForm:
+    """Send the answer, or (the "insert" button) put the chosen template into the text with
+    the [brackets] the report answers filled in (``facts``). An answer that still has a
+    [bracket] to fill is not sent.
 
     ``templates`` maps each active template's key to its text in the page's language."""
     raw = form.get("answer", "")
@@ -179,6 +184,7 @@ def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
         if text is None:
             errors = {"template": gettext("Choose a template to put into the answer")}
             return AnswerForm(None, kept, errors)
+        text = placeholders.fill(text, facts)
         joined = f"{typed.rstrip()}\n\n{text}" if typed.strip() else text
         return AnswerForm(None, {**kept, "answer": joined}, {})
     text = typed.strip()
@@ -191,5 +197,12 @@ def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
         return AnswerForm(None, kept, {"answer": message})
     if len(text) > ANSWER_MAX:
         message = gettext("Write an answer of %(max)s characters or fewer", max=ANSWER_MAX)
+        return AnswerForm(None, kept, {"answer": message})
+    left = placeholders.left_over(text)
+    if left:
+        message = gettext(
+            "Fill in the parts in brackets, then send the answer: %(parts)s",
+            parts=", ".join(left),
+        )
         return AnswerForm(None, kept, {"answer": message})
     return AnswerForm(text, kept, {})

@@ -25,7 +25,7 @@ from gesi_app.agencies.service import active_agencies
 from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
 from gesi_app.backoffice import response_templates
 from gesi_app.backoffice.web import forbidden, page, staff_page
-from gesi_app.casework import casework, casework_actions, queue, transcripts
+from gesi_app.casework import casework, casework_actions, placeholders, queue, transcripts
 from gesi_app.casework.casework import ActionDenied, CaseAction, ReportHidden
 from gesi_app.casework.casework_forms import (
     parse_answer,
@@ -273,7 +273,10 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         deadlines=state_of(request).resource(Deadlines),
                     )
                 elif action is CaseAction.ANSWER:
-                    parsed = parse_answer(form, context["template_texts"])
+                    facts = await placeholders.facts_of(
+                        session, report, get_locale(), _today(request), settings.timezone
+                    )
+                    parsed = parse_answer(form, context["template_texts"], facts)
                     context.update(kept=parsed.kept, errors=parsed.errors)
                     if parsed.text is None:
                         status = 400 if parsed.errors else 200

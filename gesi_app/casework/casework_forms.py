@@ -27,6 +27,7 @@ from gesi_app.web.numbers import parse_int
 Errors = dict[str, str]
 Kept = dict[str, str]
 REASON_MAX = 2000
+SEARCH_MAX = 100
 STATUS_VALUES = frozenset({"", "all", *(s.value for s in Status)})
 
 
@@ -40,9 +41,11 @@ def parse_queue_filter(
     topic_slugs: Collection[str],
     area_codes: Collection[str],
 ) -> tuple[QueueFilter, Kept, Errors]:
-    names = ("status", "agency", "topic", "area", "overdue", "escalated")
+    names = ("q", "status", "agency", "topic", "area", "overdue", "escalated")
     kept = {n: field_text(query, n) for n in names}
     errors: Errors = {}
+    if len(kept["q"]) > SEARCH_MAX:
+        errors["q"] = gettext("Write %(max)s characters or fewer", max=SEARCH_MAX)
     if kept["status"] not in STATUS_VALUES:
         errors["status"] = gettext("Choose a status from the list")
     agency_id = _int(kept["agency"]) if kept["agency"] else None
@@ -65,6 +68,7 @@ def parse_queue_filter(
         area=kept["area"] or None,
         overdue=kept["overdue"] == "yes",
         escalated=kept["escalated"] == "yes",
+        search=" ".join(kept["q"].split()) if "q" not in errors else "",
         page=_int(field_text(query, "page")) or 1,
     )
     return where, kept, errors

@@ -99,6 +99,7 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
         "result": result,
         "filtered": where.active,
         "page_url": page_url,
+        "all_statuses_url": f"{request.url.path}?{urlencode({**filters, 'status': 'all'})}",
         "status_choices": [Choice("", gettext("Open reports")), Choice("all", gettext("All"))]
         + [Choice(s.value, str(STATUS_LABELS[s])) for s in Status],
         "agency_choices": [Choice("", gettext("Any agency"))]

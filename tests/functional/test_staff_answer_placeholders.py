@@ -18,6 +18,10 @@ from tests.casework_support import audit_entries, load, report_in
 from tests.staff_support import make_team, sign_in, summary, token
 
 S = Status
+ANSWER_LEFT = {
+    "en": "Fill in the parts in brackets, then send the answer: ",
+    "id": "Isi bagian dalam kurung siku, lalu kirim tanggapan: ",
+}
 
 
 def post(client: TestClient, url: str, form: dict[str, str], lang: str) -> object:
@@ -140,3 +144,21 @@ def test_an_answer_with_a_placeholder_left_is_not_sent(
     filled = answer.replace("[", "").replace("]", "")
     assert post(client, url, {"answer": filled, "template": ""}, lang).status_code == 303  # type: ignore[attr-defined]
     assert load(database_url, report.id).messages[-1].body == filled
+
+
+@pytest.mark.parametrize(("lang", "left"), [("en", "[repair date]"), ("id", "[tanggal perbaikan]")])
+def test_the_planned_work_template_asks_the_officer_for_the_repair_date(
+    client: TestClient, database_url: str, lang: str, left: str
+) -> None:
+    """Today's date is not the day the work will be done: that one the officer fills."""
+    team = make_team(database_url)
+    report = report_in(database_url, S.TERVERIFIKASI, team.agencies["dpupr"])
+    url = f"/staff/reports/{report.tracking_code}/answer"
+    sign_in(client, "petugas.pupr")
+    form = {"answer": "", "template": "scheduled", "insert": "1"}
+    inserted = answer_text(post(client, url, form, lang).text)  # type: ignore[attr-defined]
+    assert left in inserted
+    refused = post(client, url, {"answer": inserted, "template": "scheduled"}, lang)
+    assert refused.status_code == 400  # type: ignore[attr-defined]
+    assert summary(refused.text) == {"answer": ANSWER_LEFT[lang] + left}  # type: ignore[attr-defined]
+    assert load(database_url, report.id).messages == []

@@ -25,6 +25,7 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
+from gesi_app.db.base import utcnow
 from gesi_app.i18n import gettext
 from gesi_app.passwords import Hasher
 from gesi_app.reports import draft_store, drafting, journey
@@ -232,7 +233,7 @@ async def form_draft(session: AsyncSession, user: StaffUser, token: str) -> Draf
 
 async def start_form_draft(session: AsyncSession, user: StaffUser, token: str) -> Draft:
     """A draft for this form's files, under the form's token."""
-    now = dt.datetime.now(dt.UTC)
+    now = utcnow()
     draft = Draft(id=token, answers={OWNER: user.id}, created_at=now, updated_at=now)
     session.add(draft)
     await session.flush()

@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.reports import evidence
 from gesi_app.reports.models import Attachment, Report, ReporterSegment
+from gesi_app.settings import Settings
 from tests import factories
 from tests.casework_support import audit_entries
 from tests.file_metadata_support import identifying_photo, pdf
@@ -361,4 +363,21 @@ def test_errors_keep_what_was_typed_in_each_language(
     for value in ("Ja", "Dekat masjid", "budi@contoh.id", "0812 3456 7890"):
         assert f'value="{value}"' in response.text
     assert re.search(r'name="gender" type="radio" value="laki_laki"[^>]* checked', response.text)
+    assert reports(database_url) == []
+
+
+def test_uploads_are_bounded_with_the_journeys_limits(
+    client: TestClient, database_url: str, settings: Settings
+) -> None:
+    """Intake takes a file larger than a form (the upload limit), and refuses one over the
+    journey's own caps with the journey's words; a body over the upload limit is a 413."""
+    make_team(database_url)
+    sign_in(client, "verifikator")
+    big = b"%PDF-1.4 " + b"x" * evidence.MAX_BYTES
+    refused = send(client, FORM, files={"evidence_file": ("besar.pdf", big, "application/pdf")})
+    assert refused.status_code == 400
+    assert summary(refused.text) == {"evidence_file": "The file must be smaller than 10 MB"}
+    huge = b"x" * (settings.max_upload_mb * 1024 * 1024 + 1)
+    too_big = send(client, FORM, files={"recording": ("lama.wav", huge, "audio/wav")})
+    assert too_big.status_code == 413
     assert reports(database_url) == []

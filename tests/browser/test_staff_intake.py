@@ -72,6 +72,7 @@ def test_intake_states_pass_axe_and_nu(
     assert "surat.pdf" in driver.find_element(By.TAG_NAME, "main").text
     assert driver.find_element(By.ID, "title").get_attribute("value") == "Lampu jalan mati"
     harness.check_current_page(driver)  # a file waiting with the form
+    harness.check_page(driver, driver.current_url, js=False)  # the same, without scripts
     choose(driver, "gender", "perempuan")  # an answer about the person, without consent
     click(driver, "main form button.button:not(.button-secondary)")
     summary = harness.wait_for(driver, ".error-summary")
@@ -90,9 +91,8 @@ def test_intake_states_pass_axe_and_nu(
     _report, files, about = report_by_code(live_server, code)
     assert [f.filename for f in files] == ["surat.pdf"]
     assert about
-    driver.refresh()
+    harness.check_page(driver, driver.current_url, js=False)  # a reload: the code, no PIN
     assert not driver.find_elements(By.CSS_SELECTOR, ".pin")
-    harness.check_current_page(driver)  # a reload: the code, no PIN
     # The same form sent again (a double click, or Back and Send): its token, posted anew.
     driver.execute_script(
         "const form = document.createElement('form');"

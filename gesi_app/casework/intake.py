@@ -138,7 +138,7 @@ def _about_you(
 
 
 def _place(kept: Mapping[str, str], options: IntakeOptions) -> tuple[str | None, dict[str, str]]:
-    """The kecamatan, and the village in it (the journey's question and message)."""
+    """The kecamatan, and a village in it (the journey's village rule: one of the district's)."""
     errors: dict[str, str] = {}
     kecamatan, desa = kept["kecamatan"], kept["desa"]
     if kecamatan and kecamatan not in options.kecamatan:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData, QueryParams
 
+from gesi_app.casework import placeholders
 from gesi_app.casework.casework import CaseAction
 from gesi_app.casework.casework_actions import ANSWER_MAX, ANSWER_MIN, Verification
 from gesi_app.casework.queue import QueueFilter
@@ -26,6 +27,7 @@ from gesi_app.web.numbers import parse_int
 Errors = dict[str, str]
 Kept = dict[str, str]
 REASON_MAX = 2000
+SEARCH_MAX = 100
 STATUS_VALUES = frozenset({"", "all", *(s.value for s in Status)})
 
 
@@ -39,9 +41,11 @@ def parse_queue_filter(
     topic_slugs: Collection[str],
     area_codes: Collection[str],
 ) -> tuple[QueueFilter, Kept, Errors]:
-    names = ("status", "agency", "topic", "area", "overdue", "escalated")
+    names = ("q", "status", "agency", "topic", "area", "overdue", "escalated")
     kept = {n: field_text(query, n) for n in names}
     errors: Errors = {}
+    if len(kept["q"]) > SEARCH_MAX:
+        errors["q"] = gettext("Write %(max)s characters or fewer", max=SEARCH_MAX)
     if kept["status"] not in STATUS_VALUES:
         errors["status"] = gettext("Choose a status from the list")
     agency_id = _int(kept["agency"]) if kept["agency"] else None
@@ -64,6 +68,7 @@ def parse_queue_filter(
         area=kept["area"] or None,
         overdue=kept["overdue"] == "yes",
         escalated=kept["escalated"] == "yes",
+        search=" ".join(kept["q"].split()) if "q" not in errors else "",
         page=_int(field_text(query, "page")) or 1,
     )
     return where, kept, errors
@@ -167,8 +172,12 @@ class AnswerForm:
     errors: Errors
 
 
-def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
-    """Send the answer, or (the "insert" button) put the chosen template into the text.
+def parse_answer(
+    form: FormData, templates: Mapping[str, str], facts: placeholders.ReportFacts
+) -> AnswerForm:
+    """Send the answer, or (the "insert" button) put the chosen template into the text with
+    the [brackets] the report answers filled in (``facts``). An answer that still has a
+    [bracket] to fill is not sent.
 
     ``templates`` maps each active template's key to its text in the page's language."""
     raw = form.get("answer", "")
@@ -179,6 +188,7 @@ def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
         if text is None:
             errors = {"template": gettext("Choose a template to put into the answer")}
             return AnswerForm(None, kept, errors)
+        text = placeholders.fill(text, facts)
         joined = f"{typed.rstrip()}\n\n{text}" if typed.strip() else text
         return AnswerForm(None, {**kept, "answer": joined}, {})
     text = typed.strip()
@@ -191,5 +201,12 @@ def parse_answer(form: FormData, templates: Mapping[str, str]) -> AnswerForm:
         return AnswerForm(None, kept, {"answer": message})
     if len(text) > ANSWER_MAX:
         message = gettext("Write an answer of %(max)s characters or fewer", max=ANSWER_MAX)
+        return AnswerForm(None, kept, {"answer": message})
+    left = placeholders.left_over(text)
+    if left:
+        message = gettext(
+            "Fill in the parts in brackets, then send the answer: %(parts)s",
+            parts=", ".join(left),
+        )
         return AnswerForm(None, kept, {"answer": message})
     return AnswerForm(text, kept, {})

@@ -6,11 +6,12 @@ report, so the dashboard's overdue count and the queue's overdue filter are the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts.models import StaffUser
@@ -20,11 +21,12 @@ from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.casework.access import visible_reports
 from gesi_app.categories.service import topic_ids
 from gesi_app.escalations.models import Escalation
-from gesi_app.reports import workflow
+from gesi_app.reports import codes, workflow
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.overdue import overdue_clause
 
 PER_PAGE = 25
+SEARCH_WORDS = 10  # words of a search that count; more only narrow it further
 S = Status
 OPEN_STATUSES = tuple(s for s in Status if s in workflow.OPEN)
 
@@ -39,12 +41,13 @@ class QueueFilter:
     area: str | None = None  # a kecamatan code
     overdue: bool = False
     escalated: bool = False  # escalated to the admins for a missed deadline (gesi_app.escalations)
+    search: str = ""  # a tracking code in any form, or words of the title or text
     page: int = 1
 
     @property
     def active(self) -> bool:
         chosen = (self.status, self.agency_id, self.topic, self.area, self.overdue, self.escalated)
-        return any(chosen)
+        return any(chosen) or bool(self.search)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,37 @@ async def _conditions(
         conditions.append(overdue_clause(today))
     if where.escalated:
         conditions.append(Report.id.in_(select(Escalation.report_id)))
+    if where.search:
+        conditions.append(search_clause(where.search))
     return conditions
+
+
+def search_clause(typed: str) -> ColumnElement[bool]:
+    """Reports whose tracking code is what was typed, in any form ("sra 7k4q 2m",
+    "SRA7K4Q2M"), or where every word typed is in the title, the text or the code (a part of
+    a code, too: "7k4q"). Case does not count; % and _ are only letters (escaped)."""
+    matches: list[ColumnElement[bool]] = []
+    words = typed.split()[:SEARCH_WORDS]
+    if words:
+        matches.append(and_(*(_word_clause(word) for word in words)))
+    code = codes.normalise_code(typed)
+    if code is not None:
+        matches.append(Report.tracking_code == code)
+    return or_(*matches) if matches else true()
+
+
+def _word_clause(word: str) -> ColumnElement[bool]:
+    found = [
+        Report.title.icontains(word, autoescape=True),
+        Report.description.icontains(word, autoescape=True),
+        Report.tracking_code.icontains(word, autoescape=True),
+    ]
+    compact = re.sub(r"[\s\-_.]", "", word)
+    if compact and compact != word and compact.isalnum():
+        # "7K4Q.2M" or "sra_7k4q": the code without its dashes holds the word without its own.
+        bare = func.replace(Report.tracking_code, "-", "")
+        found.append(bare.icontains(compact, autoescape=True))
+    return or_(*found)
 
 
 async def queue(

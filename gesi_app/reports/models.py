@@ -89,6 +89,9 @@ class Report(Base):
     public_title: Mapped[str | None] = mapped_column(String(150))
     public_description: Mapped[str | None] = mapped_column(Text)
     public_landmark: Mapped[str | None] = mapped_column(String(200))
+    # The one-time token of the staff intake form that stored this report: the same form sent
+    # again (a reload, a double click) finds this report instead of storing a second one.
+    intake_token: Mapped[str | None] = mapped_column(String(43), unique=True)
 
     history: Mapped[list[ReportEvent]] = relationship(
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"

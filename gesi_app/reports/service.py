@@ -68,6 +68,7 @@ class NewReport:
     locale: str = "id"
     channel: Channel = Channel.WEB
     draft_id: str | None = None
+    intake_token: str | None = None  # staff intake: the form's one-time token (unique)
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def _new_report(
         anonim=new.anonim,
         rahasia=new.rahasia,
         channel=new.channel,
+        intake_token=new.intake_token,
         locale=new.locale,
         created_at=now,
         updated_at=now,

@@ -32,6 +32,7 @@ UPLOAD_PATHS = (
     "/report/details",  # What happened: a voice message or sign-language video (up to 50 MB)
     "/report/evidence",  # a photo or a PDF (up to 10 MB)
     "/forums/{code}/voice",  # a forum input by voice or video (up to 50 MB)
+    "/staff/intake",  # staff intake: a photo or PDF and a recording, as the journey takes them
 )
 
 

@@ -41,13 +41,21 @@ def post(client: TestClient, form: dict[str, str], lang: str = "en") -> object:
     )
 
 
+def saved(client: TestClient, form: dict[str, str], lang: str = "en") -> object:
+    """Send the form; it redirects (303) to the confirmation, which is returned."""
+    response = post(client, form, lang)
+    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
+    assert response.headers["location"] == "/staff/intake/done"  # type: ignore[attr-defined]
+    return client.get("/staff/intake/done", params={"lang": lang})
+
+
 @pytest.mark.parametrize("channel", ["walk_in", "phone", "letter"])
 def test_intake_stores_the_channel_and_shows_the_code(
     client: TestClient, database_url: str, channel: str
 ) -> None:
     team = make_team(database_url)
     sign_in(client, "verifikator")
-    response = post(client, {**FORM, "channel": channel})
+    response = saved(client, {**FORM, "channel": channel})
     assert response.status_code == 200  # type: ignore[attr-defined]
     page = response.text  # type: ignore[attr-defined]
     code = page.split('<strong class="tracking-code" aria-describedby="code-spelled">')[1][:11]
@@ -76,7 +84,7 @@ def test_anonymous_intake_gives_a_pin_and_keeps_no_name(
 ) -> None:
     make_team(database_url)
     sign_in(client, "admin")
-    page = post(client, {**FORM, "anonim": "yes"}).text  # type: ignore[attr-defined]
+    page = saved(client, {**FORM, "anonim": "yes"}).text  # type: ignore[attr-defined]
     assert "The reporter's PIN" in page
     assert "Budi" not in page
 
@@ -153,7 +161,7 @@ def test_intake_asks_when_it_happened(
 ) -> None:
     make_team(database_url)
     sign_in(client, "verifikator")
-    response = post(client, {**FORM, **when})
+    response = saved(client, {**FORM, **when})
     assert response.status_code == 200  # type: ignore[attr-defined]
     report = taken_in(database_url, response.text)  # type: ignore[attr-defined]
     assert (report.when_kind, report.occurred_on) == (kind, occurred_on)  # type: ignore[attr-defined]

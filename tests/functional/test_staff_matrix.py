@@ -55,6 +55,8 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/queue", "GET"): only("admin", "verifikator", "petugas.pupr"),
     ("/staff/intake", "GET"): only("admin", "verifikator"),
     ("/staff/intake", "POST"): only("admin", "verifikator", ok=400),
+    # Nothing taken in this session: back to the form.
+    ("/staff/intake/done", "GET"): only("admin", "verifikator", ok=303),
     ("/staff/reports/{code:str}", "GET"): only("admin", "verifikator", "petugas.pupr"),
     ("/staff/reports/{code:str}/files/{file_id:int}", "GET"): only(
         "admin", "verifikator", "petugas.pupr", ok=404

@@ -10,6 +10,8 @@ import re
 import pytest
 from starlette.testclient import TestClient
 
+from gesi_app import clock
+from gesi_app.casework.placeholders import date_words
 from gesi_app.db.base import utcnow
 from gesi_app.reports import evidence
 from gesi_app.reports.models import Status
@@ -184,7 +186,8 @@ def test_officer_answers_with_a_template_without_javascript(
     sign_in(client, "petugas.pupr")
     inserted = post(client, url, {"answer": "Halo.", "template": "fixed", "insert": "1"})
     assert inserted.status_code == 200  # type: ignore[attr-defined]
-    assert "Halo.\n\nThank you for your report. We fixed the problem on [date]." in (
+    today = date_words(clock.today("Asia/Jakarta"), "en")  # the template's [date], filled
+    assert f"Halo.\n\nThank you for your report. We fixed the problem on {today}." in (
         inserted.text  # type: ignore[attr-defined]
     )
     assert load(database_url, report.id).status is S.TERVERIFIKASI

@@ -81,9 +81,10 @@ def test_admin_adds_a_template_and_officers_can_use_it_in_each_language(
     form = {"answer": "", "template": "not_in_our_area", "insert": "1"}
     inserted = post(client, url, form, lang="id")
     assert inserted.status_code == 200  # type: ignore[attr-defined]
-    assert "Tempat ini diurus oleh [instansi]." in inserted.text  # type: ignore[attr-defined]
+    # The report's agency fills the template's [instansi] / [agency].
+    assert "Tempat ini diurus oleh Dinas Pekerjaan Umum." in inserted.text  # type: ignore[attr-defined]
     inserted = post(client, url, form, lang="en")
-    assert "This place is looked after by [agency]." in inserted.text  # type: ignore[attr-defined]
+    assert "This place is looked after by Public Works Agency." in inserted.text  # type: ignore[attr-defined]
 
 
 def test_a_deactivated_template_leaves_the_answer_form(

@@ -24,6 +24,8 @@ LIMITS = BodyLimitMiddleware(_app, form_bytes=10, upload_bytes=1000, refuse=_app
         ("/report/details", 1000),
         ("/report/evidence", 1000),
         ("/forums/KDJ7-4MQ2/voice", 1000),
+        ("/staff/intake", 1000),
+        ("/staff/intake/done", 10),
         ("/report/title", 10),
         ("/report/details/more", 10),
         ("/forums/KDJ7-4MQ2/inputs", 10),

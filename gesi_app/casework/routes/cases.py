@@ -25,7 +25,7 @@ from gesi_app.agencies.service import active_agencies
 from gesi_app.audio.answers import AnswerAudio, SpokenAnswer
 from gesi_app.backoffice import response_templates
 from gesi_app.backoffice.web import forbidden, page, staff_page
-from gesi_app.casework import casework, casework_actions, queue, ratings, transcripts
+from gesi_app.casework import casework, casework_actions, placeholders, queue, ratings, transcripts
 from gesi_app.casework.casework import ActionDenied, CaseAction, ReportHidden
 from gesi_app.casework.casework_forms import (
     parse_answer,
@@ -104,6 +104,7 @@ async def queue_page(request: Request, user: StaffUser) -> Response:
         "ratings": rated,
         "filtered": where.active,
         "page_url": page_url,
+        "all_statuses_url": f"{request.url.path}?{urlencode({**filters, 'status': 'all'})}",
         "status_choices": [Choice("", gettext("Open reports")), Choice("all", gettext("All"))]
         + [Choice(s.value, str(STATUS_LABELS[s])) for s in Status],
         "agency_choices": [Choice("", gettext("Any agency"))]
@@ -280,7 +281,10 @@ def _action_endpoint(action: CaseAction, template: str) -> Any:
                         deadlines=state_of(request).resource(Deadlines),
                     )
                 elif action is CaseAction.ANSWER:
-                    parsed = parse_answer(form, context["template_texts"])
+                    facts = await placeholders.facts_of(
+                        session, report, get_locale(), _today(request), settings.timezone
+                    )
+                    parsed = parse_answer(form, context["template_texts"], facts)
                     context.update(kept=parsed.kept, errors=parsed.errors)
                     if parsed.text is None:
                         status = 400 if parsed.errors else 200

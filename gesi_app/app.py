@@ -52,6 +52,7 @@ from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
 from gesi_app.stats import admin_routes as stats_admin
+from gesi_app.stats import labels as stats_labels
 from gesi_app.stats import routes as stats
 from gesi_app.team import routes as team
 from gesi_app.tracking import easy_read as tracking_easy
@@ -200,6 +201,7 @@ def audit_vocabulary() -> AuditVocabulary:
             "forum_format": forum_labels.FORMAT_LABELS,
             "accommodation": forum_labels.ACCOMMODATION_LABELS,
             "audience": forum_labels.AUDIENCE_LABELS,
+            "segment": {segment.value: words for segment, words in stats_labels.GROUPS.items()},
         },
     )
 

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, 
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import LazyProxy
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,7 +29,16 @@ from gesi_app.i18n import get_locale, gettext, lazy_gettext, ngettext
 
 # How a value is shown: words from a table of values, a name looked up, a date, a count...
 Kind = Literal[
-    "text", "yes_no", "number", "characters", "date", "datetime", "words", "word_list", "name"
+    "text",
+    "yes_no",
+    "number",
+    "characters",
+    "share",
+    "date",
+    "datetime",
+    "words",
+    "word_list",
+    "name",
 ]
 
 
@@ -120,6 +129,13 @@ FIELDS: dict[str, Field] = {
     "women": Field(_("Women"), "number"),
     "youth": Field(_("Young people"), "number"),
     "disability": Field(_("People with disabilities"), "number"),
+    # population baselines (statistics)
+    "region_code": Field(_("Area code")),
+    "segment": Field(_("Group of people"), "words", words="segment"),
+    "share_bp": Field(_("Share of the population"), "share"),
+    "year": Field(_("Year")),  # as written: 2020, not 2.020
+    "source": Field(_("Source")),
+    "note": Field(_("Note")),
 }
 
 # Words for values that belong to this floor or below (others: AuditVocabulary.words).
@@ -239,6 +255,9 @@ def show(
             text = ngettext("%(num)s character", "%(num)s characters", count)
             return Shown(key, label, text)
         return Shown(key, label, _number(value))
+    if kind == "share" and isinstance(value, int) and not isinstance(value, bool):
+        # kept in hundredths of a percent (basis points): 850 is 8.5%
+        return Shown(key, label, format_percent(value / 10_000, "#,##0.##%", locale=get_locale()))
     if kind == "date" or kind == "datetime":
         moment = _moment(value, kind)
         if moment is not None:

@@ -19,6 +19,7 @@ from gesi_app.forums.models import Accommodation, Audience, ForumFormat, ForumSt
 from gesi_app.i18n import set_locale
 from gesi_app.notifications.models import OutboxChannel, OutboxStatus
 from gesi_app.reports.models import Channel, Status
+from gesi_app.stats.models import Segment
 
 PACKAGE = Path(__file__).resolve().parents[3] / "gesi_app"
 SNAPSHOTS = {"snapshot", "_snapshot", "publication_state"}
@@ -86,6 +87,7 @@ def test_every_recorded_key_has_a_label() -> None:
         ("holiday_kind", set(HolidayKind)),
         ("role", set(Role)),
         ("outbox_channel", set(OutboxChannel)),
+        ("segment", set(Segment)),
     ],
 )
 def test_every_value_has_words(table: str, values: set[str]) -> None:
@@ -119,6 +121,10 @@ def test_every_words_field_has_a_table() -> None:
         ("id", "position", 1234, ("Urutan dalam daftar", "1.234")),
         ("en", "accommodations", ["captions", "easy_read"], ("Accommodations", "Live captions, Easy read")),
         ("id", "public_title", "Jalan rusak", ("Judul untuk publik", "Jalan rusak")),
+        ("id", "share_bp", 850, ("Bagian dari penduduk", "8,5%")),
+        ("en", "share_bp", 4942, ("Share of the population", "49.42%")),
+        ("id", "segment", "disability", ("Kelompok penduduk", "Penyandang disabilitas")),
+        ("id", "year", 2020, ("Tahun", "2020")),
         ("en", "brand_new_key", "x", ("Brand new key", "x")),
         ("id", "brand_new_key", None, ("Brand new key", "–")),
     ],

@@ -67,17 +67,22 @@ def _choices(options: service.Options) -> dict[str, Any]:
     }
 
 
-async def stats_page(request: Request) -> Response:
-    async with db(request) as session:
-        options = await service.options(session)
-    parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
-    context: dict[str, Any] = {
+def _context(parsed: stats_filters.Parsed, options: service.Options) -> dict[str, Any]:
+    """The page's form as typed, with its errors; the numbers come once the filters are good."""
+    return {
         "typed": parsed.typed,
         "errors": parsed.errors,
         "labels": labels,
         "stats": None,
         **_choices(options),
     }
+
+
+async def stats_page(request: Request) -> Response:
+    async with db(request) as session:
+        options = await service.options(session)
+    parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
+    context = _context(parsed, options)
     if parsed.filters is None:
         return render(request, "stats/index.html", context, status_code=400)
     query = stats_filters.query_of(parsed.filters)
@@ -149,8 +154,8 @@ async def gesi_csv(request: Request) -> Response:
         options = await service.options(session)
     parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
     if parsed.filters is None:
-        body = "\n".join(parsed.errors.values()) + "\n"
-        return Response(body, status_code=400, media_type="text/plain; charset=utf-8")
+        # A person who followed a link with a wrong filter sees the form with its errors.
+        return render(request, "stats/index.html", _context(parsed, options), status_code=400)
     stats = await _statistics(request, parsed.filters, options)
     body = await run_blocking(_csv_text, stats)
     return Response(

@@ -137,6 +137,16 @@ def test_bad_filters_are_errors_at_their_fields(
     assert "Reports counted" not in text
 
 
+def test_the_csv_with_a_bad_filter_shows_the_form_with_its_error(client: TestClient) -> None:
+    response = client.get("/stats/gesi.csv?lang=en&from=March")
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+    text = response.text
+    assert "Enter the first month as year and month, for example 2026-01" in text
+    assert 'value="March"' in text
+    assert "segment,area_code" not in text
+
+
 def test_bad_filters_in_indonesian(client: TestClient) -> None:
     text = client.get("/stats?lang=id&from=Maret").text
     assert "<title>Galat:" in text or "<title>Kesalahan:" in text

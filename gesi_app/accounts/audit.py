@@ -77,6 +77,11 @@ class Action(enum.StrEnum):
     REPORT_ESCALATED = "report_escalated"
     TRANSCRIPT_SAVED = "transcript_saved"
     REPORTER_KEY_ISSUED = "reporter_key_issued"
+    GROUP_REGISTERED = "group_registered"
+    GROUP_ADDED = "group_added"
+    GROUP_CHANGED = "group_changed"
+    GROUP_APPROVED = "group_approved"
+    GROUP_REJECTED = "group_rejected"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

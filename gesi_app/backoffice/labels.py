@@ -78,6 +78,11 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.REPORT_ESCALATED: lazy_gettext("Overdue report escalated to the admins"),
     Action.TRANSCRIPT_SAVED: lazy_gettext("Recording transcript saved"),
     Action.REPORTER_KEY_ISSUED: lazy_gettext("New PIN given to the reporter"),
+    Action.GROUP_REGISTERED: lazy_gettext("Community group registered by its representative"),
+    Action.GROUP_ADDED: lazy_gettext("Community group added"),
+    Action.GROUP_CHANGED: lazy_gettext("Community group changed"),
+    Action.GROUP_APPROVED: lazy_gettext("Community group approved"),
+    Action.GROUP_REJECTED: lazy_gettext("Community group rejected"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {
@@ -93,4 +98,5 @@ OBJECT_LABELS: dict[str, LazyProxy] = {
     "region": lazy_gettext("Area"),
     "holiday": lazy_gettext("Holiday"),
     "calendar_year": lazy_gettext("Year"),
+    "group": lazy_gettext("Community group"),
 }

@@ -22,6 +22,7 @@ REP_EMAIL = "kanari.wahyu@example.org"
 REP_PHONE = "0812 9988 7766"
 REP_PHONE_E164 = "+6281299887766"
 
+YOUTH_MEMBERS = Members(30, 12, 25, 4)
 ANSWERS: list[tuple[str, dict[str, str]]] = [
     ("name", {"name": "Persatuan Tuli Cisoka"}),
     ("kind", {"kind": "disability"}),
@@ -81,7 +82,7 @@ def add_group(
     state: GroupState = GroupState.APPROVED,
     kind: GroupKind = GroupKind.YOUTH,
     region: str = DESA,
-    members: Members = Members(30, 12, 25, 4),
+    members: Members = YOUTH_MEMBERS,
 ) -> Group:
     data = GroupData(
         name=name,

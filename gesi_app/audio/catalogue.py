@@ -32,8 +32,8 @@ from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
-CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
+CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums", "groups")
+CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums", "groups")
 STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/routes/staff*.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
@@ -134,6 +134,12 @@ SILENT: frozenset[str] = frozenset(
         "%(num)s new inputs – show",
         "%(num)s waiting",
         "%(sec)s s",
+        "%(desa)s, Kecamatan %(kecamatan)s",
+        "All members: %(num)s",
+        "Kecamatan %(kecamatan)s",
+        "People with disabilities: %(num)s",
+        "Women: %(num)s",
+        "Young people: %(num)s",
         "All of %(topic)s",
         "Answer from %(agency)s",
         (

@@ -17,9 +17,10 @@ from gesi_app.backoffice.settings_pages import EditableSetting, form_pages
 from gesi_app.backoffice.web import page, resumed_fields, staff_page
 from gesi_app.groups import admin, service
 from gesi_app.groups.forms import COUNTS
-from gesi_app.groups.labels import FIELD_LABELS, KIND_LABELS, STATE_LABELS
+from gesi_app.groups.labels import KIND_LABELS
 from gesi_app.groups.models import GroupKind
 from gesi_app.groups.staff_forms import group_error_message, parse_group, parse_review
+from gesi_app.groups.staff_labels import FIELD_LABELS, STATE_LABELS
 from gesi_app.i18n import gettext as _
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db

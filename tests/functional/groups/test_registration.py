@@ -23,8 +23,8 @@ from tests.groups_support import (
     answer,
     answer_all,
     groups,
-    register,
     regions,
+    register,
 )
 from tests.staff_support import summary, title
 
@@ -183,7 +183,7 @@ def test_changing_the_district_asks_the_village_again(
     )
     [(group, _contact)] = groups(database_url)
     assert group.region_code == "36.03.02"
-    assert KECAMATAN != group.region_code
+    assert group.region_code != KECAMATAN
 
 
 def test_questions_ahead_of_the_answers_send_back_to_the_first_unanswered(

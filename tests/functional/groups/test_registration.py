@@ -132,7 +132,7 @@ def test_members_errors_name_each_field_and_keep_every_number(
     }
     response = answer(client, "members", typed, lang="id")
     assert response.status_code == 400
-    assert title(response.text).startswith("Galat: ")
+    assert title(response.text).startswith("Kesalahan: ")
     assert list(summary(response.text)) == ["members_women", "members_youth", "members_disability"]
     assert 'value="11"' in response.text and 'value="dua"' in response.text
     # Nothing was stored: the next question still waits for this one.

@@ -15,7 +15,7 @@ from gesi_app.regions.service import import_regions
 from tests import factories
 from tests.conftest import form_token
 
-KECAMATAN = "36.03.01"  # Cisoka, Kabupaten Tangerang
+KECAMATAN = "36.03.01"  # Balaraja, Kabupaten Tangerang
 DESA = "36.03.01.1001"
 REP_NAME = "Wahyu Setiawan Kanari"  # canaries: never on a public page
 REP_EMAIL = "kanari.wahyu@example.org"

@@ -21,8 +21,8 @@ EASY: dict[str, Easy] = {
     "An admin checked each group. We show how many members a group has, never their names.": Easy(
         N_("We checked each group. We never show names of members."), "check"
     ),
-    "Counts under 5 show as <5, so no one can be recognised.": Easy(
-        N_("A number under 5 shows as <5. This keeps people safe."), "lock"
+    "A count under 5 is hidden, so no one can be recognised.": Easy(
+        N_("We hide numbers under 5. This keeps people safe."), "lock"
     ),
     "Register your group": Easy(picture="pencil"),
     "Find groups": Easy(picture="search"),

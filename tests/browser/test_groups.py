@@ -23,6 +23,7 @@ from tests.browser import harness, keyboard
 from tests.browser import report_journey as rj
 from tests.browser.harness import Mode
 from tests.browser.server import LiveServer
+from tests.browser.test_staff import new_staff, sign_in
 
 pytestmark = pytest.mark.browser
 LAYOUTS = [Mode(width=320), Mode(text_zoom=200)]
@@ -206,3 +207,56 @@ def test_registration_with_the_keyboard_alone_and_javascript_off(
         assert not driver.execute_script(
             "return document.documentElement.classList.contains('js-enabled')"
         )
+
+
+def pending_group_id(server: LiveServer) -> int:
+    data = GroupData(
+        name=f"Kelompok Lansia {uuid.uuid4().hex[:6]}",
+        kind=GroupKind.OTHER,
+        region_code=KECAMATAN,
+        speaks_for="Orang lanjut usia di Balaraja",
+        members=Members(12, 7, 0, 3),
+        representative=Representative("Kanari Budi", None, "+6281234567890"),
+    )
+
+    async def go(session: AsyncSession) -> int:
+        group = await service.register(session, data)
+        return group.id
+
+    group_id: int = factories.run(server.database_url, go)
+    return group_id
+
+
+def test_the_admins_group_pages(driver: WebDriver, live_server: LiveServer) -> None:
+    sign_in(driver, live_server, new_staff(live_server))
+    group_id = pending_group_id(live_server)
+    # A change of member counts, through the form, so the history has an old -> new row.
+    driver.get(live_server.url(f"/staff/groups/{group_id}/edit", lang="en"))
+    total = driver.find_element(By.ID, "members_total")
+    total.clear()
+    total.send_keys("15")
+    send(driver)
+    harness.wait_for_url(driver, "saved=1")
+    for path in (
+        "/staff/groups",
+        "/staff/groups/new",
+        f"/staff/groups/{group_id}",
+        f"/staff/groups/{group_id}/edit",
+        f"/staff/groups/{group_id}/review",
+    ):
+        harness.check_page_languages(driver, live_server.url(path))
+    driver.get(live_server.url(f"/staff/groups/{group_id}", lang="en"))
+    assert "All members: 12 → 15" in driver.page_source
+    for lang in ("id", "en"):
+        driver.get(live_server.url(f"/staff/groups/{group_id}/review", lang=lang))
+        driver.find_element(By.CSS_SELECTOR, "label[for='decision-2']").click()  # reject
+        send(driver)  # without a reason
+        assert driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+        harness.check_current_page(driver)
+        driver.get(live_server.url("/staff/groups/new", lang=lang))
+        driver.find_element(By.ID, "members_total").send_keys("abc")
+        send(driver)
+        assert driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+        harness.check_current_page(driver)
+    harness.check_page(driver, live_server.url(f"/staff/groups/{group_id}", lang="id"), width=320)
+    harness.check_page(driver, live_server.url("/staff/groups/new", lang="en"), width=320)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
-from gesi_app.groups.models import GroupKind, GroupState
+from gesi_app.groups.models import GroupDraft, GroupKind, GroupState
 from tests import factories
 from tests.casework_support import audit_entries
 from tests.conftest import form_token
@@ -203,9 +205,21 @@ def test_an_empty_database_of_groups_is_untouched_by_a_draft(
     assert factories.run(database_url, _count_drafts) == 1
 
 
-async def _count_drafts(session: object) -> int:
-    from sqlalchemy import func, select
+async def _count_drafts(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(GroupDraft)) or 0)
 
-    from gesi_app.groups.models import GroupDraft
 
-    return int(await session.scalar(select(func.count()).select_from(GroupDraft)) or 0)  # type: ignore[attr-defined]
+def test_a_form_without_its_token_or_too_large_changes_nothing(
+    client: TestClient, database_url: str
+) -> None:
+    client.get("/groups/register/name")
+    no_token = client.post("/groups/register/name", data={"name": "Kelompok Tanpa Token"})
+    assert no_token.status_code == 403
+    page = client.get("/groups/register/name")
+    huge = client.post(
+        "/groups/register/name",
+        data={"csrftoken": form_token(page.text), "name": "x" * (300 * 1024)},
+    )
+    assert huge.status_code == 413
+    assert client.get("/groups/register/kind", follow_redirects=False).status_code == 303
+    assert factories.run(database_url, _count_drafts) == 0

@@ -136,10 +136,6 @@ SILENT: frozenset[str] = frozenset(
         "%(sec)s s",
         "%(desa)s, Kecamatan %(kecamatan)s",
         "All members: %(num)s",
-        "Kecamatan %(kecamatan)s",
-        "People with disabilities: %(num)s",
-        "Women: %(num)s",
-        "Young people: %(num)s",
         "All of %(topic)s",
         "Answer from %(agency)s",
         (
@@ -157,9 +153,11 @@ SILENT: frozenset[str] = frozenset(
         "Enter a whole number of dots from 1 to %(max)s",
         "From: %(group)s",
         "Join at %(url)s with the code",
+        "Kecamatan %(kecamatan)s",
         "Last updated at %(time)s.",
         "Make input %(num)s a tracked report",
         "Page %(page)s of %(pages)s",
+        "People with disabilities: %(num)s",
         "Sign-language video, %(length)s",
         "Spelled out: %(letters)s",
         "Staff check your report within %(days)s working days, by %(date)s.",
@@ -182,6 +180,7 @@ SILENT: frozenset[str] = frozenset(
         "We read your report within %(days)s working days, by %(date)s.",
         "We received your sign-language video (%(length)s).",
         "We received your voice message (%(length)s).",
+        "Women: %(num)s",
         "Write %(max)s characters or fewer",
         "You can try again after %(time)s.",
         "You rated the answer: %(score)s.",
@@ -197,6 +196,7 @@ SILENT: frozenset[str] = frozenset(
             "%(days)s working days."
         ),
         "Your report is public since %(date)s, with the words staff checked.",
+        "Young people: %(num)s",
         "fewer than %(num)s",
     )
 )

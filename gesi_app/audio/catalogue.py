@@ -128,13 +128,13 @@ DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
 # instead of silently losing its audio.
 SILENT: frozenset[str] = frozenset(
     (
+        "%(desa)s, Kecamatan %(kecamatan)s",
         "%(min)s min",
         "%(min)s min %(sec)s s",
         "%(num)s new inputs",
         "%(num)s new inputs – show",
         "%(num)s waiting",
         "%(sec)s s",
-        "%(desa)s, Kecamatan %(kecamatan)s",
         "All members: %(num)s",
         "All of %(topic)s",
         "Answer from %(agency)s",

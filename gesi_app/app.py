@@ -30,6 +30,8 @@ from gesi_app.forums import easy_read as forums_easy
 from gesi_app.forums import labels as forum_labels
 from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
+from gesi_app.groups import easy_read as groups_easy
+from gesi_app.groups import routes as groups
 from gesi_app.holidays import routes as holidays
 from gesi_app.home import easy_read as home_easy
 from gesi_app.home import routes as home
@@ -140,6 +142,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *reports.routes,
         *tracking.routes,
         *forums.routes,
+        *groups.routes,
         *audio.routes,
         *stats.routes,
         *stats_admin.routes,
@@ -209,5 +212,12 @@ def audit_vocabulary() -> AuditVocabulary:
 def easy_read_registry() -> EasyRead:
     """Every citizen feature's easy-read texts in one registry (i18n/easy.py)."""
     return EasyRead(
-        [home_easy.EASY, reports_easy.EASY, tracking_easy.EASY, public_easy.EASY, forums_easy.EASY]
+        [
+            home_easy.EASY,
+            reports_easy.EASY,
+            tracking_easy.EASY,
+            public_easy.EASY,
+            forums_easy.EASY,
+            groups_easy.EASY,
+        ]
     )

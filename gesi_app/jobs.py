@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gesi_app.db.base import utcnow
 from gesi_app.escalations import service as escalation
+from gesi_app.groups import drafts as group_drafts
 from gesi_app.limits.shared import purge_ended
 from gesi_app.notifications.delivery import Senders, deliver_due
 from gesi_app.passwords import Hasher
@@ -65,6 +66,10 @@ async def run_jobs(
     now = now or utcnow()
     async with sessions() as session:
         purged = await purge_expired_drafts(session, data_dir / "uploads", now)
+    async with sessions() as session:
+        # Registrations of community groups left unfinished count as drafts too.
+        purged += await group_drafts.purge_expired(session, now)
+        await session.commit()
     async with sessions() as session:
         closed = await autoclose.close_unreplied(session, now, timezone, deadlines)
     async with sessions() as session:

@@ -79,6 +79,11 @@ class Action(enum.StrEnum):
     REPORTER_KEY_ISSUED = "reporter_key_issued"
     BASELINE_ADDED = "baseline_added"
     BASELINE_CHANGED = "baseline_changed"
+    GROUP_REGISTERED = "group_registered"
+    GROUP_ADDED = "group_added"
+    GROUP_CHANGED = "group_changed"
+    GROUP_APPROVED = "group_approved"
+    GROUP_REJECTED = "group_rejected"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

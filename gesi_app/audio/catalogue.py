@@ -32,8 +32,8 @@ from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import LOCALES
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums")
-CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums")
+CITIZEN_TEMPLATES = ("report", "tracking", "home", "errors", "public", "forums", "groups")
+CITIZEN_MODULES = ("reports", "tracking", "home", "public", "forums", "groups")
 STAFF_ONLY = "staff_"  # forums/staff_*.html and forums/routes/staff*.py: facilitators' pages
 KEYWORDS: dict[str, object] = {
     "_": None,
@@ -128,12 +128,14 @@ DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
 # instead of silently losing its audio.
 SILENT: frozenset[str] = frozenset(
     (
+        "%(desa)s, Kecamatan %(kecamatan)s",
         "%(min)s min",
         "%(min)s min %(sec)s s",
         "%(num)s new inputs",
         "%(num)s new inputs – show",
         "%(num)s waiting",
         "%(sec)s s",
+        "All members: %(num)s",
         "All of %(topic)s",
         "Answer from %(agency)s",
         (
@@ -151,9 +153,11 @@ SILENT: frozenset[str] = frozenset(
         "Enter a whole number of dots from 1 to %(max)s",
         "From: %(group)s",
         "Join at %(url)s with the code",
+        "Kecamatan %(kecamatan)s",
         "Last updated at %(time)s.",
         "Make input %(num)s a tracked report",
         "Page %(page)s of %(pages)s",
+        "People with disabilities: %(num)s",
         "Sign-language video, %(length)s",
         "Spelled out: %(letters)s",
         "Staff check your report within %(days)s working days, by %(date)s.",
@@ -176,6 +180,7 @@ SILENT: frozenset[str] = frozenset(
         "We read your report within %(days)s working days, by %(date)s.",
         "We received your sign-language video (%(length)s).",
         "We received your voice message (%(length)s).",
+        "Women: %(num)s",
         "Write %(max)s characters or fewer",
         "You can try again after %(time)s.",
         "You rated the answer: %(score)s.",
@@ -191,6 +196,7 @@ SILENT: frozenset[str] = frozenset(
             "%(days)s working days."
         ),
         "Your report is public since %(date)s, with the words staff checked.",
+        "Young people: %(num)s",
         "fewer than %(num)s",
     )
 )

@@ -80,6 +80,11 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.REPORTER_KEY_ISSUED: lazy_gettext("New PIN given to the reporter"),
     Action.BASELINE_ADDED: lazy_gettext("Population figure added"),
     Action.BASELINE_CHANGED: lazy_gettext("Population figure changed"),
+    Action.GROUP_REGISTERED: lazy_gettext("Community group registered by its representative"),
+    Action.GROUP_ADDED: lazy_gettext("Community group added"),
+    Action.GROUP_CHANGED: lazy_gettext("Community group changed"),
+    Action.GROUP_APPROVED: lazy_gettext("Community group approved"),
+    Action.GROUP_REJECTED: lazy_gettext("Community group rejected"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {
@@ -96,4 +101,5 @@ OBJECT_LABELS: dict[str, LazyProxy] = {
     "holiday": lazy_gettext("Holiday"),
     "calendar_year": lazy_gettext("Year"),
     "population_baseline": lazy_gettext("Population figure"),
+    "group": lazy_gettext("Community group"),
 }

@@ -56,6 +56,12 @@ LINKS: tuple[Link, ...] = (
         Permission.RUN_FORUMS,
     ),
     Link(
+        "staff_groups",
+        lazy_gettext("Community groups"),
+        lazy_gettext("Review groups that registered, add groups and change their member counts."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
         "staff_agencies",
         lazy_gettext("Agencies"),
         lazy_gettext("Add agencies, change their names, and deactivate them."),

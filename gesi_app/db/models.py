@@ -8,6 +8,7 @@ from gesi_app.db.base import Base
 from gesi_app.escalations import models as escalations
 from gesi_app.forums import models as forums
 from gesi_app.forums import vote_models as forum_votes
+from gesi_app.groups import models as groups
 from gesi_app.limits import models as limits
 from gesi_app.notifications import models as notifications
 from gesi_app.regions import models as regions
@@ -23,6 +24,7 @@ __all__ = [
     "escalations",
     "forum_votes",
     "forums",
+    "groups",
     "limits",
     "notifications",
     "regions",

@@ -21,7 +21,19 @@ def seeded(settings: Settings) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/report", "/report/type", "/track", "/reports", "/help", "/preferences"]
+    "path",
+    [
+        "/",
+        "/report",
+        "/report/type",
+        "/track",
+        "/reports",
+        "/help",
+        "/preferences",
+        "/groups",
+        "/groups/register",
+        "/groups/register/name",
+    ],
 )
 def test_citizen_pages_fit_the_budget(client: TestClient, seeded: None, path: str) -> None:
     html = client.get(path).content

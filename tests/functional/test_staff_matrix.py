@@ -163,6 +163,15 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/regions", "GET"): only("admin"),
     ("/staff/regions/{code:str}", "GET"): only("admin", ok=404),
     ("/staff/regions/{code:str}", "POST"): only("admin", ok=404),
+    # Community groups, with a group that does not exist: an admin gets "not found".
+    ("/staff/groups", "GET"): only("admin"),
+    ("/staff/groups/new", "GET"): only("admin"),
+    ("/staff/groups/new", "POST"): only("admin", ok=400),
+    ("/staff/groups/{group_id:int}", "GET"): only("admin", ok=404),
+    ("/staff/groups/{group_id:int}/edit", "GET"): only("admin", ok=404),
+    ("/staff/groups/{group_id:int}/edit", "POST"): only("admin", ok=404),
+    ("/staff/groups/{group_id:int}/review", "GET"): only("admin", ok=404),
+    ("/staff/groups/{group_id:int}/review", "POST"): only("admin", ok=404),
     ("/staff/notifications", "GET"): only("admin"),
     # A message that does not exist: an admin gets "not found".
     ("/staff/notifications/{outbox_id:int}/retry", "POST"): only("admin", ok=404),
@@ -219,6 +228,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
         url = url.replace("{outbox_id:int}", "999").replace("{topic_id:int}", "999999")
         url = url.replace("{holiday_id:int}", "1").replace("{year:int}", "1999")
         url = url.replace("{baseline_id:int}", "1")
+        url = url.replace("{group_id:int}", "999999")
         if method == "GET":
             response = client.get(url, follow_redirects=False)
         else:

@@ -27,6 +27,7 @@ from gesi_app import i18n
 from gesi_app.app import easy_read_registry
 from gesi_app.audio import catalogue
 from gesi_app.forums import easy_read as forums_easy
+from gesi_app.groups import easy_read as groups_easy
 from gesi_app.home import easy_read as home_easy
 from gesi_app.i18n.easy import REASONS
 from gesi_app.public import easy_read as public_easy
@@ -81,6 +82,15 @@ CITIZEN_TEMPLATES = (
     "forums/statements.html",
     "forums/board.html",
     "forums/not_found.html",
+    # community groups: the directory, a group, registering one
+    "groups/list.html",
+    "groups/group.html",
+    "groups/_members.html",
+    "groups/not_found.html",
+    "groups/register_start.html",
+    "groups/question.html",
+    "groups/check.html",
+    "groups/done.html",
 )
 CITIZEN_MODULES = (
     "web/errors.py",  # titles of the error pages
@@ -103,8 +113,13 @@ CITIZEN_MODULES = (
     "forums/routes/public.py",
     "forums/routes/voice.py",
     "forums/routes/votes.py",
+    "groups/forms.py",
+    "groups/labels.py",
+    "groups/summary.py",
+    "groups/routes/register.py",
+    "groups/routes/public.py",
 )
-FEATURES = (home_easy, reports_easy, tracking_easy, public_easy, forums_easy)
+FEATURES = (home_easy, reports_easy, tracking_easy, public_easy, forums_easy, groups_easy)
 REGISTRY = easy_read_registry()
 ALREADY_EASY = {
     msgid: reason

@@ -1,0 +1,1 @@
+"""Community groups (kelompok masyarakat): registration, review by admins, public directory."""

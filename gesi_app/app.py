@@ -31,7 +31,9 @@ from gesi_app.forums import labels as forum_labels
 from gesi_app.forums import routes as forums
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.groups import easy_read as groups_easy
+from gesi_app.groups import labels as group_labels
 from gesi_app.groups import routes as groups
+from gesi_app.groups import staff_labels as group_staff_labels
 from gesi_app.holidays import routes as holidays
 from gesi_app.home import easy_read as home_easy
 from gesi_app.home import routes as home
@@ -205,6 +207,8 @@ def audit_vocabulary() -> AuditVocabulary:
             "accommodation": forum_labels.ACCOMMODATION_LABELS,
             "audience": forum_labels.AUDIENCE_LABELS,
             "segment": {segment.value: words for segment, words in stats_labels.GROUPS.items()},
+            "group_kind": {kind.value: words for kind, words in group_labels.KIND_LABELS.items()},
+            "group_state": {s.value: words for s, words in group_staff_labels.STATE_LABELS.items()},
         },
     )
 

@@ -129,6 +129,14 @@ FIELDS: dict[str, Field] = {
     "women": Field(_("Women"), "number"),
     "youth": Field(_("Young people"), "number"),
     "disability": Field(_("People with disabilities"), "number"),
+    # community groups
+    "group_kind": Field(_("Kind of group"), "words", words="group_kind"),
+    "group_state": Field(_("State of the group"), "words", words="group_state"),
+    "speaks_for": Field(_("Who the group speaks for")),
+    "members_total": Field(_("All members"), "number"),
+    "members_women": Field(_("Women members"), "number"),
+    "members_youth": Field(_("Young members (16 to 30)"), "number"),
+    "members_disability": Field(_("Members with disabilities"), "number"),
     # population baselines (statistics)
     "region_code": Field(_("Area code")),
     "segment": Field(_("Group of people"), "words", words="segment"),

@@ -105,14 +105,14 @@ def snapshot(group: Group) -> dict[str, Any]:
     """What the audit log keeps of a group before and after a change (no contact)."""
     return {
         "name": group.name,
-        "kind": group.kind.value,
+        "group_kind": group.kind.value,  # not "kind": the audit log reads keys by name
         "region_code": group.region_code,
         "speaks_for": group.speaks_for,
         "members_total": group.members_total,
         "members_women": group.members_women,
         "members_youth": group.members_youth,
         "members_disability": group.members_disability,
-        "state": group.state.value,
+        "group_state": group.state.value,
         "reason": group.reason,
     }
 

@@ -16,13 +16,13 @@ STATE_LABELS: dict[GroupState, LazyProxy] = {
 # The facts the history shows changing (keys of service.snapshot).
 FIELD_LABELS: dict[str, LazyProxy] = {
     "name": _l("Name"),
-    "kind": _l("Kind of group"),
+    "group_kind": _l("Kind of group"),
     "region_code": _l("Area code"),
     "speaks_for": _l("Who the group speaks for"),
     "members_total": _l("All members"),
     "members_women": _l("Women"),
     "members_youth": _l("Young people (16 to 30 years old)"),
     "members_disability": _l("People with disabilities"),
-    "state": _l("State"),
+    "group_state": _l("State"),
     "reason": _l("Reason"),
 }

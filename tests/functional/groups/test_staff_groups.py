@@ -59,8 +59,8 @@ def test_admin_approves_a_registered_group_and_it_becomes_public(
     assert client.get(f"/groups/{group.slug}").status_code == 200
     [entry] = audit_entries(database_url, "group_approved")
     assert entry.actor_id == team.ids["admin"]
-    assert entry.before is not None and entry.before["state"] == "pending"
-    assert entry.after is not None and entry.after["state"] == "approved"
+    assert entry.before is not None and entry.before["group_state"] == "pending"
+    assert entry.after is not None and entry.after["group_state"] == "approved"
 
 
 def test_rejecting_needs_a_reason_and_keeps_the_group_off_the_public_pages(

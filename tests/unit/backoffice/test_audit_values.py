@@ -16,6 +16,7 @@ from gesi_app.backoffice.audit_values import FIELDS, WORDS, AuditVocabulary, rea
 from gesi_app.calendar.models import HolidayKind
 from gesi_app.forums.attendance import Counts
 from gesi_app.forums.models import Accommodation, Audience, ForumFormat, ForumState
+from gesi_app.groups.models import GroupKind, GroupState
 from gesi_app.i18n import set_locale
 from gesi_app.notifications.models import OutboxChannel, OutboxStatus
 from gesi_app.reports.models import Channel, Status
@@ -88,6 +89,8 @@ def test_every_recorded_key_has_a_label() -> None:
         ("role", set(Role)),
         ("outbox_channel", set(OutboxChannel)),
         ("segment", set(Segment)),
+        ("group_kind", set(GroupKind)),
+        ("group_state", set(GroupState)),
     ],
 )
 def test_every_value_has_words(table: str, values: set[str]) -> None:
@@ -125,6 +128,8 @@ def test_every_words_field_has_a_table() -> None:
         ("en", "share_bp", 4942, ("Share of the population", "49.42%")),
         ("id", "segment", "disability", ("Kelompok penduduk", "Penyandang disabilitas")),
         ("id", "year", 2020, ("Tahun", "2020")),
+        ("en", "group_state", "approved", ("State of the group", "Approved")),
+        ("en", "members_total", 1200, ("All members", "1,200")),
         ("en", "brand_new_key", "x", ("Brand new key", "x")),
         ("id", "brand_new_key", None, ("Brand new key", "–")),
     ],

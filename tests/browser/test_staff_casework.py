@@ -7,6 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from gesi_app.accounts.models import Role
 from gesi_app.agencies.service import ensure_agency
@@ -108,8 +109,11 @@ def test_verify_then_answer_with_the_keyboard_alone(
     keyboard.press(driver, Keys.DOWN)
     keyboard.tab_to(driver, lambda e: e.text == "Put template in the answer", max_tabs=3)
     keyboard.press(driver, Keys.ENTER)
-    area = harness.wait_for(driver, "#answer")
-    assert "Thank you for your report." in (area.get_attribute("value") or "")
+    # The answer box is put back with the template in it: wait for the new one, not the old.
+    filled = "var a = document.getElementById('answer'); return a ? a.value : ''"
+    WebDriverWait(driver, 10).until(
+        lambda d: "Thank you for your report." in d.execute_script(filled)
+    )
     keyboard.tab_to(driver, lambda e: e.get_attribute("id") == "answer", max_tabs=40)
     keyboard.active(driver).send_keys(Keys.CONTROL, "a")
     keyboard.active(driver).send_keys("Jalan sudah kami tambal hari ini.")

@@ -25,6 +25,9 @@ from tests import factories
 from tests.casework_support import audit_entries, report_in
 from tests.conftest import make_settings
 from tests.functional.reports.journey_helpers import answer_all, send
+from tests.functional.test_staff_intake import FORM
+from tests.functional.test_staff_intake_records import done_code, form_token
+from tests.functional.test_staff_intake_records import send as send_intake
 from tests.staff_support import make_team, sign_in, token
 
 GATEWAY = {"GESI_SMS_URL": "http://127.0.0.1:9/v1/sms", "GESI_SMS_TOKEN": "t0ken-for-tests"}
@@ -209,3 +212,20 @@ def test_once_a_gateway_is_set_up_the_admin_sends_the_sms_not_sent(
         ).status_code
         == 403
     )
+
+
+@pytest.mark.parametrize("with_gateway", [False, True], ids=["no gateway", "gateway"])
+def test_staff_intake_promises_the_pin_by_sms_only_with_a_gateway(
+    client: TestClient, gateway_client: TestClient, database_url: str, with_gateway: bool
+) -> None:
+    staff = gateway_client if with_gateway else client
+    make_team(database_url)
+    sign_in(staff, "verifikator")
+    sent = send_intake(staff, {**FORM, "form_token": form_token(staff)}, lang="id")
+    assert sent.status_code == 303
+    _code, page = done_code(staff, lang="id")
+    said = text_of(page.text)
+    by_sms = "Jika pelapor memberi alamat email atau nomor telepon, PIN juga dikirim ke sana."
+    email_only = "Jika pelapor memberi alamat email, PIN juga dikirim ke sana. SMS tidak dikirim"
+    assert (by_sms in said) is with_gateway
+    assert (email_only in said) is not with_gateway

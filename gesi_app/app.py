@@ -58,6 +58,7 @@ from gesi_app.settings import Settings
 from gesi_app.stats import admin_routes as stats_admin
 from gesi_app.stats import labels as stats_labels
 from gesi_app.stats import routes as stats
+from gesi_app.stats import staff_routes as stats_staff
 from gesi_app.team import routes as team
 from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
@@ -148,6 +149,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *audio.routes,
         *stats.routes,
         *stats_admin.routes,
+        *stats_staff.routes,
         favicon_route(STATIC_DIR),
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -19,6 +19,7 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_SETTINGS = "manage_settings"
     RUN_FORUMS = "run_forums"
+    VIEW_SEGMENTS = "view_segments"
 
 
 R = Role
@@ -31,6 +32,8 @@ ROLES: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_AUDIT: frozenset({R.ADMIN}),
     Permission.MANAGE_SETTINGS: frozenset({R.ADMIN}),
     Permission.RUN_FORUMS: frozenset({R.ADMIN, R.FACILITATOR}),
+    # Reports by women, youth and disability per agency (counts only, "<5" when small).
+    Permission.VIEW_SEGMENTS: frozenset({R.ADMIN, R.VERIFIER}),
 }
 
 

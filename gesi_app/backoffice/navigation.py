@@ -30,6 +30,12 @@ LINKS: tuple[Link, ...] = (
         Permission.VIEW_QUEUE,
     ),
     Link(
+        "staff_stats",
+        lazy_gettext("Statistics for staff"),
+        lazy_gettext("How each agency is doing, overdue reports, and ratings from reporters."),
+        Permission.VIEW_QUEUE,
+    ),
+    Link(
         "staff_intake",
         lazy_gettext("Take in a report"),
         lazy_gettext("Type in a report brought in person, by phone or by letter."),

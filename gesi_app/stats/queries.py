@@ -310,3 +310,29 @@ async def forum_attendance(session: AsyncSession, scope: Scope) -> FlagCounts:
 
 async def total_reports(session: AsyncSession, scope: Scope) -> int:
     return int(await session.scalar(select(func.count(Report.id)).where(*scope.conditions())) or 0)
+
+
+async def answer_days(session: AsyncSession, scope: Scope) -> DayPairs:
+    """Answering alone (verified → answered), as in ``durations``: one query for one scope."""
+    verified = _first(Status.TERVERIFIKASI).subquery()
+    answered = _first(Status.DITINDAKLANJUTI).subquery()
+    return await _day_pairs(
+        session, scope, verified.c.at, answered.c.at,
+        (verified, verified.c.report_id == Report.id),
+        (answered, answered.c.report_id == Report.id),
+    )  # fmt: skip
+
+
+async def segments_by_agency(
+    session: AsyncSession, scope: Scope, segment: str
+) -> list[tuple[int | None, str, int]]:
+    """(agency id or None, category, reports) for one segment: counts only, for staff."""
+    bucket = segment_buckets()[segment]
+    query = (
+        select(Report.agency_id, bucket, func.count(Report.id))
+        .select_from(Report)
+        .outerjoin(ReporterSegment, ReporterSegment.report_id == Report.id)
+        .where(*scope.conditions())
+        .group_by(Report.agency_id, bucket)
+    )
+    return [(a, str(b), int(n)) for a, b, n in await session.execute(query)]

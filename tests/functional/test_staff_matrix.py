@@ -53,6 +53,9 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/audit", "GET"): only("admin"),
     # Casework on a report sent to dpupr (petugas.pupr's agency) and waiting for its answer.
     ("/staff/queue", "GET"): only("admin", "verifikator", "petugas.pupr"),
+    # Statistics for staff: every role that sees the queue, each within its own scope.
+    ("/staff/stats", "GET"): only("admin", "verifikator", "petugas.pupr"),
+    ("/staff/stats/export.csv", "GET"): only("admin", "verifikator", "petugas.pupr"),
     ("/staff/intake", "GET"): only("admin", "verifikator"),
     ("/staff/intake", "POST"): only("admin", "verifikator", ok=400),
     # Nothing taken in this session: back to the form.

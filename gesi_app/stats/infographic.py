@@ -1,5 +1,5 @@
 """The monthly summary card of /stats for social media: one month's reports received, the
-share answered on time and the participation gap of the three groups, as an SVG (1200×675,
+share answered on time and the participation gap of the three groups, as an SVG (1200 by 675,
 real text, high contrast, every number labelled where it stands), the same SVG drawn as PNG
 (CairoSVG), and the alt text to post beside it with the same facts in plain sentences.
 
@@ -41,7 +41,7 @@ class Card:
     title: str  # "Suara: November 2026"
     received: str  # "29" or "<5"
     received_label: str
-    on_time: str  # "83.3%" or "–"
+    on_time: str  # "83.3%", or a dash when too few
     on_time_label: str
     gap_title: str
     gaps: list[str]  # the headline sentence of each group, as on /stats

@@ -29,7 +29,7 @@ WIDTH, HEIGHT = 1200, 675
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 INK, PAPER, ACCENT, MUTED = "#0b0c0c", "#ffffff", "#1d4f91", "#3d4551"  # text >= 7:1 on white
 MAX_FILES = 200
-LINE_CHARS = 62  # characters of a gap sentence per line at 26 px across the card
+LINE_CHARS = 76  # characters of a gap sentence per line at 24 px across the card
 
 
 @dataclass(frozen=True)
@@ -114,29 +114,34 @@ def svg(item: Card) -> str:
         f'<rect width="{WIDTH}" height="16" fill="{ACCENT}"/>',
         _text(60, 92, item.title, 48, bold=True),
         # Two headline numbers, each with its label right under it.
-        f'<rect x="60" y="125" width="520" height="170" fill="none" stroke="{ACCENT}" '
+        f'<rect x="60" y="125" width="520" height="190" fill="none" stroke="{ACCENT}" '
         'stroke-width="4"/>',
-        _text(90, 215, item.received, 80, bold=True, fill=ACCENT),
-        _text(90, 265, item.received_label, 26),
-        f'<rect x="620" y="125" width="520" height="170" fill="none" stroke="{ACCENT}" '
+        _text(90, 210, item.received, 80, bold=True, fill=ACCENT),
+        _text(90, 255, item.received_label, 26),
+        f'<rect x="620" y="125" width="520" height="190" fill="none" stroke="{ACCENT}" '
         'stroke-width="4"/>',
-        _text(650, 215, item.on_time, 80, bold=True, fill=ACCENT),
+        _text(650, 210, item.on_time, 80, bold=True, fill=ACCENT),
     ]
-    for i, line in enumerate(textwrap.wrap(item.on_time_label, 34)[:2]):
-        parts.append(_text(650, 255 + i * 30, line, 24))
-    parts.append(_text(60, 350, item.gap_title, 30, bold=True))
-    y = 392
+    for i, line in enumerate(textwrap.wrap(item.on_time_label, 36)[:2]):
+        parts.append(_text(650, 255 + i * 32, line, 24))
+    parts.append(_text(60, 370, item.gap_title, 30, bold=True))
+    y = 412
     for sentence in item.gaps:
-        group, _, rest = sentence.partition(": ")
-        lines = textwrap.wrap(rest, LINE_CHARS) or [""]
-        parts.append(
-            f'<text x="60" y="{y}" font-size="26" fill="{INK}">'
-            f'<tspan font-weight="bold">{escape(group)}:</tspan> {escape(lines[0])}</text>'
-        )
-        for more in lines[1:]:
-            y += 32
-            parts.append(_text(90, y, more, 26))
-        y += 48
+        # The group's name in bold, the rest of the sentence after it; long ones wrap.
+        group = sentence.partition(": ")[0] + ":"
+        first, *more = textwrap.wrap(sentence, LINE_CHARS) or [""]
+        if first.startswith(group):
+            parts.append(
+                f'<text x="60" y="{y}" font-size="24" fill="{INK}">'
+                f'<tspan font-weight="bold">{escape(group)}</tspan>'
+                f"{escape(first[len(group) :])}</text>"
+            )
+        else:
+            parts.append(_text(60, y, first, 24))
+        for line in more[:2]:
+            y += 30
+            parts.append(_text(90, y, line, 24))
+        y += 44
     for i, line in enumerate(textwrap.wrap(item.note, 90)[:2]):
         parts.append(_text(60, HEIGHT - 52 + i * 26, line, 20, fill=MUTED))
     parts.append("</svg>")

@@ -131,7 +131,10 @@ async def card_png(request: Request) -> Response:
     if chosen.month is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
     item = await _card(request, chosen.month)
-    path = await run_blocking(_images(request).png, item, infographic.svg(item))
+    try:
+        path = await run_blocking(_images(request).png, item, infographic.svg(item))
+    except OSError:  # cairo is missing on this machine (or the disk is full): no PNG now
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
     return FileResponse(
         path,
         media_type="image/png",

@@ -3,6 +3,7 @@ SVG and PNG (a real PNG of the card's size, drawn once and kept), and the links 
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from typing import Any
@@ -122,3 +123,19 @@ def test_linked_from_stats_and_the_staff_area(client: TestClient, database_url: 
     make_team(database_url)
     sign_in(client, "fasilitator")
     assert 'href="/stats/card"' in client.get("/staff?lang=en").text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_card_says_what_stats_says_for_the_month(
+    client: TestClient, database_url: str, lang: str
+) -> None:
+    _filled(database_url)
+    page = client.get("/stats", params={"from": "2026-03", "to": "2026-03", "lang": lang}).text
+    headlines = re.search(r'<ul class="stats-headlines">(.*?)</ul>', page, re.S)
+    assert headlines is not None
+    sentences = [html.unescape(s) for s in re.findall(r"<li>(.*?)</li>", headlines.group(1))]
+    svg = client.get("/stats/card.svg", params={"month": "2026-03", "lang": lang}).text
+    desc = ElementTree.fromstring(svg.encode()).findtext(f"{SVG}desc") or ""  # noqa: S314
+    assert len(sentences) == 3
+    for sentence in sentences:
+        assert sentence in desc

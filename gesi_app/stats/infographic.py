@@ -162,7 +162,8 @@ class CardImages:
         return self.folder / item.lang / f"{item.month}-{digest}.png"
 
     def png(self, item: Card, document: str) -> Path:
-        """The PNG of ``document`` (blocking: run it off the event loop)."""
+        """The PNG of ``document`` (blocking: run it off the event loop). A thread is enough:
+        a card takes about 50 ms and is drawn once per month, language and data version."""
         target = self.path(item, document)
         if target.exists():
             return target

@@ -43,6 +43,7 @@ class Card:
     received_label: str
     on_time: str  # "83.3%", or a dash when too few
     on_time_label: str
+    on_time_said: str  # the share in the alt text: the number, or words instead of a dash
     gap_title: str
     gaps: list[str]  # the headline sentence of each group, as on /stats
     note: str
@@ -54,7 +55,7 @@ class Card:
             [
                 f"{self.title}.",
                 f"{self.received_label}: {self.received}.",
-                f"{self.on_time_label}: {self.on_time}.",
+                f"{self.on_time_label}: {self.on_time_said}.",
                 f"{self.gap_title}:",
                 *self.gaps,
                 self.note,
@@ -86,6 +87,9 @@ def card(stats: Statistics, month: tuple[int, int], locale: str) -> Card:
             )
             if answer.deadline
             else gettext("Answered on time")
+        ),
+        on_time_said=(
+            on_time if on_time != "–" else gettext("too few answered reports to show a share")
         ),
         gap_title=gettext("Who is heard, compared with the population"),
         gaps=[labels.headline(line) for line in stats.gesi.lines],

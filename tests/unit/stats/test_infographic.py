@@ -91,6 +91,10 @@ def test_a_small_month_shows_fewer_than_five(database_url: str) -> None:
     item = cards(database_url, (2026, 4), "en")
     assert item.received == "<5"
     assert item.on_time == "–"
+    assert (
+        "Answered on time (within 5 working days): too few answered reports to show a share."
+        in item.alt
+    )
     assert "3" not in re.sub(r"2026|16–30|\d+(\.\d)?%|5", "", item.alt)
     assert "&lt;5" in infographic.svg(item)
     assert ">3<" not in infographic.svg(item)

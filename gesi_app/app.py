@@ -56,6 +56,7 @@ from gesi_app.reports import routes as reports
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.settings import Settings
 from gesi_app.stats import admin_routes as stats_admin
+from gesi_app.stats import infographic_routes as stats_card
 from gesi_app.stats import labels as stats_labels
 from gesi_app.stats import routes as stats
 from gesi_app.stats import staff_routes as stats_staff
@@ -150,6 +151,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *stats.routes,
         *stats_admin.routes,
         *stats_staff.routes,
+        *stats_card.routes,
         favicon_route(STATIC_DIR),
         Mount("/static", app=CachedStaticFiles(directory=STATIC_DIR), name="static"),
     ]

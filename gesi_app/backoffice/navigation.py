@@ -109,6 +109,13 @@ LINKS: tuple[Link, ...] = (
         lazy_gettext("Keep the population shares the statistics page compares with."),
         Permission.MANAGE_SETTINGS,
     ),
+    Link(
+        "stats_card",
+        lazy_gettext("Monthly summary card"),
+        lazy_gettext(
+            "A picture of a month's statistics with its alt text, to post on social media."
+        ),
+    ),
 )
 
 

@@ -32,6 +32,7 @@ class Package:
 
 LISTEN = "Listen buttons will be missing: the audio prompts are spoken by espeak-ng, as MP3 by lame"
 RECORDINGS = "Voice messages and sign-language videos cannot be sent: ffmpeg checks and cleans them"
+CARD = "The monthly summary card is offered as SVG only: its PNG is drawn with cairo"
 PDF = "The app will not start: WeasyPrint (the forum minutes as PDF) loads pango when it starts"
 
 PACKAGES = (
@@ -40,6 +41,7 @@ PACKAGES = (
     Package("ffmpeg", ("ffmpeg", "ffprobe"), RECORDINGS),
     Package("libpango-1.0-0", (), PDF, required=True),
     Package("libpangoft2-1.0-0", (), PDF, required=True),
+    Package("libcairo2", (), CARD),
 )
 
 

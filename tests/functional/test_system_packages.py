@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "system_packages.py"
-EVERY = ["espeak-ng", "lame", "ffmpeg", "libpango-1.0-0", "libpangoft2-1.0-0"]
+EVERY = ["espeak-ng", "lame", "ffmpeg", "libpango-1.0-0", "libpangoft2-1.0-0", "libcairo2"]
 LISTEN = (
     "  - Listen buttons will be missing: the audio prompts are spoken by espeak-ng, as MP3 by lame."
 )
 RECORDINGS = (
     "  - Voice messages and sign-language videos cannot be sent: ffmpeg checks and cleans them."
 )
+CARD = "  - The monthly summary card is offered as SVG only: its PNG is drawn with cairo."
 
 
 @dataclass
@@ -117,7 +118,7 @@ def test_all_present_asks_nothing(tmp_path: Path) -> None:
 
 
 def test_a_command_on_path_counts_without_dpkg(tmp_path: Path) -> None:
-    machine = system(tmp_path, ["lame", "ffmpeg", "libpango-1.0-0", "libpangoft2-1.0-0"])
+    machine = system(tmp_path, EVERY[1:])
     _tool(machine.bin, "espeak-ng", "exit 0\n")  # built from source: dpkg does not know it
     done = machine.run()
     assert done.returncode == 0, done.stderr
@@ -125,7 +126,7 @@ def test_a_command_on_path_counts_without_dpkg(tmp_path: Path) -> None:
 
 
 def test_missing_as_root_installs_with_apt_get(tmp_path: Path) -> None:
-    machine = system(tmp_path, ["ffmpeg", "libpango-1.0-0", "libpangoft2-1.0-0"], uid=0)
+    machine = system(tmp_path, EVERY[2:], uid=0)
     done = machine.run()
     assert done.returncode == 0, done.stderr
     assert machine.called() == [
@@ -143,7 +144,7 @@ def test_missing_without_root_installs_through_sudo(tmp_path: Path) -> None:
     machine = system(tmp_path, ["espeak-ng", "lame"], sudo=True)
     done = machine.run()
     assert done.returncode == 0, done.stderr
-    packages = "ffmpeg libpango-1.0-0 libpangoft2-1.0-0"
+    packages = "ffmpeg libpango-1.0-0 libpangoft2-1.0-0 libcairo2"
     assert machine.called() == [
         "sudo -n true",
         "sudo -n apt-get update -qq",
@@ -155,7 +156,7 @@ def test_missing_without_root_installs_through_sudo(tmp_path: Path) -> None:
 
 
 def test_missing_with_no_way_to_install_says_the_line_and_what_is_off(tmp_path: Path) -> None:
-    machine = system(tmp_path, ["libpango-1.0-0", "libpangoft2-1.0-0"], sudo=False)
+    machine = system(tmp_path, EVERY[3:], sudo=False)
     done = machine.run()
     assert done.returncode == 0, done.stderr  # the app still starts
     assert machine.called() == ["sudo -n true"]  # asked, never given a password prompt
@@ -179,6 +180,19 @@ def test_no_sudo_at_all_is_no_way_either(tmp_path: Path) -> None:
     assert LISTEN not in done.stdout.splitlines()
 
 
+def test_without_cairo_the_card_is_svg_only(tmp_path: Path) -> None:
+    machine = system(tmp_path, EVERY[:-1], sudo=False)
+    done = machine.run()
+    assert done.returncode == 0  # the app starts; the card's PNG answers 404
+    assert done.stdout.splitlines() == [
+        "Missing Debian packages: libcairo2",
+        "Install them with:",
+        "  sudo apt-get install libcairo2",
+        "Until then:",
+        CARD,
+    ]
+
+
 def test_apt_get_failing_falls_back_to_the_line(tmp_path: Path) -> None:
     machine = system(tmp_path, EVERY[1:], uid=0, apt_fails=True)
     done = machine.run()
@@ -198,7 +212,7 @@ def test_apt_get_failing_falls_back_to_the_line(tmp_path: Path) -> None:
 def test_without_pango_the_app_cannot_start_and_make_stops(
     tmp_path: Path, sudo: bool | None
 ) -> None:
-    machine = system(tmp_path, EVERY[:3], sudo=sudo)
+    machine = system(tmp_path, [*EVERY[:3], "libcairo2"], sudo=sudo)
     done = machine.run()
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
@@ -219,6 +233,6 @@ def test_not_debian_names_the_packages_without_apt_get(tmp_path: Path) -> None:
     done = machine.run()
     assert done.returncode == 1
     assert done.stdout.splitlines()[:2] == [
-        "Missing system packages (Debian names): libpango-1.0-0 libpangoft2-1.0-0",
+        "Missing system packages (Debian names): libpango-1.0-0 libpangoft2-1.0-0 libcairo2",
         "Install them with your system's package manager.",
     ]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.cli import main
 from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.groups.models import Group, GroupState
 from gesi_app.passwords import verify_password
 from gesi_app.regions.models import Region
 
@@ -48,8 +49,11 @@ def test_upgrade_demo_is_idempotent_and_prints_passwords_once(
     url = f"sqlite+aiosqlite:///{env / 'suara.sqlite3'}"
     assert asyncio.run(_count(url, Region, Region.level == 3)) == 29
     assert asyncio.run(_count(url, Region, Region.level == 4)) == 274
+    # Two approved demo groups for the directory, added once.
+    assert asyncio.run(_count(url, Group, Group.state == GroupState.APPROVED)) == 2
     assert main(["demo"]) == 0
     second = capsys.readouterr().out
+    assert asyncio.run(_count(url, Group)) == 2
     assert "0 regions added" in second and "password" not in second
     assert main(["demo", "--if-empty"]) == 0
     assert "nothing added" in capsys.readouterr().out

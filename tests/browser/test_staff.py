@@ -136,7 +136,7 @@ def test_signing_in_and_out_with_the_keyboard_alone(
     assert re.search(r"/staff$", driver.current_url)
     harness.check_current_page(driver)
 
-    keyboard.tab_to(driver, lambda e: e.text == "Sign out", max_tabs=20)
+    keyboard.tab_to(driver, lambda e: e.text == "Sign out", max_tabs=40)
     keyboard.press(driver, Keys.ENTER)
     harness.wait_for_url(driver, "signed_out=1")
     assert "You are signed out" in driver.find_element(By.TAG_NAME, "main").text

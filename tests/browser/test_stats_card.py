@@ -4,16 +4,27 @@ alt text is in the page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from tests import factories
-from tests.browser import harness
+from tests.browser import harness, server
 from tests.browser.server import LiveServer
 from tests.unit.stats.test_infographic import fill
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server of this test's own: the card counts every report of its month, and the
+    worker's shared server holds other tests' reports of the same months."""
+    with server.live_server(tmp_path) as running:
+        yield running
 
 
 def test_card_page_empty_filled_and_with_an_error(

@@ -380,6 +380,10 @@ end
 """
 
 
+# One thread; a slow answer is counted, not dropped (wrk's own timeout is 2 s).
+WRK = ("wrk", "-t1", "--timeout", "60s")
+
+
 def load(base: str, path: str, pid: int, seconds: int, connections: int) -> str:
     """``wrk`` on one address: latency percentiles, and wrk's and the server's CPU shares."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -387,7 +391,7 @@ def load(base: str, path: str, pid: int, seconds: int, connections: int) -> str:
     server_before = cpu_seconds(pid)
     began = time.perf_counter()
     wrk = subprocess.Popen(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", script.name, base + path],
+        [*WRK, f"-c{connections}", f"-d{seconds}s", "-s", script.name, base + path],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -468,7 +472,7 @@ def main() -> None:
 
 
 def run(base: str, pid: int, args: argparse.Namespace) -> None:
-    month = "from=2026-03-01&to=2026-03-31"
+    month = "from=2026-03&to=2026-03"  # a whole month, as /stats writes its period
     exports = [
         "/stats/export.csv",
         "/stats/export.json",
@@ -491,7 +495,12 @@ def run(base: str, pid: int, args: argparse.Namespace) -> None:
     if shutil.which("wrk") is None:
         print("/stats: wrk is not installed (Debian package wrk): its load test is skipped")
         return
-    for path in ("/stats", f"/stats?{month}", "/stats?area=36.03.01&type=pengaduan&agency=dinkes"):
+    # In the order /stats writes them (another order is answered with a redirect to this one).
+    for path in ("/stats", f"/stats?{month}", "/stats?area=36.03.01&agency=dinkes&type=pengaduan"):
+        started = time.perf_counter()
+        status = httpx2.get(base + path, timeout=600).status_code
+        alone = time.perf_counter() - started
+        print(f"{path}: one request alone {alone * 1000:.0f} ms (status {status})", flush=True)
         print(f"{path}: {load(base, path, pid, args.seconds, args.connections)}", flush=True)
 
 

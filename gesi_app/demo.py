@@ -15,9 +15,7 @@ from gesi_app.agencies.models import Agency
 from gesi_app.agencies.service import ensure_agency
 from gesi_app.casework import casework_actions
 from gesi_app.categories.service import category_by_slug, ensure_category
-from gesi_app.groups.admin import add_group
-from gesi_app.groups.models import Group, GroupKind
-from gesi_app.groups.service import GroupData, Members, Representative
+from gesi_app.groups.demo import seed_demo_groups
 from gesi_app.passwords import Hasher
 from gesi_app.regions.service import import_regions
 from gesi_app.reports.deadlines import STANDARD, Deadlines
@@ -333,36 +331,6 @@ async def seed_demo_reports(
 class DemoResult:
     regions_added: int
     new_passwords: dict[str, str]
-
-
-# Two community groups an admin added (approved), so the directory has something to show.
-DEMO_GROUPS = (
-    GroupData(
-        name="Persatuan Tunanetra Cikupa",
-        kind=GroupKind.DISABILITY,
-        region_code="36.03.18",
-        speaks_for="Warga tunanetra dan low vision di Kecamatan Cikupa dan keluarganya",
-        members=Members(total=48, women=21, youth=9, disability=46),
-        representative=Representative("Demo Perwakilan", "tunanetra@example.org", None),
-    ),
-    GroupData(
-        name="Kelompok Perempuan Desa Balaraja",
-        kind=GroupKind.WOMEN,
-        region_code="36.03.01.1001",
-        speaks_for="Ibu-ibu dan perempuan muda di desa, termasuk yang bekerja di pasar",
-        members=Members(total=120, women=120, youth=34, disability=3),
-        representative=Representative("Demo Perwakilan", "perempuan@example.org", None),
-    ),
-)
-
-
-async def seed_demo_groups(session: AsyncSession) -> None:
-    """The demo groups, when there are none yet (added by the demo admin, audited)."""
-    admin = await user_by_username(session, "admin")
-    if admin is None or await session.scalar(select(func.count()).select_from(Group)):
-        return
-    for data in DEMO_GROUPS:
-        await add_group(session, admin, data, ip=None)
 
 
 def new_credentials(hasher: Hasher) -> tuple[str, str]:

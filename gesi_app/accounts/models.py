@@ -28,6 +28,10 @@ class StaffUser(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     role: Mapped[Role] = mapped_column(enum_column(Role, 20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
+    # Only for a group_rep: the one community group this account acts for.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="RESTRICT"), index=True
+    )
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

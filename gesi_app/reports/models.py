@@ -76,6 +76,15 @@ class Report(Base):
     locale: Mapped[str] = mapped_column(String(5), default="id")
     # A collective submission speaks for this many people (1 for an individual report).
     weight: Mapped[int] = mapped_column(default=1)
+    # A collective report: the community group that sent it (None for an individual report),
+    # and how many of the ``weight`` people are women, youth (16-30) and people with
+    # disabilities, by the journey's own definitions. Counts only, never names.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="RESTRICT"), index=True
+    )
+    on_behalf_women: Mapped[int | None]
+    on_behalf_youth: Mapped[int | None]
+    on_behalf_disability: Mapped[int | None]
     support_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -316,7 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="user_command", required=True
     )
     create = user.add_parser("create", help="create a staff account with a generated password")
-    create.add_argument("--role", required=True, choices=[role.value for role in Role])
+    create.add_argument(
+        "--role", required=True, choices=[r.value for r in Role if r is not Role.GROUP_REP]
+    )
     create.add_argument("--username", required=True)
     create.add_argument("--name", default="")
     create.add_argument("--agency", default="", help="agency slug (required for agency_officer)")

@@ -17,6 +17,9 @@ class Role(enum.StrEnum):
     VERIFIER = "verifier"
     AGENCY_OFFICER = "agency_officer"
     FACILITATOR = "facilitator"
+    # A community group's representative: signs in like staff, acts only for its own group
+    # (StaffUser.group_id) and holds none of the staff permissions.
+    GROUP_REP = "group_rep"
 
 
 class StaffUser(Base):

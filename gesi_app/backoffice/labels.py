@@ -13,6 +13,7 @@ ROLE_LABELS: dict[Role, LazyProxy] = {
     Role.VERIFIER: lazy_gettext("Verifier"),
     Role.AGENCY_OFFICER: lazy_gettext("Agency officer"),
     Role.FACILITATOR: lazy_gettext("Facilitator"),
+    Role.GROUP_REP: lazy_gettext("Group representative"),
 }
 
 ROLE_HINTS: dict[Role, LazyProxy] = {
@@ -20,6 +21,7 @@ ROLE_HINTS: dict[Role, LazyProxy] = {
     Role.VERIFIER: lazy_gettext("Checks new reports and sends them to the right agency."),
     Role.AGENCY_OFFICER: lazy_gettext("Answers reports sent to their own agency only."),
     Role.FACILITATOR: lazy_gettext("Runs public consultation forums."),
+    Role.GROUP_REP: lazy_gettext("Sends and follows reports for their own community group only."),
 }
 
 ACTION_LABELS: dict[str, LazyProxy] = {

@@ -16,10 +16,12 @@ from gesi_app.web.numbers import parse_int
 
 
 def _role(value: str) -> Role | None:
+    # A group representative needs a group: it is added from the group's page, not here.
     try:
-        return Role(value)
+        role = Role(value)
     except ValueError:
         return None
+    return None if role is Role.GROUP_REP else role
 
 
 def parse_new_user(form: FormData) -> tuple[NewUser | None, Kept, Errors]:

@@ -26,7 +26,12 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _role_choices() -> list[Choice]:
-    return [Choice(r.value, str(ROLE_LABELS[r]), str(ROLE_HINTS[r])) for r in Role]
+    # A group representative is added from its group's page, where the group is chosen.
+    return [
+        Choice(r.value, str(ROLE_LABELS[r]), str(ROLE_HINTS[r]))
+        for r in Role
+        if r is not Role.GROUP_REP
+    ]
 
 
 async def _agency_choices(session: AsyncSession) -> list[Choice]:

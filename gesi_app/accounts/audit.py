@@ -26,6 +26,8 @@ class Action(enum.StrEnum):
     SIGN_IN_FAILED = "sign_in_failed"
     SIGN_IN_LOCKED = "sign_in_locked"
     SIGN_OUT = "sign_out"
+    SIGN_IN_LINK_SENT = "sign_in_link_sent"
+    SIGN_IN_BY_LINK = "sign_in_by_link"
     USER_CREATED = "user_created"
     USER_CHANGED = "user_changed"
     USER_DEACTIVATED = "user_deactivated"
@@ -84,6 +86,7 @@ class Action(enum.StrEnum):
     GROUP_CHANGED = "group_changed"
     GROUP_APPROVED = "group_approved"
     GROUP_REJECTED = "group_rejected"
+    GROUP_REP_ADDED = "group_rep_added"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

@@ -9,12 +9,14 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
+from lokal import parse_phone
 from starlette.datastructures import FormData, QueryParams
 
+from gesi_app.accounts import signin_links
 from gesi_app.accounts.audit import ACTION_VALUES, AuditFilter
 from gesi_app.accounts.resets import PasswordRejected, check_password_rules
 from gesi_app.i18n import gettext
-from gesi_app.web.forms import field_text
+from gesi_app.web.forms import EMAIL_ADDRESS, field_text
 from gesi_app.web.numbers import parse_int
 
 Errors = dict[str, str]
@@ -106,3 +108,36 @@ def parse_audit_filter(
 
 def page_number(query: QueryParams) -> int:
     return parse_int(field_text(query, "page")) or 1
+
+
+def parse_link_address(
+    form: FormData, sms_on: bool
+) -> tuple[signin_links.Address | None, Kept, Errors]:
+    """Where to send a sign-in link: an email address, or a mobile number when SMS go out."""
+    typed = field_text(form, "address")
+    kept = {"address": typed}
+    if not typed:
+        if sms_on:
+            message = gettext("Enter your email address or mobile phone number")
+        else:
+            message = gettext("Enter your email address")
+        return None, kept, {"address": message}
+    if "@" in typed:
+        if len(typed) > 254 or not EMAIL_ADDRESS.match(typed):
+            message = gettext("Enter an email address like name@example.go.id")
+            return None, kept, {"address": message}
+        return signin_links.Address(signin_links.EMAIL, typed.lower()), kept, {}
+    info = parse_phone(typed)
+    if not info.valid or not info.e164:
+        if sms_on:
+            message = gettext(
+                "Enter an email address like name@example.go.id or a mobile phone number "
+                "like 0812 3456 7890"
+            )
+        else:
+            message = gettext("Enter an email address like name@example.go.id")
+        return None, kept, {"address": message}
+    if not sms_on:
+        message = gettext("This site cannot send text messages. Enter your email address")
+        return None, kept, {"address": message}
+    return signin_links.Address(signin_links.SMS, info.e164), kept, {}

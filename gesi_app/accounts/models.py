@@ -29,6 +29,8 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
+    # E.164, for a sign-in link by SMS (accounts.signin_links); optional like the email.
+    phone: Mapped[str | None] = mapped_column(String(20))
     role: Mapped[Role] = mapped_column(enum_column(Role, 20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
     # Only for a group_rep: the one community group this account acts for.
@@ -69,6 +71,23 @@ class PasswordReset(Base):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff_users.id", ondelete="SET NULL")
     )
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+
+
+class SignInLink(Base):
+    """A one-time sign-in link sent by email or SMS, the alternative to a password (WCAG 2.2
+    SC 3.3.8). Only the SHA-256 of its token is stored; it works once, for 15 minutes."""
+
+    __tablename__ = "staff_sign_in_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(10))  # email | sms
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None]

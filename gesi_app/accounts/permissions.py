@@ -20,6 +20,8 @@ class Permission(enum.StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     RUN_FORUMS = "run_forums"
     VIEW_SEGMENTS = "view_segments"
+    # A community group's desk: its reports, replies and ratings (accounts.desk_user).
+    GROUP_DESK = "group_desk"
 
 
 R = Role
@@ -34,6 +36,9 @@ ROLES: dict[Permission, frozenset[Role]] = {
     Permission.RUN_FORUMS: frozenset({R.ADMIN, R.FACILITATOR}),
     # Reports by women, youth and disability per agency (counts only, "<5" when small).
     Permission.VIEW_SEGMENTS: frozenset({R.ADMIN, R.VERIFIER}),
+    # A representative holds this one permission and no other: every other staff page
+    # refuses it (backoffice.web.staff_page).
+    Permission.GROUP_DESK: frozenset({R.GROUP_REP}),
 }
 
 
@@ -46,7 +51,14 @@ class PermissionDenied(Exception):
 
 
 def has_permission(user: StaffUser, permission: Permission) -> bool:
+    if permission is Permission.GROUP_DESK and user.group_id is None:
+        return False  # a representative without a group has no desk
     return user.active and user.role in ROLES[permission]
+
+
+def is_representative(user: StaffUser) -> bool:
+    """A community group's representative: it may open its group's desk and nothing else."""
+    return user.role is Role.GROUP_REP
 
 
 def require(user: StaffUser, permission: Permission) -> None:

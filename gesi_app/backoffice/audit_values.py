@@ -76,6 +76,9 @@ FIELDS: dict[str, Field] = {
     "full_name": Field(_("Full name")),
     "email": Field(_("Email")),
     "role": Field(_("Role"), "words", words="role"),
+    "phone": Field(_("Phone number")),
+    "community_group": Field(_("Community group")),
+    "sent_by": Field(_("Sent by"), "words", words="outbox_channel"),
     "active": Field(_("Active"), "yes_no"),
     # agencies, topics, areas, holidays, response templates
     "slug": Field(_("Short name in addresses")),

@@ -29,6 +29,8 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.SIGN_IN_FAILED: lazy_gettext("Sign-in failed"),
     Action.SIGN_IN_LOCKED: lazy_gettext("Sign-in paused after too many tries"),
     Action.SIGN_OUT: lazy_gettext("Signed out"),
+    Action.SIGN_IN_LINK_SENT: lazy_gettext("Sign-in link sent"),
+    Action.SIGN_IN_BY_LINK: lazy_gettext("Signed in by link"),
     Action.USER_CREATED: lazy_gettext("Staff member added"),
     Action.USER_CHANGED: lazy_gettext("Staff member changed"),
     Action.USER_DEACTIVATED: lazy_gettext("Staff member deactivated"),
@@ -87,6 +89,7 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.GROUP_CHANGED: lazy_gettext("Community group changed"),
     Action.GROUP_APPROVED: lazy_gettext("Community group approved"),
     Action.GROUP_REJECTED: lazy_gettext("Community group rejected"),
+    Action.GROUP_REP_ADDED: lazy_gettext("Group representative added"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from babel.support import LazyProxy
 
 from gesi_app.accounts.models import StaffUser
-from gesi_app.accounts.permissions import Permission, has_permission
+from gesi_app.accounts.permissions import Permission, has_permission, is_representative
 from gesi_app.i18n import lazy_gettext
 
 
@@ -119,7 +119,18 @@ LINKS: tuple[Link, ...] = (
 )
 
 
+DESK_LINK = Link(
+    "staff_desk",
+    lazy_gettext("Our group's reports"),
+    lazy_gettext("Follow your group's reports, reply to the agency and rate its answers."),
+    Permission.GROUP_DESK,
+)
+
+
 def links_for(user: StaffUser) -> list[Link]:
+    """The menu of ``user``: a representative sees only its group's desk."""
+    if is_representative(user):
+        return [DESK_LINK] if has_permission(user, Permission.GROUP_DESK) else []
     return [
         link for link in LINKS if link.permission is None or has_permission(user, link.permission)
     ]

@@ -18,7 +18,7 @@ from starlette.responses import RedirectResponse, Response
 
 from gesi_app.accounts import auth
 from gesi_app.accounts.models import StaffUser
-from gesi_app.accounts.permissions import Permission, has_permission
+from gesi_app.accounts.permissions import Permission, has_permission, is_representative
 from gesi_app.backoffice.labels import ROLE_HINTS, ROLE_LABELS
 from gesi_app.backoffice.navigation import links_for
 from gesi_app.web.database import db
@@ -29,6 +29,7 @@ RESUME_KEY = "resume"
 RESUME_LIMIT = 2000  # characters: the session cookie must stay well under 4 KB
 _UNSET = object()
 
+DESK = "staff_desk"  # the route of a representative's desk (groups)
 StaffEndpoint = Callable[[Request, StaffUser], Awaitable[Response]]
 
 
@@ -97,6 +98,8 @@ def page(
     ctx = {
         "staff_user": user,
         "staff_links": links_for(user),
+        # A representative has no dashboard: its desk is its start page.
+        "staff_start": DESK if is_representative(user) else "staff_home",
         "role_labels": ROLE_LABELS,
         "role_hints": ROLE_HINTS,
         **(context or {}),
@@ -124,6 +127,12 @@ def staff_page(
                 else:
                     back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
                 return RedirectResponse(login_url(request, back), status_code=303)
+            if is_representative(user) and permission is not Permission.GROUP_DESK:
+                # A representative's only staff pages are its group's desk: the staff home
+                # takes it there, every other page refuses it.
+                if request.url.path == request.app.url_path_for("staff_home"):
+                    return RedirectResponse(request.app.url_path_for(DESK), status_code=303)
+                return forbidden(request, user)
             if permission is not None and not has_permission(user, permission):
                 return forbidden(request, user)
             return await endpoint(request, user)

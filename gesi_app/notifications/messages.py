@@ -128,6 +128,11 @@ def tracking_link(base_url: str, code: str) -> str:
     return f"{base_url.rstrip('/')}/track/{code}"
 
 
+def desk_link(base_url: str, code: str) -> str:
+    """The report on its group's desk, where the group's representatives follow it."""
+    return f"{base_url.rstrip('/')}/staff/desk/{code}"
+
+
 def compose(
     kind: str,
     *,
@@ -136,10 +141,12 @@ def compose(
     agency: str | None,
     locale: str,
     deadlines: Deadlines,
+    link: str | None = None,
 ) -> Notice:
-    """The notice of ``kind`` for a report, in ``locale``, with its tracking link."""
+    """The notice of ``kind`` for a report, in ``locale``, with its tracking link (or
+    ``link``: the group's desk, for its representatives)."""
     with in_language(locale):
-        return _BUILDERS[kind](code, tracking_link(base_url, code), agency, deadlines)
+        return _BUILDERS[kind](code, link or tracking_link(base_url, code), agency, deadlines)
 
 
 # The reporter's key (tracking/keys.py). These bodies carry a PIN: the outbox empties them

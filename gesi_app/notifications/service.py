@@ -12,16 +12,17 @@ committed transition always has its messages: both are in one commit or neither 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
+from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.agencies.models import Agency
 from gesi_app.db import events
 from gesi_app.db.base import utcnow
-from gesi_app.notifications.messages import KINDS, Notice, compose, compose_key
+from gesi_app.notifications.messages import KINDS, Notice, compose, compose_key, desk_link
 from gesi_app.notifications.models import Outbox, OutboxChannel
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReporterContact, ReportEvent, Status
@@ -29,6 +30,31 @@ from gesi_app.reports.service import KeyIssued
 
 _BASE_URL = "notifications_base_url"
 _DEADLINES = "notifications_deadlines"
+
+
+class Reachable(Protocol):
+    """Whoever a message goes to: a reporter's contact, or a group's representative."""
+
+    @property
+    def email(self) -> str | None: ...
+
+    @property
+    def phone(self) -> str | None: ...
+
+
+def _representatives(session: Session, report: Report) -> list[StaffUser]:
+    """The active representatives of the report's group who can be reached: a group's
+    report has the group as its reporter (the group's desk)."""
+    if report.group_id is None:
+        return []
+    found = session.scalars(
+        select(StaffUser).where(
+            StaffUser.group_id == report.group_id,
+            StaffUser.role == Role.GROUP_REP,
+            StaffUser.active.is_(True),
+        )
+    )
+    return [rep for rep in found if rep.email or rep.phone]
 
 
 def queue(
@@ -41,37 +67,46 @@ def queue(
     agency_id: int | None = None,
     change: ReportEvent | None = None,
 ) -> list[Outbox]:
-    """Queue the messages for ``report`` having become ``new_status`` (sync session).
+    """Queue the messages for ``report`` having become ``new_status`` (sync session): to the
+    reporter, and to the representatives of the group that sent it (with its desk's link).
 
-    Nothing for a status the reporter is not told about, or when they left no contact.
+    Nothing for a status the reporter is not told about, or when nobody can be reached.
     """
     kind = KINDS.get(new_status)
     if kind is None or report.id is None:
         return []
     with session.no_autoflush:
         contact = session.get(ReporterContact, report.id)
-        if contact is None or not (contact.email or contact.phone):
+        reporter = [contact] if contact is not None and (contact.email or contact.phone) else []
+        reps = _representatives(session, report)
+        if not reporter and not reps:
             return []
         agency_id = agency_id or report.agency_id
         agency = session.get(Agency, agency_id) if agency_id else None
     locale = report.locale or "id"
-    notice = compose(
-        kind,
-        code=report.tracking_code,
-        base_url=base_url,
-        agency=agency.name(locale) if agency else None,
-        locale=locale,
-        deadlines=deadlines,
-    )
     when = change.created_at if change is not None and change.created_at else utcnow()
-    rows = outbox_rows(report, contact, notice, kind=kind, locale=locale, when=when)
+    rows: list[Outbox] = []
+    for people, link in ((reporter, None), (reps, desk_link(base_url, report.tracking_code))):
+        if not people:
+            continue
+        notice = compose(
+            kind,
+            code=report.tracking_code,
+            base_url=base_url,
+            agency=agency.name(locale) if agency else None,
+            locale=locale,
+            deadlines=deadlines,
+            link=link,
+        )
+        for person in people:
+            rows += outbox_rows(report, person, notice, kind=kind, locale=locale, when=when)
     session.add_all(rows)
     return rows
 
 
 def outbox_rows(
     report: Report,
-    contact: ReporterContact,
+    contact: Reachable,
     notice: Notice,
     *,
     kind: str,

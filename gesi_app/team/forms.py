@@ -15,13 +15,14 @@ from gesi_app.web.forms import EMAIL_ADDRESS, field_text
 from gesi_app.web.numbers import parse_int
 
 
-def _role(value: str) -> Role | None:
-    # A group representative needs a group: it is added from the group's page, not here.
+def _role(value: str, keeps_rep: bool = False) -> Role | None:
+    # A group representative needs a group: it is added from the group's page, not here;
+    # only a representative's own page keeps that role.
     try:
         role = Role(value)
     except ValueError:
         return None
-    return None if role is Role.GROUP_REP else role
+    return None if role is Role.GROUP_REP and not keeps_rep else role
 
 
 def parse_new_user(form: FormData) -> tuple[NewUser | None, Kept, Errors]:
@@ -65,10 +66,12 @@ def agency_required() -> str:
     return gettext("Choose the agency of this agency officer")
 
 
-def parse_user_changes(form: FormData) -> tuple[UserChanges | None, Kept, Errors]:
+def parse_user_changes(
+    form: FormData, keeps_rep: bool = False
+) -> tuple[UserChanges | None, Kept, Errors]:
     kept = {name: field_text(form, name) for name in ("role", "agency", "active")}
     errors: Errors = {}
-    role = _role(kept["role"])
+    role = _role(kept["role"], keeps_rep)
     if role is None:
         errors["role"] = gettext("Choose a role")
     agency_id = parse_int(kept["agency"])

@@ -45,6 +45,12 @@ class AgencyRequired(UserError):
     field = "agency"
 
 
+class RoleNeedsGroup(UserError):
+    """A representative's group is chosen on the group's page, not on the team pages."""
+
+    field = "role"
+
+
 class CannotDeactivateSelf(UserError):
     field = "active"
 
@@ -188,8 +194,12 @@ async def change_user(
     stays_admin = changes.role is Role.ADMIN and changes.active
     if user.id in admins and not stays_admin and admins == {user.id}:
         raise LastActiveAdmin("role" if changes.active else "active")
+    if changes.role is Role.GROUP_REP and user.group_id is None:
+        raise RoleNeedsGroup()
     before = snapshot(user)
     user.role = changes.role
+    if changes.role is not Role.GROUP_REP:
+        user.group_id = None  # staff act for no group
     user.agency_id = agency_id
     user.active = changes.active
     after = snapshot(user)

@@ -15,7 +15,7 @@ from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.labels import ACTION_LABELS
 from gesi_app.backoffice.settings_pages import EditableSetting, form_pages
 from gesi_app.backoffice.web import page, resumed_fields, staff_page
-from gesi_app.groups import admin, service
+from gesi_app.groups import admin, reps, service
 from gesi_app.groups.forms import COUNTS
 from gesi_app.groups.labels import KIND_LABELS
 from gesi_app.groups.models import GroupKind
@@ -102,11 +102,13 @@ async def group_detail(request: Request, user: StaffUser) -> Response:
             return page(request, user, "staff/not_found.html", status_code=404)
         area = await service.area_of(session, found.group.region_code)
         entries = await admin.history(session, user, found.group)
+        representatives = await reps.representatives(session, user, found.group)
     context = {
         "group": found.group,
         "contact": found.contact,
         "area": area,
         "history": entries,
+        "representatives": representatives,
         "kind_labels": KIND_LABELS,
         "state_labels": STATE_LABELS,
         "field_labels": FIELD_LABELS,

@@ -25,12 +25,14 @@ from gesi_app.web.state import state_of
 NO_STORE = {"Cache-Control": "no-store"}
 
 
-def _role_choices() -> list[Choice]:
-    # A group representative is added from its group's page, where the group is chosen.
+def _role_choices(person: StaffUser | None = None) -> list[Choice]:
+    # A group representative is added from its group's page, where the group is chosen; its
+    # own page keeps the role (to deactivate it like any staff member).
+    keep_rep = person is not None and person.role is Role.GROUP_REP
     return [
         Choice(r.value, str(ROLE_LABELS[r]), str(ROLE_HINTS[r]))
         for r in Role
-        if r is not Role.GROUP_REP
+        if r is not Role.GROUP_REP or keep_rep
     ]
 
 
@@ -108,7 +110,7 @@ async def user_edit(request: Request, user: StaffUser) -> Response:
         }
         context: dict[str, Any] = {
             "person": person,
-            "roles": _role_choices(),
+            "roles": _role_choices(person),
             "agencies": await _agency_choices(session),
             "errors": {},
             "kept": current,
@@ -119,7 +121,9 @@ async def user_edit(request: Request, user: StaffUser) -> Response:
             if resumed is not None:
                 context.update(kept={**current, **resumed}, resumed=True)
             return page(request, user, "staff/user_edit.html", context)
-        changes, kept, errors = parse_user_changes(await request.form())
+        changes, kept, errors = parse_user_changes(
+            await request.form(), keeps_rep=person.role is Role.GROUP_REP
+        )
         context["kept"] = kept
         if changes is not None:
             try:

@@ -73,7 +73,7 @@ def test_the_sign_in_page_offers_a_link_instead_of_a_password(client: TestClient
             "0812 3456 7890",
             "Error:",
         ),
-        ("id", "", "Masukkan alamat email atau nomor HP Anda", "Galat:"),
+        ("id", "", "Tulis alamat email atau nomor HP Anda", "Kesalahan:"),
     ],
 )
 def test_a_bad_address_is_said_on_the_same_page_and_kept(
@@ -137,6 +137,7 @@ def test_an_email_link_signs_in_once_after_a_button_press(
         assert client.get("/staff/desk").status_code == 200
         # Once only, in this browser and any other.
         client.cookies.clear()
+        client.get("/staff/login?lang=en")
         again = post(client, f"/staff/login/link/{token}", {})
         assert again.status_code == 404
         assert "This sign-in link does not work" in again.text

@@ -13,16 +13,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from gesi_app.accounts.models import AuditEntry
+from gesi_app.accounts.models import AuditEntry, Role
+from gesi_app.accounts.service import create_user
 from gesi_app.app import create_app
 from gesi_app.reports.models import Status
 from tests import factories
-from tests.casework_support import report_in
 from tests.conftest import make_settings
-from tests.staff_support import make_team, sign_in, token
+from tests.grouprep_support import group_report
+from tests.groups_support import add_group, regions
+from tests.staff_support import PASSWORD, make_team, sign_in, token
 
 LOGIN = "303 to sign-in"
-WHO = ("anonymous", "admin", "verifikator", "petugas.pupr", "fasilitator")
+# perwakilan: a representative of the community group that sent the matrix's report.
+WHO = ("anonymous", "admin", "verifikator", "petugas.pupr", "fasilitator", "perwakilan")
 
 
 def only(*allowed: str, ok: int | str = 200, others: int | str = 403) -> dict[str, int | str]:
@@ -38,7 +41,8 @@ def everyone(answer: int | str, anonymous: int | str | None = None) -> dict[str,
 # (path, method) -> who -> answer. POST bodies are empty (but carry the CSRF token), so a
 # page that lets you in answers 400 with its error summary.
 MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
-    ("/staff", "GET"): only(*WHO[1:]),
+    # A representative has no dashboard: the staff home takes it to its group's desk.
+    ("/staff", "GET"): only(*WHO[1:-1]) | {"perwakilan": "303 to desk"},
     ("/staff/login", "GET"): everyone(303, anonymous=200),
     ("/staff/login", "POST"): everyone(400),
     ("/staff/reset/{token:str}", "GET"): everyone(404),
@@ -180,6 +184,20 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/notifications/{outbox_id:int}/retry", "POST"): only("admin", ok=404),
     # No SMS gateway on the test app: there is nothing to send again yet.
     ("/staff/notifications/resend-sms", "POST"): only("admin", ok=404),
+    # Signing in by a one-time link (anyone); a token that is nobody's: "not found".
+    ("/staff/login/link", "GET"): everyone(200),
+    ("/staff/login/link", "POST"): everyone(400),
+    ("/staff/login/link/sent", "GET"): everyone(200),
+    ("/staff/login/link/{token:str}", "GET"): everyone(404),
+    ("/staff/login/link/{token:str}", "POST"): everyone(404),
+    # Representatives of a group (admins, on a group that does not exist: "not found").
+    ("/staff/groups/{group_id:int}/representatives/new", "GET"): only("admin", ok=404),
+    ("/staff/groups/{group_id:int}/representatives/new", "POST"): only("admin", ok=404),
+    # The group's desk: its representatives only; the report is the group's.
+    ("/staff/desk", "GET"): only("perwakilan"),
+    ("/staff/desk/{code:str}", "GET"): only("perwakilan"),
+    ("/staff/desk/{code:str}/reply", "POST"): only("perwakilan", ok=400),
+    ("/staff/desk/{code:str}/rating", "POST"): only("perwakilan", ok=400),
     # Last: it signs the browser out.
     ("/staff/logout", "POST"): everyone("303 to signed out"),
 }
@@ -204,6 +222,8 @@ def answer(response: object) -> int | str:
         return LOGIN
     if status == 303 and location == "/staff/login?signed_out=1":
         return "303 to signed out"
+    if status == 303 and location == "/staff/desk":
+        return "303 to desk"
     return status
 
 
@@ -212,12 +232,13 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
     client: TestClient, database_url: str, who: str
 ) -> None:
     team = make_team(database_url)
+    group_id = add_representative(database_url)
     csrf = token(client)
     if who != "anonymous":
         assert sign_in(client, who).status_code == 303
     audit_before = factories.run(database_url, audit_rows)
     params = {"token": "not-a-real-token", "user_id": str(team.ids["verifikator"])}
-    report = report_in(database_url, Status.TERVERIFIKASI, team.agencies["dpupr"])
+    report = group_report(database_url, group_id, Status.TERVERIFIKASI, team.agencies["dpupr"])
     params |= {"code": report.tracking_code, "file_id": "1"}
     got: dict[tuple[str, str], int | str] = {}
     for path, method in MATRIX:
@@ -242,6 +263,26 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
     audit_after = factories.run(database_url, audit_rows)
     assert audit_after[: len(audit_before)] == audit_before
     assert len(audit_after) > len(audit_before) or who == "anonymous"
+
+
+def add_representative(database_url: str) -> int:
+    """An approved group and its representative "perwakilan"; the group's id."""
+    regions(database_url)
+    group_id = add_group(database_url).id
+
+    async def go(session: AsyncSession) -> None:
+        rep = await create_user(
+            session,
+            username="perwakilan",
+            full_name="Perwakilan",
+            role=Role.GROUP_REP,
+            password=PASSWORD,
+            password_hash=factories.HASHER.hash(PASSWORD),
+        )
+        rep.group_id = group_id
+
+    factories.run(database_url, go)
+    return group_id
 
 
 async def audit_rows(session: AsyncSession) -> list[tuple[object, ...]]:

@@ -107,7 +107,7 @@ def test_bad_answers_are_said_on_the_same_page_and_kept(
     assert response.status_code == 400
     assert title(response.text).startswith("Error:" if lang == "en" else "Kesalahan:")
     assert summary(response.text) == errors
-    for name, value in data.items():
+    for value in data.values():
         if value:
             assert f'value="{value}"' in response.text
     assert users(database_url).keys() == before.keys()

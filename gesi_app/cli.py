@@ -152,9 +152,12 @@ def cmd_regions_import(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
     from gesi_app.accounts.models import Role
     from gesi_app.accounts.service import StaffError, create_user, generate_password
     from gesi_app.agencies.service import agency_by_slug
+    from gesi_app.groups.models import Group, GroupState
 
     hasher = Hasher.from_settings(settings)
 
@@ -165,9 +168,18 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
             if agency is None:
                 print(f"error: no agency with slug {args.agency!r}", file=sys.stderr)
                 return 2
+        group = None
+        if (args.role == Role.GROUP_REP.value) != bool(args.group):
+            print("error: --group SLUG goes with --role group_rep only", file=sys.stderr)
+            return 2
+        if args.group:
+            group = await session.scalar(select(Group).where(Group.slug == args.group))
+            if group is None or group.state is not GroupState.APPROVED:
+                print(f"error: no approved community group {args.group!r}", file=sys.stderr)
+                return 2
         password = generate_password()
         try:
-            await create_user(
+            user = await create_user(
                 session,
                 username=args.username,
                 full_name=args.name or args.username,
@@ -180,6 +192,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
         except StaffError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        user.group_id = group.id if group else None
         print(f"created {args.role} {args.username}; password (shown once): {password}")
         return 0
 
@@ -316,13 +329,14 @@ def build_parser() -> argparse.ArgumentParser:
         dest="user_command", required=True
     )
     create = user.add_parser("create", help="create a staff account with a generated password")
-    create.add_argument(
-        "--role", required=True, choices=[r.value for r in Role if r is not Role.GROUP_REP]
-    )
+    create.add_argument("--role", required=True, choices=[r.value for r in Role])
     create.add_argument("--username", required=True)
     create.add_argument("--name", default="")
     create.add_argument("--agency", default="", help="agency slug (required for agency_officer)")
     create.add_argument("--email", default=None)
+    create.add_argument(
+        "--group", default="", help="community group slug (required for group_rep; approved)"
+    )
     create.set_defaults(func=cmd_user_create)
 
     jobs = sub.add_parser("jobs", help="periodic jobs").add_subparsers(

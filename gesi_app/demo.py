@@ -389,5 +389,7 @@ async def seed_demo(
         passwords[username] = password
     if reports:
         await seed_demo_reports(session, hasher=hasher, deadlines=deadlines)
-        await seed_demo_groups(session)
+        passwords |= await seed_demo_groups(
+            session, credentials or (lambda _username: new_credentials(hasher))
+        )
     return DemoResult(regions_added, passwords)

@@ -1,12 +1,16 @@
 """Demo community groups for `gesi-app demo`: two groups an admin added, so the public
-directory has something to show after `make run`."""
+directory has something to show after `make run`, and a representative of the first one, so
+its desk can be tried (its password is printed with the demo staff's)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.accounts.service import user_by_username
+from gesi_app.accounts.models import Role
+from gesi_app.accounts.service import create_user, user_by_username
 from gesi_app.groups.admin import add_group
 from gesi_app.groups.models import Group, GroupKind
 from gesi_app.groups.service import GroupData, Members, Representative
@@ -32,10 +36,31 @@ DEMO_GROUPS = (
 )
 
 
-async def seed_demo_groups(session: AsyncSession) -> None:
-    """The demo groups, when there are none yet (added by the demo admin, audited)."""
+DEMO_REP = "perwakilan.tunanetra"  # the first group's representative
+
+
+async def seed_demo_groups(
+    session: AsyncSession, credentials: Callable[[str], tuple[str, str]]
+) -> dict[str, str]:
+    """The demo groups, when there are none yet (added by the demo admin, audited), and the
+    first group's representative; returns {username: password} of the accounts it added.
+    ``credentials`` gives the (password, Argon2 hash) of a new account."""
     admin = await user_by_username(session, "admin")
     if admin is None or await session.scalar(select(func.count()).select_from(Group)):
-        return
-    for data in DEMO_GROUPS:
-        await add_group(session, admin, data, ip=None)
+        return {}
+    groups = [await add_group(session, admin, data, ip=None) for data in DEMO_GROUPS]
+    if await user_by_username(session, DEMO_REP) is not None:
+        return {}
+    password, password_hash = credentials(DEMO_REP)
+    rep = await create_user(
+        session,
+        username=DEMO_REP,
+        full_name="Demo Perwakilan",
+        role=Role.GROUP_REP,
+        password=password,
+        password_hash=password_hash,
+        email=DEMO_GROUPS[0].representative.email,
+    )
+    rep.group_id = groups[0].id
+    await session.flush()
+    return {DEMO_REP: password}

@@ -43,7 +43,14 @@ def test_upgrade_demo_is_idempotent_and_prints_passwords_once(
     assert main(["demo"]) == 0
     first = capsys.readouterr()
     passwords = dict(re.findall(r"staff user (\S+)\s+password (\S+)", first.out))
-    assert set(passwords) == {"admin", "verifikator", "petugas.pupr", "fasilitator"}
+    # With a representative of the first demo group, for its desk.
+    assert set(passwords) == {
+        "admin",
+        "verifikator",
+        "petugas.pupr",
+        "fasilitator",
+        "perwakilan.tunanetra",
+    }
     assert "305 regions added" in first.out
     assert "305/305" in first.err  # progress shown
     url = f"sqlite+aiosqlite:///{env / 'suara.sqlite3'}"
@@ -111,6 +118,44 @@ def test_user_create(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
         )
         == 0
     )
+
+
+def test_user_create_group_rep(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["db", "upgrade"])
+    main(["demo"])
+    capsys.readouterr()
+    url = f"sqlite+aiosqlite:///{env / 'suara.sqlite3'}"
+    slug = asyncio.run(_first_group_slug(url))
+    rep = ["user", "create", "--role", "group_rep", "--username", "rep.dua"]
+    assert main(rep) == 2
+    assert "--group SLUG goes with --role group_rep only" in capsys.readouterr().err
+    assert main([*rep, "--group", "nope"]) == 2
+    assert "no approved community group 'nope'" in capsys.readouterr().err
+    assert main(["user", "create", "--role", "verifier", "--username", "x.y", "--group", slug]) == 2
+    capsys.readouterr()
+    assert main([*rep, "--group", slug]) == 0
+    assert "created group_rep rep.dua" in capsys.readouterr().out
+
+    async def group_of() -> tuple[Role, int | None, int | None]:
+        engine = create_engine(url)
+        async with session_factory(engine)() as session:
+            user = await session.scalar(select(StaffUser).where(StaffUser.username == "rep.dua"))
+            group = await session.scalar(select(Group).where(Group.slug == slug))
+            await engine.dispose()
+            assert user is not None and group is not None
+            return user.role, user.group_id, group.id
+
+    role, group_id, expected = asyncio.run(group_of())
+    assert (role, group_id) == (Role.GROUP_REP, expected)
+
+
+async def _first_group_slug(url: str) -> str:
+    engine = create_engine(url)
+    async with session_factory(engine)() as session:
+        slug = await session.scalar(select(Group.slug).order_by(Group.id).limit(1))
+    await engine.dispose()
+    assert slug is not None
+    return slug
 
 
 def test_check_reports_state(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

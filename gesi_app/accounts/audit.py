@@ -87,6 +87,8 @@ class Action(enum.StrEnum):
     GROUP_APPROVED = "group_approved"
     GROUP_REJECTED = "group_rejected"
     GROUP_REP_ADDED = "group_rep_added"
+    GROUP_REP_REPLIED = "group_rep_replied"
+    GROUP_REP_RATED = "group_rep_rated"
 
 
 ACTION_VALUES = frozenset(a.value for a in Action)

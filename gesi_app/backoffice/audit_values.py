@@ -79,6 +79,7 @@ FIELDS: dict[str, Field] = {
     "phone": Field(_("Phone number")),
     "community_group": Field(_("Community group")),
     "sent_by": Field(_("Sent by"), "words", words="outbox_channel"),
+    "score": Field(_("Rating"), "number"),
     "active": Field(_("Active"), "yes_no"),
     # agencies, topics, areas, holidays, response templates
     "slug": Field(_("Short name in addresses")),

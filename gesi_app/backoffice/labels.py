@@ -90,6 +90,8 @@ ACTION_LABELS: dict[str, LazyProxy] = {
     Action.GROUP_APPROVED: lazy_gettext("Community group approved"),
     Action.GROUP_REJECTED: lazy_gettext("Community group rejected"),
     Action.GROUP_REP_ADDED: lazy_gettext("Group representative added"),
+    Action.GROUP_REP_REPLIED: lazy_gettext("Group representative replied to the agency"),
+    Action.GROUP_REP_RATED: lazy_gettext("Group representative rated the answer"),
 }
 
 OBJECT_LABELS: dict[str, LazyProxy] = {

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gesi_app.accounts import audit
+from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
 from gesi_app.groups.models import Group
@@ -77,3 +79,23 @@ async def desk_report(session: AsyncSession, user: StaffUser, code: str) -> Repo
     if report is None or report.group_id is None or report.group_id != user.group_id:
         raise DeskReportNotFound(code)
     return report
+
+
+async def record_reply(
+    session: AsyncSession, user: StaffUser, report: Report, ip: str | None
+) -> None:
+    """Which representative replied for the group (the reply itself reads as the reporter's);
+    kept with the reply in one commit (``tracking.service.add_reply`` commits)."""
+    await audit.record(
+        session, user, Action.GROUP_REP_REPLIED, "report", report.tracking_code, ip=ip
+    )
+
+
+async def record_rating(
+    session: AsyncSession, user: StaffUser, report: Report, score: int, ip: str | None
+) -> None:
+    """Which representative rated the answer for the group; committed with the rating."""
+    await audit.record(
+        session, user, Action.GROUP_REP_RATED, "report", report.tracking_code,
+        after={"score": score}, ip=ip,
+    )  # fmt: skip

@@ -16,7 +16,15 @@ from gesi_app.reports import workflow
 from gesi_app.reports.models import Rating, ReportMessage, Status
 from tests import factories
 from tests.casework_support import load
-from tests.grouprep_support import REP_A, REP_A_EMAIL, REP_A_PHONE, REP_B, group_report, post
+from tests.grouprep_support import (
+    REP_A,
+    REP_A_EMAIL,
+    REP_A_PHONE,
+    REP_B,
+    audit_actions,
+    group_report,
+    post,
+)
 from tests.grouprep_support import rep_team as make_rep_team
 from tests.notifications_support import in_session, load_report, outbox
 from tests.staff_support import PASSWORD, sign_in, summary, title
@@ -139,6 +147,12 @@ def test_any_representative_replies_and_rates_as_the_reporter(
     )
     rating = factories.run(database_url, lambda s: s.get(Rating, report.id))
     assert (rating.score, rating.comment) == (4, "Cepat")
+    # Which representative acted for the group is audited.
+    acted = [a for a in audit_actions(database_url) if a[0].startswith("group_rep_r")]
+    assert acted == [
+        ("group_rep_rated", second, report.tracking_code),
+        ("group_rep_replied", second, report.tracking_code),
+    ]
     # The other representative of the group sees the same report with the same rating.
     client.cookies.clear()
     rep_sign_in(client, REP_A)

@@ -20,6 +20,7 @@ from gesi_app.reports.codes import spaced
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.tracking import service as tracking
 from gesi_app.tracking.forms import parse_rating, parse_reply
+from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
 
@@ -101,6 +102,7 @@ async def desk_reply(request: Request, user: StaffUser) -> Response:
         if isinstance(parsed, dict):
             values = {"reply": _text(form, "reply")}
             return await _report_page(request, user, errors=parsed, values=values, status_code=400)
+        await desk.record_reply(session, user, report, client_address(request))
         try:
             await tracking.add_reply(
                 session,
@@ -130,6 +132,7 @@ async def desk_rating(request: Request, user: StaffUser) -> Response:
         if isinstance(parsed, dict):
             values = {"score": _text(form, "score"), "comment": _text(form, "comment")}
             return await _report_page(request, user, errors=parsed, values=values, status_code=400)
+        await desk.record_rating(session, user, report, parsed.score, client_address(request))
         try:
             await tracking.rate(session, report, parsed.score, parsed.comment)
         except tracking.AlreadyRated:

@@ -51,8 +51,11 @@ lint: install
 messages: install
 	$(PY) scripts/messages.py
 
+# wrk (Debian), the HTTP benchmarks' load generator, installed when missing; then one table of
+# every figure with its target (bench/all.py, recorded in docs/performance.md).
 bench: compile
-	$(PY) bench/report_journey.py
+	python3 scripts/system_packages.py bench
+	$(PY) bench/http_pages.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
 	$(PY) bench/board_fanout.py

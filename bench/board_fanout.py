@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import datetime as dt
 import os
 import platform
 import re
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +30,8 @@ import httpx2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
 
 USERNAME, PASSWORD = "bench.fasilitator", "bench fan-out password 2026"
 
@@ -45,14 +45,9 @@ def raise_fd_limit(needed: int) -> int:
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def set_up(database_url: str) -> str:
     """A facilitator and a live forum, through the app's own services; the join code."""
+    import gesi_app.app  # noqa: F401  # every model, so the staff table's foreign keys resolve
     from gesi_app.accounts.models import Role
     from gesi_app.accounts.service import create_user
     from gesi_app.db.engine import create_engine, session_factory
@@ -192,32 +187,12 @@ def main() -> None:
         )
         os.environ.update(env)
         code = asyncio.run(set_up(database_url))
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                with contextlib.suppress(httpx2.HTTPError):
-                    if httpx2.get(f"{base}/forums", timeout=2).status_code == 200:
-                        break
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.2)
+        port = bench.free_port()
+        with bench.running(bench.serve_command(port), port, env, ready="/forums") as server:
+            base = server.base
             latencies = asyncio.run(
                 fan_out(base, port, code, args.listeners, args.inputs, args.gap)
             )
-        finally:
-            server.terminate()
-            try:
-                server.wait(15)
-            except subprocess.TimeoutExpired:
-                server.kill()
     ms = sorted(x * 1000 for x in latencies)
     p95 = statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
     print(

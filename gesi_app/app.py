@@ -65,7 +65,6 @@ from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
 from gesi_app.web import errors
 from gesi_app.web.body_limit import BodyLimitMiddleware, body_limits
-from gesi_app.web.compression import HTMLGzipMiddleware
 from gesi_app.web.csrf import CSRFMiddleware
 from gesi_app.web.easy_read import EasyReadMiddleware
 from gesi_app.web.routing import Suara
@@ -163,11 +162,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     # Outside Starlette's error handling, so every error page (500 too) gets the headers.
-    # Inside them, pages over 1 KB go out gzipped (error pages too).
-    app.outermost = [
-        Middleware(SecurityHeadersMiddleware, https=settings.https),
-        Middleware(HTMLGzipMiddleware),
-    ]
+    # The same layer sends pages over 1 KB gzipped (error pages too).
+    app.outermost = [Middleware(SecurityHeadersMiddleware, https=settings.https, gzip=True)]
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Created here rather than in lifespan so an app used without lifespan (a bare ASGI server

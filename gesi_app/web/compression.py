@@ -1,4 +1,5 @@
-"""HTML answers over 1 KB go out gzipped to clients that take gzip.
+"""HTML answers over 1 KB go out gzipped to clients that take gzip (``GzipSend``, used by
+``web.security.SecurityHeadersMiddleware``, the app's outermost layer).
 
 A page is sent whole by its handler (one body message), so it is compressed in one piece; an
 answer sent in parts (a CSV export, an event stream) and anything already encoded or not
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Send
 
 MINIMUM_SIZE = 1024
 LEVEL = 6  # past 6 gzip spends much more time for a few bytes on pages of a few KB
@@ -56,58 +57,53 @@ def with_vary(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     return out
 
 
-class HTMLGzipMiddleware:
-    def __init__(self, app: ASGIApp, minimum_size: int = MINIMUM_SIZE) -> None:
-        self.app = app
+class GzipSend:
+    """One answer's ``send``, gzipping it on the way when it is a whole HTML page."""
+
+    __slots__ = ("held", "minimum_size", "send", "through", "wants")
+
+    def __init__(self, send: Send, wants: bool, minimum_size: int = MINIMUM_SIZE) -> None:
+        self.send = send
+        self.wants = wants
         self.minimum_size = minimum_size
+        self.held: Message | None = None  # an HTML answer's start, until its body's size
+        self.through = False
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+    async def __call__(self, message: Message) -> None:
+        send = self.send
+        if self.through:
+            await send(message)
             return
-        wants = takes_gzip(scope["headers"])
-        held: Message | None = None  # an HTML answer's start, until its body says its size
-        through = False
-
-        async def send_compressed(message: Message) -> None:
-            nonlocal held, through
-            if through:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            html = encoded = False
+            for name, value in headers:
+                lowered = name.lower()
+                html = html or (lowered == b"content-type" and value.startswith(b"text/html"))
+                encoded = encoded or lowered == b"content-encoding"
+            if not html or encoded:
+                self.through = True
                 await send(message)
                 return
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                html = encoded = False
-                for name, value in headers:
-                    lowered = name.lower()
-                    html = html or (lowered == b"content-type" and value.startswith(b"text/html"))
-                    encoded = encoded or lowered == b"content-encoding"
-                if not html or encoded:
-                    through = True
-                    await send(message)
-                    return
-                message = {**message, "headers": with_vary(headers)}
-                if not wants:
-                    through = True
-                    await send(message)
-                    return
-                held = message
-                return
-            if held is None:  # not an answer this middleware knows: leave it alone
+            message = {**message, "headers": with_vary(headers)}
+            if not self.wants:
+                self.through = True
                 await send(message)
                 return
-            start, held, through = held, None, True
-            body = message.get("body", b"")
-            if message.get("more_body", False) or len(body) < self.minimum_size:
-                await send(start)
-                await send(message)
-                return
-            packed = gzip.compress(body, compresslevel=LEVEL, mtime=0)
-            headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
-            headers += [
-                (b"content-encoding", b"gzip"),
-                (b"content-length", str(len(packed)).encode()),
-            ]
-            await send({**start, "headers": headers})
-            await send({"type": "http.response.body", "body": packed})
-
-        await self.app(scope, receive, send_compressed)
+            self.held = message
+            return
+        start = self.held
+        if start is None:  # not an answer this knows: leave it alone
+            await send(message)
+            return
+        self.held, self.through = None, True
+        body = message.get("body", b"")
+        if message.get("more_body", False) or len(body) < self.minimum_size:
+            await send(start)
+            await send(message)
+            return
+        packed = gzip.compress(body, compresslevel=LEVEL, mtime=0)
+        headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+        headers += [(b"content-encoding", b"gzip"), (b"content-length", str(len(packed)).encode())]
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": packed})

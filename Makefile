@@ -55,10 +55,9 @@ messages: install
 # every figure with its target (bench/all.py, recorded in docs/performance.md).
 bench: compile
 	python3 scripts/system_packages.py bench
-	$(PY) bench/http_pages.py
+	$(PY) bench/all.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
-	$(PY) bench/board_fanout.py
 	$(PY) bench/event_loop_stalls.py
 
 # Every rendered page of two commits, compared byte for byte (docs/refactoring.md):

@@ -65,6 +65,12 @@ def rss_mib(pid: int, field: str = "VmRSS") -> float:
     return int(match[1]) / 1024 if match else float("nan")
 
 
+def reset_peak_rss(pid: int) -> None:
+    """Start the process's high-water mark (VmHWM) again from its present size (Linux)."""
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
 def bench_env(data_dir: str, database_url: str | None = None, **extra: str) -> dict[str, str]:
     """The environment of a server with its own data folder, no GESI_ setting inherited."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GESI_")}
@@ -128,12 +134,14 @@ def running(
     wait: float = 60,
 ) -> Iterator[Server]:
     """Start the server, wait until ``ready`` answers 200, stop it (then kill it) at the end."""
+    # The server's own words, shown when it does not start; closed when the block ends.
+    log = tempfile.TemporaryFile()  # noqa: SIM115
     process = subprocess.Popen(
         list(command),
         env=dict(env),
         cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://{HOST}:{port}"
     try:
@@ -143,7 +151,9 @@ def running(
                 if httpx2.get(base + ready, timeout=2).status_code == 200:
                     break
             if time.monotonic() > deadline or process.poll() is not None:
-                raise SystemExit(f"the server did not start: {' '.join(command)}")
+                log.seek(0)
+                said = log.read().decode(errors="replace")[-3000:]
+                raise SystemExit(f"the server did not start: {' '.join(command)}\n{said}")
             time.sleep(0.2)
         yield Server(process, base)
     finally:
@@ -153,6 +163,7 @@ def running(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+        log.close()
 
 
 # --- wrk -------------------------------------------------------------------------------------

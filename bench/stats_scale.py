@@ -295,11 +295,6 @@ async def fill(database_url: str, reports: int, inputs: int) -> None:
 # --- the server and its process --------------------------------------------------------------
 
 
-def reset_peak_rss(pid: int) -> None:
-    """Start the process's high-water mark (VmHWM) again from its present size."""
-    Path(f"/proc/{pid}/clear_refs").write_text("5")
-
-
 class Sampler:
     """Also samples VmRSS every 20 ms (for kernels that cannot reset the high-water mark)."""
 
@@ -326,7 +321,7 @@ class Sampler:
 def download(base: str, path: str, pid: int) -> dict[str, float]:
     """Stream one file; its time to first byte, total time, size and the server's peak RSS."""
     with contextlib.suppress(OSError):
-        reset_peak_rss(pid)
+        bench.reset_peak_rss(pid)
     before = bench.rss_mib(pid, "VmRSS")
     with Sampler(pid) as sampler:
         began = time.perf_counter()

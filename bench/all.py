@@ -36,9 +36,12 @@ class Row:
     value: str
     target: str
     met: bool | None  # None: not measured
+    informative: bool = False  # a figure without a target of its own
 
     @property
     def verdict(self) -> str:
+        if self.informative:
+            return "(figure)"
         return "not measured" if self.met is None else ("met" if self.met else "not met")
 
 
@@ -54,6 +57,14 @@ def page_rows(quick: bool) -> list[Row]:
             f"wrk at most {100 * wrk_share:.0f}% of a core)",
             ">= 0.35",
             one.ratio >= http_pages.RATIO_TARGET,
+        ),
+        Row(
+            "the same ratio per second of server CPU (the scheduler's shares left out)",
+            f"{one.cpu_ratio:.2f} (server CPU: Suara {100 * one.ours.server_cpu:.0f}%, "
+            f"bare {100 * one.bare.server_cpu:.0f}% of a core)",
+            "—",
+            None,
+            informative=True,
         ),
         Row(
             "/report/type p99 at 32 connections",

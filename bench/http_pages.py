@@ -53,6 +53,12 @@ class Round:
     def ratio(self) -> float:
         return self.ours.rps / self.bare.rps
 
+    @property
+    def cpu_ratio(self) -> float:
+        """The same ratio per second of server CPU: on a shared machine the scheduler gives
+        the two servers different shares of the cores, and this figure leaves that out."""
+        return (self.ours.rps / self.ours.server_cpu) / (self.bare.rps / self.bare.server_cpu)
+
 
 @dataclasses.dataclass
 class PageResult:
@@ -73,14 +79,18 @@ def describe(name: str, load: bench.Load) -> str:
 
 
 def measure(
-    path: str = "/report/type", seconds: float = 8, connections: int = CONNECTIONS, rounds: int = 2
+    path: str = "/report/type",
+    seconds: float = 8,
+    connections: int = CONNECTIONS,
+    rounds: int = 2,
+    parts: tuple[str, str] | None = None,
 ) -> PageResult:
     with tempfile.TemporaryDirectory() as data_dir:
         env = bench.bench_env(data_dir)
         bench.cli(env, "db", "upgrade")
         bench.cli(env, "demo")
         port = bench.free_port()
-        command = bench.uvicorn_command("gesi_app.asgi:app", port)
+        command = bench.uvicorn_command("gesi_app.asgi:app", port, parts=parts)
         with bench.running(command, port, env, cwd=ROOT) as ours:
             size = len(httpx2.get(ours.base + path).content)
             bare_dir = Path(data_dir) / "bare"
@@ -88,7 +98,7 @@ def measure(
             (bare_dir / "bare_app.py").write_text(BARE_APP)
             bare_env = {**os.environ, "BARE_SIZE": str(size), "BARE_PATH": path}
             bare_port = bench.free_port()
-            bare_command = bench.uvicorn_command("bare_app:app", bare_port)
+            bare_command = bench.uvicorn_command("bare_app:app", bare_port, parts=parts)
             with bench.running(bare_command, bare_port, bare_env, ready=path, cwd=bare_dir) as bare:
                 bench.wrk(ours.base + path, ours.pid, seconds=1, connections=connections)  # warm
                 bench.wrk(bare.base + path, bare.pid, seconds=1, connections=connections)
@@ -124,13 +134,17 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=CONNECTIONS)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--path", default="/report/type")
+    parser.add_argument("--http", help="uvicorn's parser (httptools, h11): default as serve")
+    parser.add_argument("--loop", help="uvicorn's loop (uvloop, asyncio): default as serve")
     args = parser.parse_args()
     http, loop = bench.server_parts()
+    http, loop = args.http or http, args.loop or loop
     print(
         f"machine: {bench.cpu_model()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; uvicorn with {http} and {loop}, --no-access-log"
     )
-    report(measure(args.path, args.seconds, args.connections, args.rounds), args.connections)
+    result = measure(args.path, args.seconds, args.connections, args.rounds, (http, loop))
+    report(result, args.connections)
 
 
 if __name__ == "__main__":

@@ -97,9 +97,12 @@ def server_parts() -> tuple[str, str]:
     return http, loop
 
 
-def uvicorn_command(module: str, port: int, workers: int = 1) -> list[str]:
-    """uvicorn with the flags every page benchmark shares, whichever app it serves."""
-    http, loop = server_parts()
+def uvicorn_command(
+    module: str, port: int, workers: int = 1, parts: tuple[str, str] | None = None
+) -> list[str]:
+    """uvicorn with the flags every page benchmark shares, whichever app it serves; ``parts``
+    (parser, loop) default to what ``gesi-app serve`` uses."""
+    http, loop = parts or server_parts()
     return [
         *(sys.executable, "-m", "uvicorn", module, "--host", HOST, "--port", str(port)),
         *("--http", http, "--loop", loop, "--workers", str(workers)),

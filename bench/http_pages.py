@@ -84,14 +84,16 @@ def measure(
     connections: int = CONNECTIONS,
     rounds: int = 2,
     parts: tuple[str, str] | None = None,
+    checkout: Path = ROOT,
 ) -> PageResult:
+    """``checkout``: the code to serve (another worktree, to compare two commits)."""
     with tempfile.TemporaryDirectory() as data_dir:
-        env = bench.bench_env(data_dir)
-        bench.cli(env, "db", "upgrade")
-        bench.cli(env, "demo")
+        env = bench.bench_env(data_dir, PYTHONPATH=str(checkout))
+        bench.cli(env, "db", "upgrade", cwd=checkout)
+        bench.cli(env, "demo", cwd=checkout)
         port = bench.free_port()
         command = bench.uvicorn_command("gesi_app.asgi:app", port, parts=parts)
-        with bench.running(command, port, env, cwd=ROOT) as ours:
+        with bench.running(command, port, env, cwd=checkout) as ours:
             size = len(httpx2.get(ours.base + path).content)
             bare_dir = Path(data_dir) / "bare"
             bare_dir.mkdir()
@@ -136,6 +138,7 @@ def main() -> None:
     parser.add_argument("--path", default="/report/type")
     parser.add_argument("--http", help="uvicorn's parser (httptools, h11): default as serve")
     parser.add_argument("--loop", help="uvicorn's loop (uvloop, asyncio): default as serve")
+    parser.add_argument("--checkout", type=Path, default=ROOT, help="the code to serve")
     args = parser.parse_args()
     http, loop = bench.server_parts()
     http, loop = args.http or http, args.loop or loop
@@ -143,7 +146,9 @@ def main() -> None:
         f"machine: {bench.cpu_model()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; uvicorn with {http} and {loop}, --no-access-log"
     )
-    result = measure(args.path, args.seconds, args.connections, args.rounds, (http, loop))
+    result = measure(
+        args.path, args.seconds, args.connections, args.rounds, (http, loop), args.checkout
+    )
     report(result, args.connections)
 
 

@@ -80,10 +80,12 @@ def bench_env(data_dir: str, database_url: str | None = None, **extra: str) -> d
     return {**env, **extra}
 
 
-def cli(env: Mapping[str, str], *args: str) -> None:
-    """``gesi-app ARGS`` in that environment (``db upgrade``, ``demo``), its output kept quiet."""
+def cli(env: Mapping[str, str], *args: str, cwd: Path | None = None) -> None:
+    """``gesi-app ARGS`` in that environment (``db upgrade``, ``demo``), its output kept quiet;
+    ``cwd``: the checkout whose code runs (``python -m`` looks there first)."""
     subprocess.run(
         [sys.executable, "-m", "gesi_app.cli", *args],
+        cwd=cwd,
         env=dict(env),
         check=True,
         capture_output=True,

@@ -10,6 +10,7 @@ not an HTTP library, and prints its own CPU share: when it stays well under a co
 not what limits the figure. Every report is counted in the database afterwards: a report
 the driver saw confirmed is stored (SQLite stays ``synchronous=FULL``). PostgreSQL runs when
 GESI_TEST_POSTGRES_URL names a server (a database of its own is made and dropped).
+BENCH_SERVER_LOG=FILE keeps the server's log (a 500's traceback).
 """
 
 from __future__ import annotations
@@ -203,7 +204,8 @@ def run_one(
     bench.cli(env, "db", "upgrade")
     bench.cli(env, "demo")
     port = bench.free_port()
-    with bench.running(bench.serve_command(port, workers), port, env) as server:
+    log = Path(os.environ.get("BENCH_SERVER_LOG", os.devnull))
+    with bench.running(bench.serve_command(port, workers), port, env, keep_log=log) as server:
         asyncio.run(drive(port, min(reporters, 4), 2))  # warm: templates compiled, pools full
         before = count_reports(database_url)
         cpu_server = bench.tree_cpu_seconds(server.pid)

@@ -137,10 +137,12 @@ def running(
     ready: str = "/healthz",
     cwd: Path | None = None,
     wait: float = 60,
+    keep_log: Path | None = None,
 ) -> Iterator[Server]:
-    """Start the server, wait until ``ready`` answers 200, stop it (then kill it) at the end."""
-    # The server's own words, shown when it does not start; closed when the block ends.
-    log = tempfile.TemporaryFile()  # noqa: SIM115
+    """Start the server, wait until ``ready`` answers 200, stop it (then kill it) at the end.
+    Its output is shown when it does not start, and kept in ``keep_log`` when given."""
+    # Closed when the block ends.
+    log = keep_log.open("w+b") if keep_log else tempfile.TemporaryFile()  # noqa: SIM115
     process = subprocess.Popen(
         list(command),
         env=dict(env),

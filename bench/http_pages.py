@@ -74,6 +74,7 @@ def describe(name: str, load: bench.Load) -> str:
     return (
         f"  {name:<24} {load.rps:8.0f} req/s   p50 {load.p50:6.2f} ms   p99 {load.p99:6.2f} ms"
         f"   CPU: wrk {100 * load.wrk_cpu:3.0f}%, server {100 * load.server_cpu:3.0f}%"
+        f" ({load.rps / load.server_cpu:,.0f} req per server CPU-second)"
         f"   ({load.requests} requests, {load.errors + load.non2xx} errors)"
     )
 
@@ -126,7 +127,8 @@ def report(result: PageResult, connections: int = CONNECTIONS) -> None:
         print(describe("bare Starlette", one.bare))
         print(describe(f"Suara {result.path}", one.ours))
         print(
-            f"  ratio {one.ratio:.2f} (target >= {RATIO_TARGET}), Suara p99 {one.ours.p99:.1f} ms"
+            f"  ratio {one.ratio:.2f} (target >= {RATIO_TARGET}), per second of server CPU "
+            f"{one.cpu_ratio:.2f}; Suara p99 {one.ours.p99:.1f} ms"
         )
 
 

@@ -51,11 +51,13 @@ lint: install
 messages: install
 	$(PY) scripts/messages.py
 
+# wrk (Debian), the HTTP benchmarks' load generator, installed when missing; then one table of
+# every figure with its target (bench/all.py, recorded in docs/performance.md).
 bench: compile
-	$(PY) bench/report_journey.py
+	python3 scripts/system_packages.py bench
+	$(PY) bench/all.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/audio_build.py
-	$(PY) bench/board_fanout.py
 	$(PY) bench/event_loop_stalls.py
 
 # Every rendered page of two commits, compared byte for byte (docs/refactoring.md):

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
+import dataclasses
 import datetime as dt
 import os
 import platform
 import re
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +30,8 @@ import httpx2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
 
 USERNAME, PASSWORD = "bench.fasilitator", "bench fan-out password 2026"
 
@@ -45,14 +45,9 @@ def raise_fd_limit(needed: int) -> int:
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def set_up(database_url: str) -> str:
     """A facilitator and a live forum, through the app's own services; the join code."""
+    import gesi_app.app  # noqa: F401  # every model, so the staff table's foreign keys resolve
     from gesi_app.accounts.models import Role
     from gesi_app.accounts.service import create_user
     from gesi_app.db.engine import create_engine, session_factory
@@ -169,62 +164,53 @@ async def fan_out(
     return latencies
 
 
+@dataclasses.dataclass
+class FanOut:
+    listeners: int
+    latencies_ms: list[float]  # sorted
+    peak_rss_mib: float  # the server's resident memory at its highest (VmHWM)
+    idle_rss_mib: float
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies_ms)
+
+    @property
+    def p95(self) -> float:
+        ms = self.latencies_ms
+        return statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
+
+
+def measure(listeners: int, inputs: int = 10, gap: float = 1.0) -> FanOut:
+    raise_fd_limit(listeners * 2 + 200)
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = bench.bench_env(data_dir)
+        bench.cli(env, "db", "upgrade")
+        os.environ.update(env)
+        code = asyncio.run(set_up(env["GESI_DATABASE_URL"]))
+        port = bench.free_port()
+        with bench.running(bench.serve_command(port), port, env, ready="/forums") as server:
+            idle = bench.rss_mib(server.pid)
+            bench.reset_peak_rss(server.pid)  # the peak of serving the board, not of starting
+            latencies = asyncio.run(fan_out(server.base, port, code, listeners, inputs, gap))
+            peak = bench.rss_mib(server.pid, "VmHWM")
+    return FanOut(listeners, sorted(x * 1000 for x in latencies), peak, idle)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listeners", type=int, default=1000)
     parser.add_argument("--inputs", type=int, default=10)
     parser.add_argument("--gap", type=float, default=1.0, help="seconds between inputs")
     args = parser.parse_args()
-    limit = raise_fd_limit(args.listeners * 2 + 200)
-    with tempfile.TemporaryDirectory() as data_dir:
-        database_url = f"sqlite+aiosqlite:///{data_dir}/bench.db"
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("GESI_")},
-            "GESI_DATA_DIR": data_dir,
-            "GESI_DATABASE_URL": database_url,
-            "GESI_JOBS_INTERVAL_MINUTES": "0",
-        }
-        subprocess.run(
-            [sys.executable, "-m", "gesi_app.cli", "db", "upgrade"],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        os.environ.update(env)
-        code = asyncio.run(set_up(database_url))
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                with contextlib.suppress(httpx2.HTTPError):
-                    if httpx2.get(f"{base}/forums", timeout=2).status_code == 200:
-                        break
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.2)
-            latencies = asyncio.run(
-                fan_out(base, port, code, args.listeners, args.inputs, args.gap)
-            )
-        finally:
-            server.terminate()
-            try:
-                server.wait(15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-    ms = sorted(x * 1000 for x in latencies)
-    p95 = statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
+    result = measure(args.listeners, args.inputs, args.gap)
+    ms = result.latencies_ms
     print(
-        f"{args.listeners} listeners, {len(ms)} inputs (open-file limit {limit}); "
+        f"{args.listeners} listeners, {len(ms)} inputs; "
         f"time from POST until every listener had the input: "
-        f"p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, max {ms[-1]:.0f} ms "
-        f"(target p95 <= 1000 ms)"
+        f"p50 {result.p50:.0f} ms, p95 {result.p95:.0f} ms, max {ms[-1]:.0f} ms "
+        f"(target p95 <= 1000 ms); server resident memory {result.idle_rss_mib:.0f} MiB idle, "
+        f"peak {result.peak_rss_mib:.0f} MiB"
     )
     print(
         f"machine: {os.cpu_count()} cores, {platform.platform()}, "

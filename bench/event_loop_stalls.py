@@ -54,20 +54,17 @@ from argon2 import PasswordHasher
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
 
 USERNAME, PASSWORD = "bench.fasilitator", "bench stalls password 2026"
 SIGN_IN_USERS = tuple(f"bench.masuk{n}" for n in range(1, 7))
 PHASES = ("memory", "pdfs", "audio", "sign-ins")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def set_up(database_url: str) -> str:
     """A facilitator and a live forum with 60 inputs, through the app's services; the code."""
+    import gesi_app.app  # noqa: F401  # every model, so the staff table's foreign keys resolve
     from gesi_app.accounts.models import Role
     from gesi_app.accounts.service import create_user
     from gesi_app.db.engine import create_engine, session_factory
@@ -408,23 +405,9 @@ def main() -> None:
         )
         os.environ.update(env)
         code = asyncio.run(set_up(database_url))
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                with contextlib.suppress(httpx2.HTTPError):
-                    if httpx2.get(f"{base}/forums", timeout=2).status_code == 200:
-                        break
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.2)
+        port = bench.free_port()
+        with bench.running(bench.serve_command(port), port, env, ready="/forums") as server:
+            base = server.base
             httpx2.get(f"{base}/track", timeout=10)  # warm: the page's template is compiled
             if "memory" in phases:
                 memory_test(port, server.pid, args.posts, args.megabytes)
@@ -439,12 +422,6 @@ def main() -> None:
                     args.sign_ins_per_second,
                 )
             )
-        finally:
-            server.terminate()
-            try:
-                server.wait(15)
-            except subprocess.TimeoutExpired:
-                server.kill()
     print(
         f"machine: {os.cpu_count()} cores, {platform.platform()}, "
         f"Python {platform.python_version()}"

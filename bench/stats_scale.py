@@ -28,9 +28,7 @@ import datetime as dt
 import os
 import platform
 import random
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,12 +41,13 @@ import httpx2
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
 
 CHUNK = 5000
 START = dt.datetime(2025, 1, 1, 1, 0, tzinfo=dt.UTC)
 SPAN_DAYS = 700
 FORUM_INPUTS_PER_FORUM = 500
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 # --- filling the database ------------------------------------------------------------------
@@ -296,28 +295,6 @@ async def fill(database_url: str, reports: int, inputs: int) -> None:
 # --- the server and its process --------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (and of its waited-for children)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(fields[i]) for i in (11, 12, 13, 14)) / CLK_TCK
-
-
-def reset_peak_rss(pid: int) -> None:
-    """Start the process's high-water mark (VmHWM) again from its present size."""
-    Path(f"/proc/{pid}/clear_refs").write_text("5")
-
-
-def rss_mib(pid: int, field: str) -> float:
-    match = re.search(rf"^{field}:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.M)
-    return int(match[1]) / 1024 if match else float("nan")
-
-
 class Sampler:
     """Also samples VmRSS every 20 ms (for kernels that cannot reset the high-water mark)."""
 
@@ -329,7 +306,7 @@ class Sampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             with contextlib.suppress(OSError):
-                self.peak = max(self.peak, rss_mib(self.pid, "VmRSS"))
+                self.peak = max(self.peak, bench.rss_mib(self.pid, "VmRSS"))
             time.sleep(0.02)
 
     def __enter__(self) -> Sampler:
@@ -344,8 +321,8 @@ class Sampler:
 def download(base: str, path: str, pid: int) -> dict[str, float]:
     """Stream one file; its time to first byte, total time, size and the server's peak RSS."""
     with contextlib.suppress(OSError):
-        reset_peak_rss(pid)
-    before = rss_mib(pid, "VmRSS")
+        bench.reset_peak_rss(pid)
+    before = bench.rss_mib(pid, "VmRSS")
     with Sampler(pid) as sampler:
         began = time.perf_counter()
         first = None
@@ -365,49 +342,20 @@ def download(base: str, path: str, pid: int) -> dict[str, float]:
         "mib": size / 2**20,
         "lines": lines,
         "rss_before": before,
-        "rss_peak": max(rss_mib(pid, "VmHWM"), sampler.peak),
+        "rss_peak": max(bench.rss_mib(pid, "VmHWM"), sampler.peak),
     }
 
 
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("p50 %.1f p95 %.1f p99 %.1f requests %d errors %d\\n",
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests,
-    summary.errors.status + summary.errors.connect + summary.errors.read
-    + summary.errors.write + summary.errors.timeout))
-end
-"""
-
-
-# One thread; a slow answer is counted, not dropped (wrk's own timeout is 2 s).
-WRK = ("wrk", "-t1", "--timeout", "60s")
-
-
 def load(base: str, path: str, pid: int, seconds: int, connections: int) -> str:
-    """``wrk`` on one address: latency percentiles, and wrk's and the server's CPU shares."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
-    server_before = cpu_seconds(pid)
-    began = time.perf_counter()
-    wrk = subprocess.Popen(
-        [*WRK, f"-c{connections}", f"-d{seconds}s", "-s", script.name, base + path],
-        stdout=subprocess.PIPE,
-        text=True,
+    """``wrk`` on one address (one thread; a slow answer is counted, not dropped): latency
+    percentiles, and wrk's and the server's CPU shares."""
+    done = bench.wrk(
+        base + path, pid, seconds=seconds, connections=connections, threads=1, timeout="60s"
     )
-    wrk_cpu = 0.0
-    while wrk.poll() is None:
-        with contextlib.suppress(OSError, IndexError):
-            wrk_cpu = cpu_seconds(wrk.pid)
-        time.sleep(0.1)
-    out = wrk.stdout.read() if wrk.stdout else ""
-    wall = time.perf_counter() - began
-    server_cpu = cpu_seconds(pid) - server_before
-    os.unlink(script.name)
-    summary = next((line for line in out.splitlines() if line.startswith("p50")), out)
     return (
-        f"{summary} (ms; {connections} connections, {seconds} s); CPU share of one core: "
-        f"wrk {100 * wrk_cpu / wall:.0f}%, server {100 * server_cpu / wall:.0f}%"
+        f"p50 {done.p50:.1f} p95 {done.p95:.1f} p99 {done.p99:.1f} requests {done.requests} "
+        f"errors {done.errors + done.non2xx} (ms; {connections} connections, {seconds} s); "
+        f"CPU share of one core: wrk {100 * done.wrk_cpu:.0f}%, server {100 * done.server_cpu:.0f}%"
     )
 
 
@@ -441,30 +389,10 @@ def main() -> None:
         began = time.perf_counter()
         asyncio.run(fill(database_url, args.reports, args.inputs))
         print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
-        port = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                with contextlib.suppress(httpx2.HTTPError):
-                    if httpx2.get(f"{base}/healthz", timeout=2).status_code == 200:
-                        break
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.2)
+        port = bench.free_port()
+        with bench.running(bench.serve_command(port), port, env, ready="/healthz") as server:
+            base = server.base
             run(base, server.pid, args)
-        finally:
-            server.terminate()
-            try:
-                server.wait(15)
-            except subprocess.TimeoutExpired:
-                server.kill()
     print(
         f"machine: {os.cpu_count()} cores, {platform.platform()}, "
         f"Python {platform.python_version()}, database {database_url.split(':')[0]}"
@@ -480,7 +408,7 @@ def run(base: str, pid: int, args: argparse.Namespace) -> None:
         "/stats/export.csv?agency=dinkes",
         "/stats/export.csv?area=36.03.01&type=pengaduan",
     ]
-    print(f"server idle: {rss_mib(pid, 'VmRSS'):.0f} MiB resident")
+    print(f"server idle: {bench.rss_mib(pid, 'VmRSS'):.0f} MiB resident")
     for path in exports:
         r = download(base, path, pid)
         print(

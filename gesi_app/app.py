@@ -162,7 +162,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     # Outside Starlette's error handling, so every error page (500 too) gets the headers.
-    app.outermost = [Middleware(SecurityHeadersMiddleware, https=settings.https)]
+    # The same layer sends pages over 1 KB gzipped (error pages too).
+    app.outermost = [Middleware(SecurityHeadersMiddleware, https=settings.https, gzip=True)]
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     # Created here rather than in lifespan so an app used without lifespan (a bare ASGI server

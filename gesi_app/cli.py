@@ -57,6 +57,11 @@ async def _with_session(settings: Settings, work: Callable[..., Awaitable[int]])
 
 
 SHUTDOWN_GRACE_SECONDS = 5
+# With --workers, uvicorn pings each worker and kills one that does not answer within this
+# time (its default, 5 s). A new worker imports the whole app before it can answer, and a busy
+# worker answers from a thread that waits for the GIL: on two loaded cores both took longer
+# than 5 s, and uvicorn killed and restarted its workers without end.
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def server_parts() -> tuple[str, str]:
@@ -98,6 +103,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         # Board streams (SSE) never end by themselves: without a limit, stopping the server
         # would wait for every projector to disconnect.
         timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
     return 0
 

@@ -6,6 +6,9 @@ command is on PATH (built from source, another distribution). What is missing is
 with ``apt-get`` when we are root or ``sudo -n`` works without a password; otherwise the
 script prints the one ``apt-get install`` line to run and which features stay off until then.
 
+``python3 scripts/system_packages.py bench`` does the same for what ``make bench`` needs: the
+load generator ``wrk``.
+
 It exits 0 so the app still starts without the optional packages, and 1 only when a package
 the app cannot start without is still missing (pango: WeasyPrint loads it on import).
 
@@ -43,6 +46,10 @@ PACKAGES = (
     Package("libpangoft2-1.0-0", (), PDF, required=True),
     Package("libcairo2", (), CARD),
 )
+
+LOAD = "The HTTP benchmarks cannot run: wrk is their load generator"
+# ``make bench``: a load generator in C, so a figure measures the server, not the client.
+BENCH_PACKAGES = (Package("wrk", ("wrk",), LOAD, required=True),)
 
 
 def installed(package: Package) -> bool:
@@ -117,8 +124,9 @@ def explain(still: list[Package]) -> None:
         print(f"  - {effect}.")
 
 
-def main() -> int:
-    absent = missing()
+def main(argv: list[str] | None = None) -> int:
+    wanted = BENCH_PACKAGES if (argv or sys.argv[1:]) == ["bench"] else PACKAGES
+    absent = missing(wanted)
     if not absent:
         print("Debian packages: all present")
         return 0

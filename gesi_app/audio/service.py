@@ -84,6 +84,8 @@ class AudioService:
         self.names = NameAudio(self.folder / "names")
         self.key = lru_cache(maxsize=4096)(self._key)
         self.url = lru_cache(maxsize=4096)(self._url)
+        # A page says the same questions, choices and errors on every request.
+        self.split = lru_cache(maxsize=4096)(self._split)
         # Asked now, at start-up: an engine's version runs `espeak-ng --version`, which would
         # otherwise block the event loop in the first page that shows a Listen control.
         self.chain_id = "+".join(f"{engine.name}:{engine.version}" for engine in self.engines)
@@ -101,7 +103,7 @@ class AudioService:
         texts = prompt_texts(self.authority, self.deadlines)
         return {lang: {self.key(lang, t): t for t in texts[lang]} for lang in LOCALES}
 
-    def split(self, lang: str, text: str) -> list[str] | None:
+    def _split(self, lang: str, text: str) -> tuple[str, ...] | None:
         """``text`` as a run of prompts (fewest parts, at most MAX_PARTS), or None."""
         known = prompt_texts(self.authority, self.deadlines)[lang]
         words = normalise(text).split(" ")
@@ -113,7 +115,8 @@ class AudioService:
                 piece = " ".join(words[start:end])
                 if piece in known and (end not in best or len(best[start]) + 1 < len(best[end])):
                     best[end] = [*best[start], piece]
-        return best.get(len(words))
+        found = best.get(len(words))
+        return None if found is None else tuple(found)
 
     def _url(self, lang: str, text: str) -> str | None:
         if not self.enabled or lang not in LOCALES or not text:

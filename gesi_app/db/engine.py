@@ -43,5 +43,27 @@ def create_engine(database_url: str) -> AsyncEngine:
     return create_async_engine(database_url, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
+class Session(AsyncSession):
+    """An AsyncSession that skips closing when it never began anything.
+
+    A page opens a session for the request and often runs no query (the first question, a
+    form with an error): closing it would still hop into a greenlet, and leaving ``async
+    with`` would start a task to do so. With no transaction begun and no object in it there
+    is nothing to close, and the session is in the state a close would leave it in.
+    """
+
+    def _untouched(self) -> bool:
+        sync = self.sync_session
+        return not sync.in_transaction() and not sync.identity_map and not sync.new
+
+    async def close(self) -> None:
+        if not self._untouched():
+            await super().close()
+
+    async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        if not self._untouched():
+            await super().__aexit__(type_, value, traceback)
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, class_=Session, expire_on_commit=False)

@@ -20,6 +20,8 @@ from gesi_app.settings import LOCALES
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANG_COOKIE = "suara_lang"
+# Answers that are the same in every language (static files, the icon): no Vary on language.
+SAME_IN_EVERY_LANGUAGE = ("/static/", "/favicon.ico")
 _locale: ContextVar[str] = ContextVar("suara_locale", default="id")
 
 
@@ -120,9 +122,11 @@ class LocaleMiddleware:
         set_locale(locale)
         scope.setdefault("state", {})["locale"] = locale
 
+        same_everywhere = scope["path"].startswith(SAME_IN_EVERY_LANGUAGE)
+
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [(b"vary", b"Accept-Language, Cookie")]
+                extra = [] if same_everywhere else [(b"vary", b"Accept-Language, Cookie")]
                 if chosen and chosen != cookie_value:
                     attrs = f"{LANG_COOKIE}={chosen}; Path=/; Max-Age=31536000; SameSite=Lax"
                     if self.secure_cookie:

@@ -1,12 +1,16 @@
 """Security headers on every response, and no caching of anything personal.
 
 ``SecurityHeadersMiddleware`` wraps the whole app, Starlette's error handling included (see
-``web.routing.Suara``), so 404, 403, 413 and 500 pages carry the same headers, HSTS too.
+``web.routing.Suara``), so 404, 403, 413 and 500 pages carry the same headers, HSTS too. With
+``gzip=True`` the same layer also gzips HTML pages (``web.compression``): one layer, one pass
+over the headers, rather than one more wrapper of every ``send``.
 """
 
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from gesi_app.web.compression import GzipSend, takes_gzip
 
 CSP = "; ".join(
     [
@@ -49,11 +53,13 @@ def is_private_path(path: str) -> bool:
 
 
 class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp, https: bool) -> None:
+    def __init__(self, app: ASGIApp, https: bool, gzip: bool = False) -> None:
         self.app = app
+        self.gzip = gzip
         self.headers = list(SECURITY_HEADERS)
         if https:
             self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+        self.names = {name for name, _ in self.headers}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,6 +67,7 @@ class SecurityHeadersMiddleware:
             return
 
         private = is_private_path(scope["path"])
+        onward = GzipSend(send, takes_gzip(scope["headers"])) if self.gzip else send
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -72,10 +79,13 @@ class SecurityHeadersMiddleware:
                         if h[0].lower() != b"cache-control" or b"no-store" in h[1]
                     ]
                 present = {k.lower() for k, _ in headers}
-                extra = [NO_STORE] if private else []
-                message["headers"] = headers + [
-                    h for h in self.headers + extra if h[0] not in present
-                ]
-            await send(message)
+                if present.isdisjoint(self.names):  # the usual case: all of ours to add
+                    headers += self.headers
+                else:
+                    headers += [h for h in self.headers if h[0] not in present]
+                if private and b"cache-control" not in present:
+                    headers.append(NO_STORE)
+                message["headers"] = headers
+            await onward(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -31,9 +31,9 @@ class System:
     installed: Path
     calls: Path
 
-    def run(self) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(SCRIPT)],
+            [sys.executable, str(SCRIPT), *args],
             env={"PATH": str(self.bin), "LANG": "C.UTF-8"},
             capture_output=True,
             text=True,
@@ -236,3 +236,22 @@ def test_not_debian_names_the_packages_without_apt_get(tmp_path: Path) -> None:
         "Missing system packages (Debian names): libpango-1.0-0 libpangoft2-1.0-0 libcairo2",
         "Install them with your system's package manager.",
     ]
+
+
+def test_bench_installs_wrk_only(tmp_path: Path) -> None:
+    machine = system(tmp_path, [], uid=0)
+    done = machine.run("bench")
+    assert done.returncode == 0, done.stderr
+    assert machine.called() == [
+        "apt-get update -qq",
+        "apt-get install -y -qq --no-install-recommends wrk",
+    ]
+    assert machine.now_installed() == ["wrk"]
+
+
+def test_bench_without_wrk_and_no_way_to_install_it_stops(tmp_path: Path) -> None:
+    machine = system(tmp_path, EVERY, apt=False)
+    done = machine.run("bench")
+    assert done.returncode == 1
+    assert "wrk" in done.stdout
+    assert "The HTTP benchmarks cannot run: wrk is their load generator." in done.stdout

@@ -421,6 +421,10 @@ def main() -> None:
     parser.add_argument("--database-url", help="an empty database (default: a new SQLite file)")
     parser.add_argument("--seconds", type=int, default=10, help="wrk's duration per address")
     parser.add_argument("--connections", type=int, default=8, help="wrk's open connections")
+    parser.add_argument(
+        "--reuse", action="store_true", help="the database was filled by an earlier run: measure"
+    )
+    parser.add_argument("--fill-only", action="store_true", help="fill the database, then stop")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         database_url = args.database_url or f"sqlite+aiosqlite:///{data_dir}/bench.db"
@@ -437,10 +441,13 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        print(f"filling: {args.reports:,} reports, {args.inputs:,} forum inputs", flush=True)
-        began = time.perf_counter()
-        asyncio.run(fill(database_url, args.reports, args.inputs))
-        print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
+        if not args.reuse:
+            print(f"filling: {args.reports:,} reports, {args.inputs:,} forum inputs", flush=True)
+            began = time.perf_counter()
+            asyncio.run(fill(database_url, args.reports, args.inputs))
+            print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
+        if args.fill_only:
+            return
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "gesi_app.cli", "serve", "--port", str(port)],

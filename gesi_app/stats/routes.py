@@ -21,6 +21,7 @@ from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import labels, service
+from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.listen import HeadlineAudio
 from gesi_app.web.database import db
@@ -42,7 +43,9 @@ async def _statistics(
 ) -> service.Statistics:
     state = state_of(request)
     async with db(request) as session:
-        raw = await service.gather(session, filters, state.settings.timezone, options.agencies)
+        raw = await service.gather(
+            session, filters, state.settings.timezone, options.agencies, state.resource(StatsCache)
+        )
         working = await calendar.load(session)
     return await run_blocking(
         service.build, raw, working, state.resource(Deadlines), get_locale(), _unknown()

@@ -312,15 +312,26 @@ async def total_reports(session: AsyncSession, scope: Scope) -> int:
     return int(await session.scalar(select(func.count(Report.id)).where(*scope.conditions())) or 0)
 
 
-async def answer_days(session: AsyncSession, scope: Scope) -> DayPairs:
-    """Answering alone (verified → answered), as in ``durations``: one query for one scope."""
+async def answer_days(session: AsyncSession, scope: Scope) -> dict[int | None, DayPairs]:
+    """Answering alone (verified → answered), as in ``durations``, per agency (None: not sent
+    to one): one grouped query for every agency of the scope."""
     verified = _first(Status.TERVERIFIKASI).subquery()
     answered = _first(Status.DITINDAKLANJUTI).subquery()
-    return await _day_pairs(
-        session, scope, verified.c.at, answered.c.at,
-        (verified, verified.c.report_id == Report.id),
-        (answered, answered.c.report_id == Report.id),
-    )  # fmt: skip
+    first = local_text(verified.c.at, scope.timezone, scope.dialect)
+    last = local_text(answered.c.at, scope.timezone, scope.dialect)
+    query = (
+        select(Report.agency_id, first, last, func.count(Report.id))
+        .select_from(Report)
+        .join(verified, verified.c.report_id == Report.id)
+        .join(answered, answered.c.report_id == Report.id)
+        .where(*scope.conditions())
+        .group_by(Report.agency_id, first, last)
+    )
+    found: dict[int | None, DayPairs] = {}
+    for agency_id, a, b, n in await session.execute(query):
+        pairs = found.setdefault(agency_id, {})
+        pairs[(dt.date.fromisoformat(a), dt.date.fromisoformat(b))] = int(n)
+    return found
 
 
 async def segments_by_agency(

@@ -24,6 +24,7 @@ from gesi_app.stats import labels, service
 from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.listen import HeadlineAudio
+from gesi_app.web import downloads
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.state import state_of
@@ -159,6 +160,8 @@ async def gesi_csv(request: Request) -> Response:
     if parsed.filters is None:
         # A person who followed a link with a wrong filter sees the form with its errors.
         return render(request, "stats/index.html", _context(parsed, options), status_code=400)
+    if (too_many := await downloads.refused(request)) is not None:
+        return too_many
     stats = await _statistics(request, parsed.filters, options)
     body = await run_blocking(_csv_text, stats)
     return Response(

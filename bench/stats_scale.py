@@ -425,6 +425,7 @@ def main() -> None:
         "--reuse", action="store_true", help="the database was filled by an earlier run: measure"
     )
     parser.add_argument("--fill-only", action="store_true", help="fill the database, then stop")
+    parser.add_argument("--skip-exports", action="store_true", help="measure /stats only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         database_url = args.database_url or f"sqlite+aiosqlite:///{data_dir}/bench.db"
@@ -488,7 +489,7 @@ def run(base: str, pid: int, args: argparse.Namespace) -> None:
         "/stats/export.csv?area=36.03.01&type=pengaduan",
     ]
     print(f"server idle: {rss_mib(pid, 'VmRSS'):.0f} MiB resident")
-    for path in exports:
+    for path in [] if args.skip_exports else exports:
         r = download(base, path, pid)
         print(
             f"{path}: first byte {r['ttfb'] * 1000:.0f} ms, all {r['total']:.1f} s, "

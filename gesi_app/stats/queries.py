@@ -216,20 +216,30 @@ def segment_buckets() -> dict[str, ColumnElement[str]]:
     }
 
 
-async def segments_by_area(
-    session: AsyncSession, scope: Scope, segment: str
-) -> list[tuple[str, str, int]]:
-    """(kecamatan code or "", category, reports) for one segment."""
-    bucket = segment_buckets()[segment]
+async def segments_by_area_all(
+    session: AsyncSession, scope: Scope
+) -> dict[str, list[tuple[str, str, int]]]:
+    """(kecamatan code or "", category, reports) for each segment: one pass over the reports
+    and their answers, grouped by area and every segment's category, added up per segment."""
+    buckets = segment_buckets()
     area = kecamatan_of(Report.region_code)
     query = (
-        select(area, bucket, func.count(Report.id))
+        select(area, *buckets.values(), func.count(Report.id))
         .select_from(Report)
         .outerjoin(ReporterSegment, ReporterSegment.report_id == Report.id)
         .where(*scope.conditions())
-        .group_by(area, bucket)
+        .group_by(area, *buckets.values())
     )
-    return [(str(a or NO_AREA), str(b), int(n)) for a, b, n in await session.execute(query)]
+    sums: dict[str, dict[tuple[str, str], int]] = {name: {} for name in buckets}
+    for row in await session.execute(query):
+        code, n = str(row[0] or NO_AREA), int(row[-1])
+        for name, category in zip(buckets, row[1:-1], strict=True):
+            key = (code, str(category))
+            sums[name][key] = sums[name].get(key, 0) + n
+    return {
+        name: [(code, category, n) for (code, category), n in found.items()]
+        for name, found in sums.items()
+    }
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,12 @@ async def _statistics(
 def _choices(options: service.Options) -> dict[str, Any]:
     locale = get_locale()
     kecamatan = [r for r in options.areas if r.level == 3]
+    children: dict[str | None, list[Any]] = {}
+    for area in options.areas:
+        children.setdefault(area.parent_code, []).append(area)
     groups = []
     for k in kecamatan:
-        villages = [r for r in options.areas if r.parent_code == k.code]
+        villages = children.get(k.code, [])
         items = [Choice(k.code, gettext("All of %(area)s", area=k.name))]
         items += [Choice(d.code, d.name) for d in villages]
         groups.append((k.name, items))

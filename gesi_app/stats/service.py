@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from babel.dates import format_date
 from sqlalchemy import select
@@ -102,10 +103,7 @@ async def count(session: AsyncSession, scope: Scope) -> Counts:
         by_month=await queries.by_month(session, scope),
         durations=await queries.durations(session, scope),
         ratings=await queries.ratings(session, scope),
-        segments={
-            name: await queries.segments_by_area(session, scope, name)
-            for name in ("gender", "youth", "disability", "difficulty")
-        },
+        segments=await queries.segments_by_area_all(session, scope),
         inputs=await queries.forum_inputs(session, scope),
         attendance=await queries.forum_attendance(session, scope),
     )
@@ -162,8 +160,8 @@ class CountTable:
     rows: list[Bar]
     total: Shown
 
-    @property
-    def largest(self) -> int:
+    @cached_property
+    def largest(self) -> int:  # once per table, not once per bar
         return max([number(b.count) or 0 for b in self.rows] + [1])
 
 

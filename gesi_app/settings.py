@@ -98,6 +98,12 @@ class Settings:
         "Anti-spam: forum sign-ins, inputs and votes one address may send a minute "
         "(all processes).",
     )
+    downloads_per_hour: int = _setting(
+        "GESI_DOWNLOADS_PER_HOUR",
+        "30",
+        "Whole data files (open data exports, GESI tables) one address may download per hour "
+        "(all processes).",
+    )
     max_form_kb: int = _setting(
         "GESI_MAX_FORM_KB",
         "256",
@@ -244,6 +250,9 @@ class Settings:
             reports_per_hour=_int(get("GESI_REPORTS_PER_HOUR") or "20", "GESI_REPORTS_PER_HOUR", 1),
             forum_posts_per_minute=_int(
                 get("GESI_FORUM_POSTS_PER_MINUTE") or "30", "GESI_FORUM_POSTS_PER_MINUTE", 1
+            ),
+            downloads_per_hour=_int(
+                get("GESI_DOWNLOADS_PER_HOUR") or "30", "GESI_DOWNLOADS_PER_HOUR", 1
             ),
             max_form_kb=_int(get("GESI_MAX_FORM_KB") or "256", "GESI_MAX_FORM_KB", 1),
             max_upload_mb=_int(get("GESI_MAX_UPLOAD_MB") or "64", "GESI_MAX_UPLOAD_MB", 1),

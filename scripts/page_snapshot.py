@@ -1030,6 +1030,7 @@ def worker(checkout: Path, out: Path) -> None:
             url,
             GESI_REPORTS_PER_HOUR="1000000",
             GESI_FORUM_POSTS_PER_MINUTE="1000000",
+            GESI_DOWNLOADS_PER_HOUR="1000000",
         )
         assert isinstance(settings, Settings)
         app = create_app(settings)

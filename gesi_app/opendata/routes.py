@@ -23,6 +23,7 @@ from gesi_app.opendata import columns, forms, package, service, writers
 from gesi_app.opendata.forms import FilterError
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.reports.deadlines import Deadlines
+from gesi_app.web import downloads
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
@@ -61,6 +62,8 @@ async def export_csv(request: Request) -> Response:
     where, errors = await _where(request)
     if errors:
         return _bad_filter(request, errors)
+    if (too_many := await downloads.refused(request)) is not None:
+        return too_many
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:
@@ -83,6 +86,8 @@ async def export_json(request: Request) -> Response:
             content = {"errors": [{"parameter": e.parameter, "message": e.message} for e in errors]}
             return JSONResponse(content, status_code=400, headers=_headers(request))
         return _bad_filter(request, errors)
+    if (too_many := await downloads.refused(request)) is not None:
+        return too_many
     state = state_of(request)
 
     async def body() -> AsyncIterator[bytes]:

@@ -20,6 +20,7 @@ from gesi_app.offload import run_blocking
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import infographic, service
+from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.filters import Filters
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
@@ -74,7 +75,9 @@ async def _card(request: Request, month: tuple[int, int]) -> infographic.Card:
     }
     async with db(request) as session:
         options = await service.options(session)
-        raw = await service.gather(session, filters, state.settings.timezone, options.agencies)
+        raw = await service.gather(
+            session, filters, state.settings.timezone, options.agencies, state.resource(StatsCache)
+        )
         working = await calendar.load(session)
     stats = await run_blocking(
         service.build, raw, working, state.resource(Deadlines), get_locale(), unknown

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gesi_app.db.base import Base, enum_column, utcnow
@@ -42,3 +42,13 @@ class PopulationBaseline(Base):
     def share(self) -> float:
         """The share as a fraction (0.085 for 8.5%)."""
         return self.share_bp / 10_000
+
+
+class StatsVersion(Base):
+    """One row: a counter that triggers on every table the statistics count move on, in the
+    transaction of the change (migration 0019). Cached statistics are keyed by it."""
+
+    __tablename__ = "stats_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)

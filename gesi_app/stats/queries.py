@@ -216,20 +216,30 @@ def segment_buckets() -> dict[str, ColumnElement[str]]:
     }
 
 
-async def segments_by_area(
-    session: AsyncSession, scope: Scope, segment: str
-) -> list[tuple[str, str, int]]:
-    """(kecamatan code or "", category, reports) for one segment."""
-    bucket = segment_buckets()[segment]
+async def segments_by_area_all(
+    session: AsyncSession, scope: Scope
+) -> dict[str, list[tuple[str, str, int]]]:
+    """(kecamatan code or "", category, reports) for each segment: one pass over the reports
+    and their answers, grouped by area and every segment's category, added up per segment."""
+    buckets = segment_buckets()
     area = kecamatan_of(Report.region_code)
     query = (
-        select(area, bucket, func.count(Report.id))
+        select(area, *buckets.values(), func.count(Report.id))
         .select_from(Report)
         .outerjoin(ReporterSegment, ReporterSegment.report_id == Report.id)
         .where(*scope.conditions())
-        .group_by(area, bucket)
+        .group_by(area, *buckets.values())
     )
-    return [(str(a or NO_AREA), str(b), int(n)) for a, b, n in await session.execute(query)]
+    sums: dict[str, dict[tuple[str, str], int]] = {name: {} for name in buckets}
+    for row in await session.execute(query):
+        code, n = str(row[0] or NO_AREA), int(row[-1])
+        for name, category in zip(buckets, row[1:-1], strict=True):
+            key = (code, str(category))
+            sums[name][key] = sums[name].get(key, 0) + n
+    return {
+        name: [(code, category, n) for (code, category), n in found.items()]
+        for name, found in sums.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -312,15 +322,26 @@ async def total_reports(session: AsyncSession, scope: Scope) -> int:
     return int(await session.scalar(select(func.count(Report.id)).where(*scope.conditions())) or 0)
 
 
-async def answer_days(session: AsyncSession, scope: Scope) -> DayPairs:
-    """Answering alone (verified → answered), as in ``durations``: one query for one scope."""
+async def answer_days(session: AsyncSession, scope: Scope) -> dict[int | None, DayPairs]:
+    """Answering alone (verified → answered), as in ``durations``, per agency (None: not sent
+    to one): one grouped query for every agency of the scope."""
     verified = _first(Status.TERVERIFIKASI).subquery()
     answered = _first(Status.DITINDAKLANJUTI).subquery()
-    return await _day_pairs(
-        session, scope, verified.c.at, answered.c.at,
-        (verified, verified.c.report_id == Report.id),
-        (answered, answered.c.report_id == Report.id),
-    )  # fmt: skip
+    first = local_text(verified.c.at, scope.timezone, scope.dialect)
+    last = local_text(answered.c.at, scope.timezone, scope.dialect)
+    query = (
+        select(Report.agency_id, first, last, func.count(Report.id))
+        .select_from(Report)
+        .join(verified, verified.c.report_id == Report.id)
+        .join(answered, answered.c.report_id == Report.id)
+        .where(*scope.conditions())
+        .group_by(Report.agency_id, first, last)
+    )
+    found: dict[int | None, DayPairs] = {}
+    for agency_id, a, b, n in await session.execute(query):
+        pairs = found.setdefault(agency_id, {})
+        pairs[(dt.date.fromisoformat(a), dt.date.fromisoformat(b))] = int(n)
+    return found
 
 
 async def segments_by_agency(

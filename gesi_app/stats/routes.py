@@ -21,8 +21,10 @@ from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import labels, service
+from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.listen import HeadlineAudio
+from gesi_app.web import downloads
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.state import state_of
@@ -42,7 +44,9 @@ async def _statistics(
 ) -> service.Statistics:
     state = state_of(request)
     async with db(request) as session:
-        raw = await service.gather(session, filters, state.settings.timezone, options.agencies)
+        raw = await service.gather(
+            session, filters, state.settings.timezone, options.agencies, state.resource(StatsCache)
+        )
         working = await calendar.load(session)
     return await run_blocking(
         service.build, raw, working, state.resource(Deadlines), get_locale(), _unknown()
@@ -52,9 +56,12 @@ async def _statistics(
 def _choices(options: service.Options) -> dict[str, Any]:
     locale = get_locale()
     kecamatan = [r for r in options.areas if r.level == 3]
+    children: dict[str | None, list[Any]] = {}
+    for area in options.areas:
+        children.setdefault(area.parent_code, []).append(area)
     groups = []
     for k in kecamatan:
-        villages = [r for r in options.areas if r.parent_code == k.code]
+        villages = children.get(k.code, [])
         items = [Choice(k.code, gettext("All of %(area)s", area=k.name))]
         items += [Choice(d.code, d.name) for d in villages]
         groups.append((k.name, items))
@@ -156,6 +163,8 @@ async def gesi_csv(request: Request) -> Response:
     if parsed.filters is None:
         # A person who followed a link with a wrong filter sees the form with its errors.
         return render(request, "stats/index.html", _context(parsed, options), status_code=400)
+    if (too_many := await downloads.refused(request)) is not None:
+        return too_many
     stats = await _statistics(request, parsed.filters, options)
     body = await run_blocking(_csv_text, stats)
     return Response(

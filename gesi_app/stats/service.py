@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 
 from babel.dates import format_date
 from sqlalchemy import select
@@ -21,8 +22,9 @@ from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReportType, Status
 from gesi_app.stats import baselines as baseline_rows
 from gesi_app.stats import gesi, queries
+from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.durations import Timing, timing
-from gesi_app.stats.filters import Filters
+from gesi_app.stats.filters import Filters, query_of
 from gesi_app.stats.models import PopulationBaseline
 from gesi_app.stats.queries import NO_AREA, DayPairs, FlagCounts, Ratings, Scope
 from gesi_app.stats.suppression import THRESHOLD, Hidden, Shown, number, protect_list
@@ -53,8 +55,8 @@ async def options(session: AsyncSession) -> Options:
 
 
 @dataclass(frozen=True)
-class Raw:
-    """Every count of a view, straight from SQL."""
+class Counts:
+    """Every count of a view, straight from SQL: plain values, kept by ``StatsCache``."""
 
     total: int
     by_type: list[tuple[str, int]]
@@ -69,34 +71,28 @@ class Raw:
     segments: dict[str, list[tuple[str, str, int]]]
     inputs: FlagCounts
     attendance: FlagCounts
+
+
+@dataclass(frozen=True)
+class Raw(Counts):
+    """A view's counts with the names and baselines to show them with (read anew each time)."""
+
     topics: dict[int, Category]
     agencies: dict[int, Agency]
     regions: dict[str, str]  # code -> name
     baselines: list[PopulationBaseline]
 
 
-async def gather(
-    session: AsyncSession, filters: Filters, timezone: str, agencies: Sequence[Agency]
-) -> Raw:
+async def count(session: AsyncSession, scope: Scope) -> Counts:
     """Every count the page shows, each from one GROUP BY query."""
-    dialect = session.get_bind().dialect.name
-    agency_id = next((a.id for a in agencies if a.slug == filters.agency), None)
-    scope = Scope(filters, agency_id, timezone, dialect)
     desa: list[tuple[str, int]] = []
-    if filters.area is not None:
+    if scope.filters.area is not None:
         desa = [
             (code, n)
             for code, n in await queries.count_by(session, scope, Report.region_code)
             if len(code) > len("36.03.01")
         ]
-    topics = {c.id: c for c in (await session.scalars(select(Category))).all()}
-    regions = dict(
-        (code, name)
-        for code, name in await session.execute(
-            select(Region.code, Region.name).where(Region.level.in_((2, 3, 4)))
-        )
-    )
-    return Raw(
+    return Counts(
         total=await queries.total_reports(session, scope),
         by_type=await queries.count_by(session, scope, Report.type),
         by_topic=await queries.count_by(session, scope, Report.category_id),
@@ -107,12 +103,38 @@ async def gather(
         by_month=await queries.by_month(session, scope),
         durations=await queries.durations(session, scope),
         ratings=await queries.ratings(session, scope),
-        segments={
-            name: await queries.segments_by_area(session, scope, name)
-            for name in ("gender", "youth", "disability", "difficulty")
-        },
+        segments=await queries.segments_by_area_all(session, scope),
         inputs=await queries.forum_inputs(session, scope),
         attendance=await queries.forum_attendance(session, scope),
+    )
+
+
+async def gather(
+    session: AsyncSession,
+    filters: Filters,
+    timezone: str,
+    agencies: Sequence[Agency],
+    cache: StatsCache[Counts] | None = None,
+) -> Raw:
+    """The counts of a view (from ``cache`` when counted at the current statistics version),
+    with the names to show them with."""
+    dialect = session.get_bind().dialect.name
+    agency_id = next((a.id for a in agencies if a.slug == filters.agency), None)
+    scope = Scope(filters, agency_id, timezone, dialect)
+    if cache is None:
+        counts = await count(session, scope)
+    else:
+        view = (timezone, agency_id, tuple(query_of(filters).items()))
+        counts = await cache.get(session, view, lambda: count(session, scope))
+    topics = {c.id: c for c in (await session.scalars(select(Category))).all()}
+    regions = dict(
+        (code, name)
+        for code, name in await session.execute(
+            select(Region.code, Region.name).where(Region.level.in_((2, 3, 4)))
+        )
+    )
+    return Raw(
+        **{f.name: getattr(counts, f.name) for f in fields(Counts)},
         topics=topics,
         agencies={a.id: a for a in agencies},
         regions=regions,
@@ -138,8 +160,8 @@ class CountTable:
     rows: list[Bar]
     total: Shown
 
-    @property
-    def largest(self) -> int:
+    @cached_property
+    def largest(self) -> int:  # once per table, not once per bar
         return max([number(b.count) or 0 for b in self.rows] + [1])
 
 

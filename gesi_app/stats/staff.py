@@ -114,10 +114,8 @@ async def gather(
 
     received = await count()
     answer_late = (Report.status == S.TERVERIFIKASI) & (Report.answer_due < today)
-    days = {
-        agency_id: await queries.answer_days(session, scope.narrowed(_same_agency(agency_id)))
-        for agency_id in received
-    }
+    grouped = await queries.answer_days(session, scope)
+    days = {agency_id: grouped.get(agency_id, {}) for agency_id in received}
     late_query = (
         select(Report, Agency, Category)
         .outerjoin(Agency, Agency.id == Report.agency_id)
@@ -158,10 +156,6 @@ async def gather(
         segments=segment_counts,
         agencies=agencies,
     )
-
-
-def _same_agency(agency_id: int | None) -> ColumnElement[bool]:
-    return Report.agency_id.is_(None) if agency_id is None else Report.agency_id == agency_id
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
@@ -70,6 +70,10 @@ async def staff_stats(request: Request, user: StaffUser) -> Response:
     if parsed.filters is None:
         return page(request, user, "stats/staff.html", context, status_code=400)
     query = stats_filters.query_of(parsed.filters)
+    given = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    if given != list(query.items()):
+        # One address per view, as /stats: the form sends its empty fields, in its own order.
+        return RedirectResponse(_address(request, "staff_stats", query), status_code=303)
     export = str(request.app.url_path_for("staff_stats_csv"))
     context.update(
         stats=await _statistics(request, user, parsed.filters),
@@ -77,6 +81,14 @@ async def staff_stats(request: Request, user: StaffUser) -> Response:
         export_url=f"{export}?{urlencode(query)}" if query else export,
     )
     return page(request, user, "stats/staff.html", context)
+
+
+def _address(request: Request, route: str, query: dict[str, str]) -> str:
+    """The route's address with ``query`` (and the ``lang`` asked for, if any)."""
+    lang = request.query_params.get("lang")
+    params = {**query, **({"lang": lang} if lang else {})}
+    path = request.app.url_path_for(route)
+    return f"{path}?{urlencode(params)}" if params else str(path)
 
 
 CSV_COLUMNS = (

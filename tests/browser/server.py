@@ -84,6 +84,7 @@ def server_env(data_dir: Path) -> dict[str, str]:
     env.update(GESI_DATA_DIR=str(data_dir), GESI_SECRET_KEY=SECRET_KEY, GESI_MIN_FILL_SECONDS="0")
     # Every browser test posts to forums from 127.0.0.1 on one server: no per-address limit.
     env.update(GESI_FORUM_POSTS_PER_MINUTE="100000")
+    env.update(GESI_DOWNLOADS_PER_HOUR="100000")  # every test downloads from 127.0.0.1
     env.update(GESI_TTS_ENGINES="espeak")  # offline: answers are spoken without the web voice
     return env
 

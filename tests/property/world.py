@@ -176,6 +176,7 @@ def build(tmp: Path) -> Iterator[World]:
         url,
         GESI_REPORTS_PER_HOUR="1000000",
         GESI_FORUM_POSTS_PER_MINUTE="1000000",
+        GESI_DOWNLOADS_PER_HOUR="1000000",
     )
     app = create_app(settings)
     with TestClient(app, raise_server_exceptions=False) as client:

@@ -6,12 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 from starlette.testclient import TestClient
 
+from gesi_app.web.state import app_state
 from tests.factories import run, seed
 from tests.staff_support import make_team, sign_in, summary, title
+from tests.unit.stats import fixtures as fx
 from tests.unit.stats import staff_fixtures
 from tests.unit.stats.staff_fixtures import RAHASIA_TITLE, Codes
 
@@ -164,3 +168,61 @@ def test_the_staff_menu_links_the_page_for_those_who_may_see_it(
     sign_in(client, "fasilitator")
     assert 'href="/staff/stats"' not in client.get("/staff?lang=en").text
     assert client.get("/staff/stats").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("asked", "canonical"),
+    [
+        ("/staff/stats?from=&to=&type=", "/staff/stats"),
+        ("/staff/stats?type=aspirasi&to=&from=2026-04", "/staff/stats?from=2026-04&type=aspirasi"),
+        ("/staff/stats?from=2026-4&lang=en", "/staff/stats?from=2026-04&lang=en"),
+        ("/staff/stats?area=36.03.01&from=2026-04", "/staff/stats?from=2026-04"),
+    ],
+)
+def test_a_filtered_view_redirects_to_its_one_address(
+    client: TestClient, database_url: str, asked: str, canonical: str
+) -> None:
+    _fill(database_url)
+    sign_in(client, "admin")
+    response = client.get(asked, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == canonical
+    landed = client.get(canonical, follow_redirects=False)
+    assert landed.status_code == 200
+    assert 'data-agency="' in landed.text
+
+
+async def _answered_elsewhere(session: Any) -> None:
+    """Three more agencies, each with an answered report."""
+    for slug in ("dinsos", "dindik", "dishub"):
+        await fx.report(
+            session, "2026-04-06", verified="2026-04-07", answered="2026-04-09",
+            agency=await fx.agency(session, slug),
+        )  # fmt: skip
+
+
+def test_times_to_answer_are_one_query_whatever_the_agencies(
+    client: TestClient, database_url: str
+) -> None:
+    """The page's statements do not grow with the agencies that received reports."""
+    _fill(database_url)
+    sign_in(client, "admin")
+    engine = app_state(client.app).engine.sync_engine  # type: ignore[arg-type]
+    statements: list[str] = []
+
+    def counted(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        if "report_events" in statement:  # reached a status, times to answer
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        client.get("/staff/stats?lang=en")
+        before = len(statements)
+        statements.clear()
+        run(database_url, _answered_elsewhere)
+        statements.clear()
+        page = client.get("/staff/stats?lang=en").text
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    assert len(statements) == before
+    assert 'data-agency="dinsos"' in page

@@ -1,0 +1,88 @@
+"""The counts of each statistics view, kept between requests until a report or forum changes.
+
+Counting a million reports takes seconds; the numbers change only when what they count
+changes. Each process keeps the counts of the views asked for lately (``StatsCache``), keyed
+by the view (its canonical filters, the agency's id, the time zone) and by the statistics
+version: a counter in the database (``stats_version``) that triggers add one to in the same
+transaction as every insert, update or delete of a report, its history, its "About you"
+answers, its rating, a forum, a forum input or a participant (migration 0019), whichever
+process or script made it. A request reads the version first, then counts: counts under a
+version are never older than that version's data, so a cache hit is never stale, in any
+process. Topics, areas, agencies, baselines and the calendar are read anew each time (small
+tables), so only counts are cached.
+
+While a view is being counted, other requests for the same view and version wait for those
+counts rather than count again (one count per view at a time in each process).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gesi_app.stats.models import StatsVersion
+
+T = TypeVar("T")
+Key = tuple[object, ...]
+
+# A view's counts take from kilobytes to a few MiB (the day pairs of its timings).
+MAX_ENTRIES = 32
+
+
+async def current_version(session: AsyncSession) -> int:
+    """The statistics version in the database (0 before any change was counted)."""
+    return int(await session.scalar(select(StatsVersion.version).where(StatsVersion.id == 1)) or 0)
+
+
+class StatsCache(Generic[T]):
+    """Counts by (version, view), the last ``size`` used, in this process (one per app)."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        self.size = size
+        self._entries: OrderedDict[Key, T] = OrderedDict()
+        self._counting: dict[Key, asyncio.Lock] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    async def get(self, session: AsyncSession, view: Key, count: Callable[[], Awaitable[T]]) -> T:
+        """The counts of ``view`` at the database's current version: from memory if counted
+        at this version already, else ``count()`` (on ``session``, after the version read)."""
+        key = (await current_version(session), *view)
+        found = self._found(key)
+        if found is not None:
+            return found
+        lock = self._counting.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                found = self._found(key)
+                if found is not None:
+                    return found
+                self.misses += 1
+                counted = await count()
+                if any(k[0] > key[0] for k in self._entries):  # type: ignore[operator]
+                    return counted  # newer numbers are in already: these are for this request
+                self._entries[key] = counted
+                # Entries of older versions can never be asked for again.
+                for old in [k for k in self._entries if k[0] != key[0]]:
+                    del self._entries[old]
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+                return counted
+        finally:
+            if not lock.locked():
+                self._counting.pop(key, None)
+
+    def _found(self, key: Key) -> T | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+        return found

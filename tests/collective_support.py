@@ -4,6 +4,7 @@ and the collective steps of the report journey over HTTP."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +14,9 @@ from gesi_app.accounts.models import Role
 from gesi_app.accounts.service import create_user
 from gesi_app.groups.models import GroupKind, GroupState
 from gesi_app.groups.service import Members
+from gesi_app.reports.collective import Collective
 from tests import factories
+from tests.functional.public_data import add
 from tests.functional.reports.journey_helpers import ANSWERS, answer
 from tests.groups_support import add_group
 from tests.staff_support import PASSWORD, sign_in
@@ -80,3 +83,20 @@ def answer_collective(client: TestClient, counts: dict[str, str] | None = None) 
         response = answer(client, slug, slug_answers[slug])
         assert response.status_code == 303, f"{slug}: {response.status_code} {response.text[:500]}"
         slug = response.headers["location"].split("?")[0].rsplit("/", 1)[-1]
+
+
+# Canary segment counts: distinctive numbers that no public page or export may ever show.
+BIG = Members(10000, 6000, 5000, 4000)
+CANARY = Collective(group_id=0, weight=9000, women=4711, youth=3833, disability=2977, signed=2551)
+
+
+def canary_numbers() -> list[str]:
+    found = []
+    for n in (CANARY.women, CANARY.youth, CANARY.disability, CANARY.signed):
+        found += [str(n), f"{n:,}", f"{n:,}".replace(",", ".")]
+    return found
+
+
+def collective_report(url: str, group_id: int, minute: int = 0, **overrides: Any) -> str:
+    """A published collective report of the group with the canary counts; its code."""
+    return add(url, minute, collective=replace(CANARY, group_id=group_id), **overrides)

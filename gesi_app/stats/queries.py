@@ -216,20 +216,52 @@ def segment_buckets() -> dict[str, ColumnElement[str]]:
     }
 
 
+def _collective_parts(segment: str) -> list[tuple[str, ColumnElement[int]]]:
+    """A collective report's people by category: the group's count of the segment is "yes",
+    the rest of the people it speaks for "no". The three-way difficulty split knows only
+    "a lot of difficulty" (the group's count of people with disabilities); the rest of them
+    is "not stated" there."""
+    weight = Report.weight
+    counted = {
+        "gender": func.coalesce(Report.on_behalf_women, 0),
+        "youth": func.coalesce(Report.on_behalf_youth, 0),
+        "disability": func.coalesce(Report.on_behalf_disability, 0),
+    }
+    if segment == "difficulty":
+        return [("a_lot", counted["disability"]), (NOT_STATED, weight - counted["disability"])]
+    return [("yes", counted[segment]), ("no", weight - counted[segment])]
+
+
 async def segments_by_area(
     session: AsyncSession, scope: Scope, segment: str
 ) -> list[tuple[str, str, int]]:
-    """(kecamatan code or "", category, reports) for one segment."""
+    """(kecamatan code or "", category, people) for one segment: an individual report counts
+    its reporter once; a collective report (Report.group_id) the people it speaks for, by
+    its group's counts (``_collective_parts``)."""
     bucket = segment_buckets()[segment]
     area = kecamatan_of(Report.region_code)
     query = (
         select(area, bucket, func.count(Report.id))
         .select_from(Report)
         .outerjoin(ReporterSegment, ReporterSegment.report_id == Report.id)
-        .where(*scope.conditions())
+        .where(*scope.conditions(), Report.group_id.is_(None))
         .group_by(area, bucket)
     )
-    return [(str(a or NO_AREA), str(b), int(n)) for a, b, n in await session.execute(query)]
+    counted: dict[tuple[str, str], int] = {}
+    for a, b, n in await session.execute(query):
+        key = (str(a or NO_AREA), str(b))
+        counted[key] = counted.get(key, 0) + int(n)
+    parts = _collective_parts(segment)
+    collective = (
+        select(area, *(func.sum(part) for _, part in parts))
+        .where(*scope.conditions(), Report.group_id.is_not(None))
+        .group_by(area)
+    )
+    for row in await session.execute(collective):
+        for (category, _part), n in zip(parts, row[1:], strict=True):
+            key = (str(row[0] or NO_AREA), category)
+            counted[key] = counted.get(key, 0) + int(n or 0)
+    return [(a, b, n) for (a, b), n in counted.items()]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.dates import format_date
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from gesi_app.regions.models import Region
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReportType, Status
 from gesi_app.stats import baselines as baseline_rows
-from gesi_app.stats import gesi, queries
+from gesi_app.stats import gesi, queries, weights
 from gesi_app.stats.durations import Timing, timing
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.models import PopulationBaseline
@@ -73,6 +73,9 @@ class Raw:
     agencies: dict[int, Agency]
     regions: dict[str, str]  # code -> name
     baselines: list[PopulationBaseline]
+    # Collective reports count the people they speak for in "who is heard" (stats/weights.py).
+    people_by_kecamatan: list[tuple[str, int]] = field(default_factory=list)
+    people: weights.People = weights.People(0, 0, 0)
 
 
 async def gather(
@@ -117,6 +120,8 @@ async def gather(
         agencies={a.id: a for a in agencies},
         regions=regions,
         baselines=list(await baseline_rows.all_baselines(session)),
+        people_by_kecamatan=await weights.people_by_kecamatan(session, scope),
+        people=await weights.people(session, scope),
     )
 
 
@@ -165,6 +170,9 @@ class Statistics:
     average_score: float | None
     agency_ratings: list[AgencyRating]
     gesi: gesi.GesiView
+    people: Shown = 0  # the people the reports speak for (weights), as disclosure allows
+    collective: Shown = 0  # collective reports among them
+    cosigned: Shown = 0  # people added by co-signs
 
     @property
     def empty(self) -> bool:
@@ -234,7 +242,7 @@ def build(
 
     ``unknown`` names, in the page's language, what has no topic, area or agency."""
     view = gesi.build(
-        raw.segments, raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
+        raw.segments, raw.people_by_kecamatan or raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
         raw.baselines, unknown["area"],
     )  # fmt: skip
     topic_names = {c.slug: c.name(locale) for c in raw.topics.values()}
@@ -287,4 +295,11 @@ def build(
         average_score=average,
         agency_ratings=agency_ratings,
         gesi=view,
+        people=_small(raw.people.reports),
+        collective=_small(raw.people.collective),
+        cosigned=_small(raw.people.cosigned),
     )
+
+
+def _small(count: int) -> Shown:
+    return count if count >= THRESHOLD or count == 0 else Hidden.SMALL

@@ -74,14 +74,7 @@ class SentBy:
     public: bool  # the group is approved, so its page /groups/{slug} exists
 
 
-async def approved_group(session: AsyncSession, group_id: int) -> ActingGroup | None:
-    row = (
-        await session.execute(
-            select(GROUPS).where(GROUPS.c.id == group_id, GROUPS.c.state == APPROVED)
-        )
-    ).first()
-    if row is None:
-        return None
+def _acting(row: Any) -> ActingGroup:
     return ActingGroup(
         row.id,
         row.name,
@@ -91,6 +84,23 @@ async def approved_group(session: AsyncSession, group_id: int) -> ActingGroup | 
         row.members_youth,
         row.members_disability,
     )
+
+
+async def approved_group(session: AsyncSession, group_id: int) -> ActingGroup | None:
+    row = (
+        await session.execute(
+            select(GROUPS).where(GROUPS.c.id == group_id, GROUPS.c.state == APPROVED)
+        )
+    ).first()
+    return None if row is None else _acting(row)
+
+
+async def approved_groups(session: AsyncSession) -> list[ActingGroup]:
+    """Every approved group, by name: those a paper petition typed in by staff may be from."""
+    rows = await session.execute(
+        select(GROUPS).where(GROUPS.c.state == APPROVED).order_by(GROUPS.c.name)
+    )
+    return [_acting(row) for row in rows]
 
 
 async def acting_group(session: AsyncSession, user: StaffUser | None) -> ActingGroup | None:

@@ -83,7 +83,8 @@ def parse_on_behalf_count(form: FormData, o: Options) -> Parsed:
     counts: dict[str, int | None] = {}
     for name in COUNTS:
         total = counts.get("behalf_total")
-        limit = members.get(name, total or 0)
+        # Signed: at most the people spoken for (unbounded here while that count is wrong).
+        limit = members.get(name, total if total is not None else 10**9)
         empty, bad, over = _messages(name, members["behalf_total"])
         text = typed[name].replace(" ", "").replace(".", "")
         if not text:

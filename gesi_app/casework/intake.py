@@ -198,9 +198,7 @@ def parse_intake(
         form, report_forms.Options(anonymous=kept["anonim"] == "yes")
     )
     errors.update(contact.errors)
-    collective, collective_errors = parse_collective(
-        form, options.groups, kept["anonim"] == "yes"
-    )
+    collective, collective_errors = parse_collective(form, options.groups, kept["anonim"] == "yes")
     errors.update(collective_errors)
     if errors:
         return None, kept, errors

@@ -26,7 +26,9 @@ def parse_collective(
     counts_typed = any(field_text(form, name) for name in COUNTS)
     if not chosen:
         if counts_typed:
-            return None, {"group": gettext("Choose the group that sent the petition, or clear the counts")}
+            return None, {
+                "group": gettext("Choose the group that sent the petition, or clear the counts")
+            }
         return None, {}
     group_id = parse_int(chosen)
     group = groups.get(group_id) if group_id is not None else None

@@ -28,9 +28,9 @@ from gesi_app.agencies.models import Agency
 from gesi_app.calendar import service as calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.categories.models import Category
+from gesi_app.groups.models import Group
 from gesi_app.offload import run_blocking
 from gesi_app.opendata.forms import ExportFilters
-from gesi_app.groups.models import Group
 from gesi_app.regions.models import Region
 from gesi_app.reports.models import Report, ReportEvent, Status
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 
@@ -12,10 +13,10 @@ from starlette.routing import Route
 
 from gesi_app.backoffice.web import current_staff
 from gesi_app.i18n import get_locale
+from gesi_app.public import forms, labels, service
 from gesi_app.public.cosign_forms import cosign_state, parse_people
 from gesi_app.reports import cosigns
 from gesi_app.reports.collective import acting_group
-from gesi_app.public import forms, labels, service
 from gesi_app.reports.service import ReportNotFound
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
@@ -105,7 +106,9 @@ async def cosign(request: Request) -> Response:
             if parsed.errors:
                 return await public_report(request, parsed.errors, parsed.typed)
             people = parsed.people
-        try:
+        # Refused when already co-signed (a double click) or by the group that sent the
+        # report (its page offers no form): the page shows how things stand.
+        with contextlib.suppress(cosigns.CosignRefused):
             await cosigns.cosign(
                 session,
                 report,
@@ -113,8 +116,6 @@ async def cosign(request: Request) -> Response:
                 people=people,
                 supporter=None if group else service.supporter_hash(token),
             )
-        except cosigns.CosignRefused:
-            pass  # already co-signed (a double click): the page says it is done
     url = request.url_for("public_report", code=code)
     response = RedirectResponse(f"{url}#cosign", 303)
     if new_token and group is None:

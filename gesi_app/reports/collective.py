@@ -175,11 +175,13 @@ async def sent_by(session: AsyncSession, reports: Iterable[Report]) -> dict[int,
     if not wanted:
         return {}
     group_ids = {r.group_id for r in wanted.values()}
-    rows = (await session.execute(
-        select(GROUPS.c.id, GROUPS.c.name, GROUPS.c.slug, GROUPS.c.state).where(
-            GROUPS.c.id.in_(group_ids)
+    rows = (
+        await session.execute(
+            select(GROUPS.c.id, GROUPS.c.name, GROUPS.c.slug, GROUPS.c.state).where(
+                GROUPS.c.id.in_(group_ids)
+            )
         )
-    )).all()
+    ).all()
     names = {row.id: (row.name, row.slug) for row in rows}
     approved = {row.id for row in rows if row.state == APPROVED}
     return {

@@ -87,7 +87,10 @@ QUESTIONS: dict[str, Question] = {
         "radios",
         "on_behalf",
         _l("Are you sending this on behalf of your group?"),
-        _l("If you choose yes, the report shows your group's name and how many people it speaks for."),
+        _l(
+            "If you choose yes, the report shows your group's name "
+            "and how many people it speaks for."
+        ),
         (
             LazyChoice("yes", _l("Yes, on behalf of my group")),
             LazyChoice("no", _l("No, only for myself")),

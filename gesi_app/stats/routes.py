@@ -120,7 +120,10 @@ def _headline_audio(request: Request) -> HeadlineAudio:
 def spoken_text(stats: service.Statistics) -> str:
     """What Listen says: the section's heading, then each group's headline sentence."""
     return " ".join(
-        [gettext("Who is heard") + ".", *(labels.headline(line, bool(stats.collective)) for line in stats.gesi.lines)]
+        [
+            gettext("Who is heard") + ".",
+            *(labels.headline(line, bool(stats.collective)) for line in stats.gesi.lines),
+        ]
     )
 
 

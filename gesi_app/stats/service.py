@@ -241,8 +241,10 @@ def build(
     """Disclosure control, timings and the participation gap of one view's counts.
 
     ``unknown`` names, in the page's language, what has no topic, area or agency."""
+    # "Who is heard" counts people: a collective report its weight (stats/weights.py).
+    by_kecamatan = raw.people_by_kecamatan or raw.by_kecamatan
     view = gesi.build(
-        raw.segments, raw.people_by_kecamatan or raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
+        raw.segments, by_kecamatan, raw.inputs, raw.attendance, raw.regions,
         raw.baselines, unknown["area"],
     )  # fmt: skip
     topic_names = {c.slug: c.name(locale) for c in raw.topics.values()}

@@ -18,8 +18,8 @@ from gesi_app.calendar import service as working_calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.passwords import Hasher, verify_off_loop
-from gesi_app.reports.collective import SentBy, sent_by_one
 from gesi_app.reports import workflow
+from gesi_app.reports.collective import SentBy, sent_by_one
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
 from gesi_app.reports.recordings import duration_text

@@ -29,9 +29,9 @@ from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import TYPE_LABELS
 from gesi_app.public.service import filter_options
 from gesi_app.regions.service import children
-from gesi_app.reports.collective import approved_groups
 from gesi_app.reports import draft_store, evidence, receipts, recordings
 from gesi_app.reports.codes import spaced
+from gesi_app.reports.collective import approved_groups
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.forms import DISABILITY_KINDS
 from gesi_app.reports.journey import WG_DOMAINS

@@ -17,9 +17,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
+from gesi_app.backoffice.web import current_staff
 from gesi_app.i18n import get_locale
 from gesi_app.i18n import gettext as _
-from gesi_app.backoffice.web import current_staff
 from gesi_app.reports import codes, collective, draft_store, drafting, journey, receipts
 from gesi_app.reports.collective_forms import COLLECTIVE_PARSERS, COUNTS
 from gesi_app.reports.deadlines import Deadlines
@@ -45,9 +45,7 @@ TEMPLATES = {
 PARSE = {**PARSERS, **COLLECTIVE_PARSERS}
 
 
-async def _answers(
-    request: Request, session: AsyncSession, draft: Draft | None
-) -> dict[str, Any]:
+async def _answers(request: Request, session: AsyncSession, draft: Draft | None) -> dict[str, Any]:
     """The draft's answers with the group a signed-in representative acts for, if any: only
     then do the collective questions apply (so a form posted by anyone else is refused)."""
     group = await collective.acting_group(session, await current_staff(request))

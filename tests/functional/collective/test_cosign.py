@@ -69,7 +69,9 @@ def test_groups_cosign_for_their_members(
     sender = group_and_rep(seeded, username="pengirim", name="Sender Group")
     code = collective_report(seeded, sender)
     group_and_rep(seeded, username="wakil", name="First Cosigner")
-    group_and_rep(seeded, username="wakil2", name="Second Cosigner", members=Members(30, 10, 10, 10))
+    group_and_rep(
+        seeded, username="wakil2", name="Second Cosigner", members=Members(30, 10, 10, 10)
+    )
     signed_in_rep(client, "wakil")
     assert cosign(client, code, lang, people="60").status_code == 303  # type: ignore[attr-defined]
     assert cosign(client, code, lang, people="70").status_code == 303  # type: ignore[attr-defined]

@@ -70,7 +70,11 @@ def test_a_petition_is_stored_as_collective(
     ],
 )  # fmt: skip
 def test_petition_errors_keep_what_was_typed(
-    client: TestClient, ready: dict[str, int], lang: str, change: dict[str, str], errors: dict[str, str]
+    client: TestClient,
+    ready: dict[str, int],
+    lang: str,
+    change: dict[str, str],
+    errors: dict[str, str],
 ) -> None:
     response = post(client, {**PETITION, "group": str(ready["approved"]), **change}, lang)
     assert response.status_code == 400  # type: ignore[attr-defined]

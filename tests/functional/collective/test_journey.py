@@ -111,7 +111,7 @@ def test_the_steps_follow_type_and_skip_anonymous_and_about_you(
         ("en", {"behalf_signed": "86"}, {"behalf_signed": "The number of people who signed cannot be more than the people you speak for"}),
         ("id", {"behalf_total": ""}, {"behalf_total": "Isi berapa orang yang Anda wakili"}),
         ("id", {"behalf_total": "121"}, {"behalf_total": "Isi angka dari 1 sampai 120, jumlah anggota yang didaftarkan kelompok Anda"}),
-        ("id", {"behalf_women": "x"}, {"behalf_women": "Isi jumlah perempuan dengan angka bulat, misalnya 12"}),
+        ("id", {"behalf_women": "x"}, {"behalf_women": "Tulis jumlah perempuan sebagai bilangan bulat, misalnya 12"}),
     ],
 )  # fmt: skip
 def test_count_errors_keep_what_was_typed(

@@ -14,12 +14,10 @@ from tests.collective_support import (
     canary_numbers,
     collective_report,
     group_and_rep,
-    signed_in_rep,
 )
-from tests.conftest import form_token
-from tests.groups_support import regions
 from tests.functional.public_data import add
 from tests.functional.tracking_helpers import as_reporter
+from tests.groups_support import regions
 from tests.staff_support import sign_in, summary, title
 
 
@@ -42,8 +40,14 @@ def assert_no_canary(html: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "Collective report: sent by Himpunan Wanita Disabilitas Balaraja on behalf of 9,000 people"),
-        ("id", "Laporan bersama: dikirim oleh Himpunan Wanita Disabilitas Balaraja atas nama 9.000 orang"),
+        (
+            "en",
+            "Collective report: sent by Himpunan Wanita Disabilitas Balaraja on behalf of 9,000 people",
+        ),
+        (
+            "id",
+            "Laporan bersama: dikirim oleh Himpunan Wanita Disabilitas Balaraja atas nama 9.000 orang",
+        ),
     ],
 )
 def test_public_pages_say_who_sent_it(
@@ -86,7 +90,7 @@ def test_tracking_staff_and_group_pages_say_who_sent_it(
     individual = add(seeded, 5, title="Laporan perorangan")
     every = client.get(f"/staff/queue?status=all&lang={lang}")
     assert individual in every.text
-    assert individual not in client.get(f"/staff/queue?status=all&collective=yes").text
+    assert individual not in client.get("/staff/queue?status=all&collective=yes").text
     staff_page = client.get(f"/staff/reports/{code}?lang={lang}")
     assert expected in text_of(staff_page.text)
 

@@ -31,9 +31,9 @@ def _fill(database_url: str) -> None:
     )
 
     async def go(session: Any) -> None:
-        for segment in [fx.WOMAN_YOUTH_DISABLED] * 6 + [fx.MAN_NO_DIFFICULTY] * 6 + [
-            fx.SKIPPED
-        ] * 5:
+        for segment in (
+            [fx.WOMAN_YOUTH_DISABLED] * 6 + [fx.MAN_NO_DIFFICULTY] * 6 + [fx.SKIPPED] * 5
+        ):
             await fx.report(session, "2026-03-16", segment=segment)
         row = await fx.report(
             session,
@@ -89,9 +89,9 @@ def test_without_collective_reports_the_page_counts_reports(
     seed(database_url)
 
     async def go(session: Any) -> None:
-        for segment in [fx.WOMAN_YOUTH_DISABLED] * 6 + [fx.MAN_NO_DIFFICULTY] * 6 + [
-            fx.SKIPPED
-        ] * 5:
+        for segment in (
+            [fx.WOMAN_YOUTH_DISABLED] * 6 + [fx.MAN_NO_DIFFICULTY] * 6 + [fx.SKIPPED] * 5
+        ):
             await fx.report(session, "2026-03-16", segment=segment)
 
     run(database_url, go)

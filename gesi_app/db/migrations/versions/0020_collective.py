@@ -48,9 +48,7 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("report_cosigns", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_report_cosigns_group_id"), ["group_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_report_cosigns_group_id"), ["group_id"], unique=False)
 
 
 def downgrade() -> None:

@@ -370,8 +370,23 @@ EASY: dict[str, Easy] = {
     ),
 }
 
+# The collective questions of a group's representative (reports/collective_forms.py).
+EASY.update(
+    {
+        (
+            "If you choose yes, the report shows your group's name "
+            "and how many people it speaks for."
+        ): Easy(N_("If you say yes, everyone sees your group's name."), "people"),
+        (
+            "Count each person once in the total. Count a person in every group below that "
+            "fits them. Young people are 16 to 30 years old."
+        ): Easy(N_("Count each person once. Young people are 16 to 30 years old."), "people"),
+    }
+)
+
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "placeholder": (
+        "Your group: %(group)s.",
         "Your report is public since %(date)s, with the words staff checked.",
         "You can write up to %(max)s characters.",
         "You sent: %(what)s.",
@@ -395,6 +410,13 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Voice message, %(length)s",
     ),
     "short": (
+        "Are you sending this on behalf of your group?",
+        "Yes, on behalf of my group",
+        "No, only for myself",
+        "On behalf of how many people?",
+        "On behalf of your group",
+        "People you speak for",
+        "People who signed it",
         "Change",
         "Leave this empty",
         "Send report",

@@ -257,8 +257,9 @@ class Cosign(Base):
 
     __tablename__ = "report_cosigns"
     __table_args__ = (
-        UniqueConstraint("report_id", "group_id"),
-        UniqueConstraint("report_id", "supporter"),
+        # Named in full: the naming convention takes the first column only, the same for both.
+        UniqueConstraint("report_id", "group_id", name="uq_report_cosigns_report_id_group_id"),
+        UniqueConstraint("report_id", "supporter", name="uq_report_cosigns_report_id_supporter"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -212,3 +212,27 @@ def test_counts_beyond_changed_members_are_asked_again(client: TestClient, seede
     assert response.status_code == 303
     assert response.headers["location"] == "/report/on-behalf-count?return=check"
     assert count_reports(seeded) == 0
+
+
+def test_counts_are_changed_from_check_your_answers(client: TestClient, seeded: str) -> None:
+    group_and_rep(seeded)
+    signed_in_rep(client)
+    answer_collective(client)
+    page = client.get("/report/on-behalf-count?return=check&lang=en")
+    assert 'value="85"' in page.text and 'value="60"' in page.text  # what was given, again
+    response = answer(
+        client, "on-behalf-count", {**COUNTS, "behalf_total": "90", "behalf_signed": ""}, True
+    )
+    assert response.headers["location"] == "/report/check"
+    check = client.get("/report/check?lang=en").text
+    assert "90" in check
+    # Changing to "no" drops the counts and asks the questions of a person alone.
+    response = answer(client, "on-behalf", {"on_behalf": "no"}, True)
+    assert response.headers["location"] == "/report/anonymous?return=check"
+    response = answer(client, "anonymous", {"anonim": "no"}, True)
+    assert response.headers["location"] == "/report/about-you?return=check"
+    response = answer(client, "about-you", {"about_consent": "no"}, True)
+    assert response.headers["location"] == "/report/check"
+    assert send(client).status_code == 303
+    report = only_report(seeded)
+    assert (report.group_id, report.weight, report.on_behalf_women) == (None, 1, None)

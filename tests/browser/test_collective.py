@@ -182,6 +182,13 @@ def test_the_collective_questions_empty_and_with_errors(
     rj.fill(driver, {"on_behalf": "yes"})
     rj.press_button(driver)
     harness.check_page_languages(driver, live_server.url("/report/on-behalf-count"))
+    for mode in (Mode(width=320), Mode(text_zoom=200)):
+        harness.check_page(
+            driver,
+            live_server.url("/report/on-behalf-count"),
+            width=mode.width,
+            text_zoom=mode.text_zoom,
+        )
     for lang in ("id", "en"):
         driver.get(live_server.url("/report/on-behalf-count", lang=lang))
         rj.fill(driver, {"behalf_total": "121", "behalf_women": "x"})

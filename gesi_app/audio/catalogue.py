@@ -128,6 +128,15 @@ DEADLINE_DAYS: dict[str, Callable[[Deadlines], int]] = {
 # instead of silently losing its audio.
 SILENT: frozenset[str] = frozenset(
     (
+        # Collective reports: a group's name and its own member counts.
+        "%(num)s people",
+        "Enter a number from 1 to %(max)s, the members your group registered",
+        (
+            "Your group registered %(total)s members: %(women)s women, %(youth)s young people "
+            "and %(disability)s people with disabilities. You cannot count more than that."
+        ),
+        "Your group: %(group)s.",
+        "Your group: %(group)s. Enter a number up to its registered members.",
         "%(desa)s, Kecamatan %(kecamatan)s",
         "%(min)s min",
         "%(min)s min %(sec)s s",

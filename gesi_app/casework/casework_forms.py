@@ -41,7 +41,7 @@ def parse_queue_filter(
     topic_slugs: Collection[str],
     area_codes: Collection[str],
 ) -> tuple[QueueFilter, Kept, Errors]:
-    names = ("q", "status", "agency", "topic", "area", "overdue", "escalated")
+    names = ("q", "status", "agency", "topic", "area", "overdue", "escalated", "collective")
     kept = {n: field_text(query, n) for n in names}
     errors: Errors = {}
     if len(kept["q"]) > SEARCH_MAX:
@@ -61,6 +61,10 @@ def parse_queue_filter(
         errors["escalated"] = gettext(
             "Tick the box to see only escalated reports, or leave it empty"
         )
+    if kept["collective"] not in ("", "yes"):
+        errors["collective"] = gettext(
+            "Tick the box to see only collective reports, or leave it empty"
+        )
     where = QueueFilter(
         status=kept["status"] if "status" not in errors else "",
         agency_id=agency_id,
@@ -68,6 +72,7 @@ def parse_queue_filter(
         area=kept["area"] or None,
         overdue=kept["overdue"] == "yes",
         escalated=kept["escalated"] == "yes",
+        collective=kept["collective"] == "yes",
         search=" ".join(kept["q"].split()) if "q" not in errors else "",
         page=_int(field_text(query, "page")) or 1,
     )

@@ -25,11 +25,14 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
+from gesi_app.casework.intake_collective import FIELDS as COLLECTIVE_FIELDS
+from gesi_app.casework.intake_collective import parse_collective
 from gesi_app.db.base import utcnow
 from gesi_app.i18n import gettext
 from gesi_app.passwords import Hasher
 from gesi_app.reports import draft_store, drafting, journey
 from gesi_app.reports import forms as report_forms
+from gesi_app.reports.collective import ActingGroup
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Attachment, Channel, Draft, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, Submitted, submit_report
@@ -59,6 +62,7 @@ FIELDS = (
     "contact_phone",
     "contact_email",
     "evidence_description",
+    *COLLECTIVE_FIELDS,
 )
 OWNER = "_intake_by"  # the draft key naming the staff member whose form it is
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -70,6 +74,8 @@ class IntakeOptions:
     kecamatan: Collection[str]
     desa: Mapping[str, str] = field(default_factory=dict)  # village code -> its kecamatan code
     today: dt.date | None = None  # in the site's time zone: a date cannot lie after it
+    # Approved community groups by id: a paper petition may be sent on behalf of one.
+    groups: Mapping[int, ActingGroup] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -192,6 +198,8 @@ def parse_intake(
         form, report_forms.Options(anonymous=kept["anonim"] == "yes")
     )
     errors.update(contact.errors)
+    collective, collective_errors = parse_collective(form, options.groups, kept["anonim"] == "yes")
+    errors.update(collective_errors)
     if errors:
         return None, kept, errors
     told = {
@@ -216,9 +224,10 @@ def parse_intake(
         contact_name=contact.answers["contact_name"],
         contact_email=contact.answers["contact_email"],
         contact_phone=contact.answers["contact_phone"],
-        segment=drafting.segment_of(about),
+        segment=None if collective else drafting.segment_of(about),
         locale=locale,
         channel=Channel(kept["channel"]),
+        collective=collective,
     )
     return new, kept, errors
 
@@ -290,6 +299,8 @@ async def take_in(
         raise AlreadyTakenIn(earlier) from None
     report = submitted.report
     after = {"status": report.status.value, "channel": report.channel.value}
+    if report.group_id is not None:  # a paper petition: the group and weight staff typed in
+        after.update(group=str(report.group_id), weight=str(report.weight))
     await audit.record(
         session, user, Action.REPORT_TAKEN_IN, "report", report.tracking_code, None, after, ip
     )

@@ -22,6 +22,7 @@ from gesi_app.casework.access import visible_reports
 from gesi_app.categories.service import topic_ids
 from gesi_app.escalations.models import Escalation
 from gesi_app.reports import codes, workflow
+from gesi_app.reports.collective import SentBy, sent_by
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.overdue import overdue_clause
 
@@ -41,12 +42,21 @@ class QueueFilter:
     area: str | None = None  # a kecamatan code
     overdue: bool = False
     escalated: bool = False  # escalated to the admins for a missed deadline (gesi_app.escalations)
+    collective: bool = False  # sent by a community group on behalf of its members
     search: str = ""  # a tracking code in any form, or words of the title or text
     page: int = 1
 
     @property
     def active(self) -> bool:
-        chosen = (self.status, self.agency_id, self.topic, self.area, self.overdue, self.escalated)
+        chosen = (
+            self.status,
+            self.agency_id,
+            self.topic,
+            self.area,
+            self.overdue,
+            self.escalated,
+            self.collective,
+        )
         return any(chosen) or bool(self.search)
 
 
@@ -69,6 +79,7 @@ class QueueRow:
     report: Report
     agency: Agency | None
     clock: Clock | None
+    sent_by: SentBy | None = None  # a collective report: its group and weight
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,8 @@ async def _conditions(
         conditions.append(overdue_clause(today))
     if where.escalated:
         conditions.append(Report.id.in_(select(Escalation.report_id)))
+    if where.collective:
+        conditions.append(Report.group_id.is_not(None))
     if where.search:
         conditions.append(search_clause(where.search))
     return conditions
@@ -191,7 +204,12 @@ async def queue(
         .offset((page - 1) * per_page)
     )
     calendar = await working_calendar.load(session)
-    rows = [QueueRow(report, agency, clock(report, today, calendar)) for report, agency in result]
+    found = result.all()
+    groups = await sent_by(session, [report for report, _agency in found])
+    rows = [
+        QueueRow(report, agency, clock(report, today, calendar), groups.get(report.id))
+        for report, agency in found
+    ]
     return QueuePage(rows, total, page, pages)
 
 

@@ -128,8 +128,15 @@ EASY: dict[str, Easy] = {
     ),
 }
 
+EASY[
+    "Public reports this group sent on behalf of its members. Reports kept from the public "
+    "are not listed."
+] = Easy(N_("These are reports the group sent for its members."), "list")
+
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "short": (
+        "On behalf of",
+        "1 person",
         "Kind of group",
         "Show groups",
         "Groups",
@@ -171,6 +178,7 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Other community group",
     ),
     "placeholder": (
+        "%(num)s people",
         "%(desa)s, Kecamatan %(kecamatan)s",
         "Kecamatan %(kecamatan)s",
         "All members: %(num)s",

@@ -6,8 +6,8 @@ the end; a column is never renamed or removed without a new file name.
 
 What is left out, on purpose (the dictionary page says so): the reporter's name, email and
 phone, the title and text of the report, the place in their own words, evidence and
-recordings, the PIN, the "About you" answers, ratings and their comments, and every
-confidential (rahasia) report.
+recordings, the PIN, the "About you" answers, a collective report's counts of women, youth and
+people with disabilities, ratings and their comments, and every confidential (rahasia) report.
 """
 
 from __future__ import annotations
@@ -125,6 +125,26 @@ COLUMNS: tuple[Column, ...] = (
         ),
         example="3",
         constraints={"minimum": 0},
+    ),
+    Column(
+        "group_name",
+        "string",
+        lazy_gettext(
+            "A collective report: the community group that sent it on behalf of its members. "
+            "Empty for a report sent by one person, and for a report that is not public yet."
+        ),
+        example="Himpunan Wanita Disabilitas Balaraja",
+    ),
+    Column(
+        "weight",
+        "integer",
+        lazy_gettext(
+            "How many people the report speaks for: 1 for a report sent by one person, the "
+            "number the group gave for a collective report. How many of them are women, young "
+            "people or people with disabilities is never given per report."
+        ),
+        example="1",
+        constraints={"required": True, "minimum": 1},
     ),
 )
 

@@ -2,8 +2,9 @@
 many reports there are.
 
 Privacy is decided here, in the query: no confidential (rahasia) report is ever read, and the
-columns read are the report's type, topic, area, agency, status and dates, nothing else (no
-contact, no segment, no words of the report, no PIN hash). A report not yet public gives its
+columns read are the report's type, topic, area, agency, status, dates, and for a collective
+report its group's name and weight, nothing else (no contact, no segment, no segment counts
+of a collective report, no words of the report, no PIN hash). A report not yet public gives its
 row without its tracking code (see ``columns``).
 
 Batches are keyset pages (``id > last id``, ``LIMIT``), each one short query: no transaction
@@ -27,6 +28,7 @@ from gesi_app.agencies.models import Agency
 from gesi_app.calendar import service as calendar
 from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.categories.models import Category
+from gesi_app.groups.models import Group
 from gesi_app.offload import run_blocking
 from gesi_app.opendata.forms import ExportFilters
 from gesi_app.regions.models import Region
@@ -101,7 +103,10 @@ def _rows_query() -> Select[*tuple[Any, ...]]:
             verified,
             answered,
             clock_start,
+            Group.name,
+            Report.weight,
         )
+        .outerjoin(Group, Group.id == Report.group_id)
         .outerjoin(Category, Category.id == Report.category_id)
         .outerjoin(_Area, _Area.code == Report.region_code)
         .outerjoin(_Parent, _Parent.code == _Area.parent_code)
@@ -185,6 +190,8 @@ def to_row(found: Sequence[Any], working: WorkingCalendar, timezone: str) -> Row
         verified,
         answered,
         clock_start,
+        group_name,
+        weight,
     ) = found
     kecamatan: tuple[str | None, str | None] = (None, None)
     desa: tuple[str | None, str | None] = (None, None)
@@ -210,6 +217,8 @@ def to_row(found: Sequence[Any], working: WorkingCalendar, timezone: str) -> Row
         answered_on,
         _date(closed_at, timezone),
         answer_working_days(working, _date(clock_start, timezone), answered_on),
+        group_name if published_at is not None else None,
+        int(weight),
     )
 
 

@@ -54,8 +54,22 @@ EASY: dict[str, Easy] = {
     ),
 }
 
+EASY[
+    "Co-sign when you or your group share this problem. A group says how many of its members "
+    "it speaks for."
+] = Easy(N_("Sign if this problem is yours too."), "pencil")
+
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "short": (
+        "Co-sign this report",
+        "You co-signed this report",
+        "Your group sent this report, so it cannot co-sign it.",
+        "How many people of your group do you speak for?",
+        "Co-sign for my group",
+        "1 group",
+        "1 citizen",
+        "No one has co-signed yet.",
+        "Enter how many people of your group you speak for",
         "Type",
         "Area",
         "Status",
@@ -85,6 +99,14 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "What happened",
     ),
     "placeholder": (
+        "Your group: %(group)s. Enter a number up to its registered members.",
+        "Collective report: sent by %(group)s on behalf of 1 person",
+        "Collective report: sent by %(group)s on behalf of %(num)s people",
+        "%(num)s groups",
+        "%(num)s citizens",
+        "Co-signed by %(groups)s and %(citizens)s, on behalf of %(num)s people",
+        "Co-signed by %(groups)s, on behalf of %(num)s people",
+        "Co-signed by %(citizens)s",
         "Page %(page)s of %(pages)s",
         "Answer from %(agency)s",
         "All of %(topic)s",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 
@@ -10,8 +11,12 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from gesi_app.backoffice.web import current_staff
 from gesi_app.i18n import get_locale
 from gesi_app.public import forms, labels, service
+from gesi_app.public.cosign_forms import cosign_state, parse_people
+from gesi_app.reports import cosigns
+from gesi_app.reports.collective import acting_group
 from gesi_app.reports.service import ReportNotFound
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
@@ -53,15 +58,18 @@ async def reports(request: Request) -> Response:
     return render(request, "public/list.html", context, headers=VARY)
 
 
-async def public_report(request: Request) -> Response:
+async def public_report(
+    request: Request, errors: dict[str, str] | None = None, typed: dict[str, str] | None = None
+) -> Response:
+    user = await current_staff(request)
+    token = request.cookies.get(SUPPORTER_COOKIE)
     async with db(request) as session:
         try:
             found = await service.public_report(session, request.path_params["code"])
         except ReportNotFound:
             raise HTTPException(404) from None
-        supported = await service.supports(
-            session, found.report, request.cookies.get(SUPPORTER_COOKIE)
-        )
+        supported = await service.supports(session, found.report, token)
+        cosign = await cosign_state(session, found.report, user, token)
     not_counted = request.query_params.get("support")
     context = {
         "found": found,
@@ -69,8 +77,57 @@ async def public_report(request: Request) -> Response:
         "supported": supported,
         "labels": labels,
         "not_counted": not_counted if not_counted in NOT_COUNTED else None,
+        "cosign": cosign,
+        "errors": errors or {},
+        "typed": typed or {},
     }
-    return render(request, "public/report.html", context)
+    return render(request, "public/report.html", context, status_code=400 if errors else 200)
+
+
+async def cosign(request: Request) -> Response:
+    """Co-sign as the signed-in representative's approved group (for a number of its
+    members), or as a citizen (this browser, once)."""
+    user = await current_staff(request)
+    token = request.cookies.get(SUPPORTER_COOKIE, "")
+    new_token = _TOKEN.match(token) is None
+    if new_token:
+        token = secrets.token_urlsafe(32)
+    form = await request.form()
+    async with db(request) as session:
+        try:
+            report = await service.published(session, request.path_params["code"])
+        except ReportNotFound:
+            raise HTTPException(404) from None
+        code = report.tracking_code
+        group = await acting_group(session, user)
+        people = 1
+        if group is not None:
+            parsed = parse_people(form, group.total)
+            if parsed.errors:
+                return await public_report(request, parsed.errors, parsed.typed)
+            people = parsed.people
+        # Refused when already co-signed (a double click) or by the group that sent the
+        # report (its page offers no form): the page shows how things stand.
+        with contextlib.suppress(cosigns.CosignRefused):
+            await cosigns.cosign(
+                session,
+                report,
+                group=group,
+                people=people,
+                supporter=None if group else service.supporter_hash(token),
+            )
+    url = request.url_for("public_report", code=code)
+    response = RedirectResponse(f"{url}#cosign", 303)
+    if new_token and group is None:
+        response.set_cookie(
+            SUPPORTER_COOKIE,
+            token,
+            max_age=400 * 24 * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=state_of(request).settings.https,
+        )
+    return response
 
 
 async def support(request: Request) -> Response:
@@ -138,4 +195,5 @@ routes = [
     Route("/reports", reports, name="reports"),
     Route("/reports/{code}", public_report, name="public_report"),
     Route("/reports/{code}/support", support, methods=["POST"], name="public_report_support"),
+    Route("/reports/{code}/cosign", cosign, methods=["POST"], name="public_report_cosign"),
 ]

@@ -22,6 +22,8 @@ from gesi_app.public.publication import PUBLISHED
 from gesi_app.regions import service as regions
 from gesi_app.regions.models import Region
 from gesi_app.reports import codes
+from gesi_app.reports.collective import SentBy, sent_by, sent_by_one
+from gesi_app.reports.cosigns import Cosigns, cosigns_of
 from gesi_app.reports.models import Report, ReportMessage, ReportType, Status, Support
 from gesi_app.reports.service import ReportNotFound
 
@@ -57,6 +59,7 @@ class ListedReport:
     report: Report
     topic: Category | None
     place: Place
+    sent_by: SentBy | None = None  # a collective report: its group and weight
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class PublicReport:
     topic: Category | None
     place: Place
     answers: Sequence[Answer]
+    sent_by: SentBy | None = None
+    cosigns: Cosigns | None = None
 
 
 @dataclass(frozen=True)
@@ -182,8 +187,11 @@ async def list_public_reports(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
+    found = rows.all()
+    groups = await sent_by(session, [row[0] for row in found])
     items = [
-        ListedReport(report, topic, _place(area, parent)) for report, topic, area, parent in rows
+        ListedReport(report, topic, _place(area, parent), groups.get(report.id))
+        for report, topic, area, parent in found
     ]
     return ReportPage(items, total, page, pages)
 
@@ -198,6 +206,11 @@ async def _public_report_row(session: AsyncSession, code: str) -> Report:
     if report is None:
         raise ReportNotFound(code)
     return report
+
+
+async def published(session: AsyncSession, code: str) -> Report:
+    """The published report with this code; ReportNotFound for any other."""
+    return await _public_report_row(session, code)
 
 
 async def public_report(session: AsyncSession, code: str) -> PublicReport:
@@ -229,6 +242,8 @@ async def public_report(session: AsyncSession, code: str) -> PublicReport:
         topic,
         _place(area, parent),
         [Answer(m.body, m.created_at, agency) for m, agency in answers],
+        await sent_by_one(session, report),
+        await cosigns_of(session, report.id),
     )
 
 

@@ -17,7 +17,7 @@ from gesi_app.db.base import utcnow
 from gesi_app.passwords import Hasher
 from gesi_app.regions.models import Region
 from gesi_app.regions.service import children, get_region, top_regions
-from gesi_app.reports import journey
+from gesi_app.reports import collective, journey
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.forms import Options
 from gesi_app.reports.models import Channel, Draft, ReportType, WhenKind
@@ -84,7 +84,8 @@ async def offer(
         desa = await children(session, str(answers.get("kecamatan", "")))
         choices = [Choice(r.code, r.name) for r in desa]
         return Offer(Options(desa=[r.code for r in desa]), [*choices, DONT_KNOW.resolve()])
-    return Offer(Options(anonymous=anonymous, today=today), static)
+    members = collective.members_of(answers)
+    return Offer(Options(anonymous=anonymous, today=today, members=members), static)
 
 
 def segment_of(answers: dict[str, Any]) -> Segment | None:
@@ -146,24 +147,30 @@ async def submit_draft(
     if missing is not None:
         raise DraftIncomplete(missing.slug)
     occurred = answers.get("occurred_on")
+    try:
+        found = collective.collective_of(answers)
+    except ValueError:  # the group's members changed since: ask the counts again
+        raise DraftIncomplete("on-behalf-count") from None
+    anonim = answers.get("anonim") == "yes"
     new = NewReport(
         type=ReportType(answers["type"]),
         title=answers["title"],
         description=told_by(answers),
         when_kind=WhenKind(answers["when_kind"]),
         occurred_on=dt.date.fromisoformat(occurred) if occurred else None,
-        anonim=answers["anonim"] == "yes",
+        anonim=anonim,
         rahasia=answers["rahasia"] == "yes",
         category_id=await _category_id(session, answers),
         region_code=_region_code(answers),
         landmark=answers.get("landmark"),
-        contact_name=None if answers["anonim"] == "yes" else answers.get("contact_name"),
+        contact_name=None if anonim else answers.get("contact_name"),
         contact_email=answers.get("contact_email"),
         contact_phone=answers.get("contact_phone"),
         segment=segment_of(answers),
         locale=locale,
         channel=Channel.WEB,
         draft_id=draft_id,
+        collective=found,
     )
     return await submit_report(
         session, new, hasher=hasher, now=now, timezone=timezone, deadlines=deadlines

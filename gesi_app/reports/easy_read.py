@@ -370,8 +370,28 @@ EASY: dict[str, Easy] = {
     ),
 }
 
+# The collective questions of a group's representative (reports/collective_forms.py).
+EASY.update(
+    {
+        (
+            "If you choose yes, the report shows your group's name "
+            "and how many people it speaks for."
+        ): Easy(N_("If you say yes, everyone sees your group's name."), "people"),
+        (
+            "Count each person once in the total. Count a person in every group below that "
+            "fits them. Young people are 16 to 30 years old."
+        ): Easy(N_("Count each person once. Young people are 16 to 30 years old."), "people"),
+    }
+)
+
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "placeholder": (
+        "Your group: %(group)s.",
+        (
+            "Your group registered %(total)s members: %(women)s women, %(youth)s young people "
+            "and %(disability)s people with disabilities. You cannot count more than that."
+        ),
+        "Enter a number from 1 to %(max)s, the members your group registered",
         "Your report is public since %(date)s, with the words staff checked.",
         "You can write up to %(max)s characters.",
         "You sent: %(what)s.",
@@ -395,6 +415,30 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Voice message, %(length)s",
     ),
     "short": (
+        "People who signed it (optional)",
+        "How many of them signed the report with you. Counts only, no names.",
+        "Choose yes to send it on behalf of your group, or no to send it for yourself",
+        "Enter how many people you speak for",
+        "Enter the number of people as a whole number, like 25",
+        "Enter how many of them are women. Enter 0 if none",
+        "Enter how many of them are young people. Enter 0 if none",
+        "Enter how many of them have a disability. Enter 0 if none",
+        "The number of women cannot be more than the people you speak for or your members",
+        ("The number of young people cannot be more than the people you speak for or your members"),
+        (
+            "The number of people with disabilities cannot be more than the people you "
+            "speak for or your members"
+        ),
+        "Enter the number of people who signed as a whole number, like 12",
+        "The number of people who signed cannot be more than the people you speak for",
+        "Only a group's representative can answer this",
+        "Are you sending this on behalf of your group?",
+        "Yes, on behalf of my group",
+        "No, only for myself",
+        "On behalf of how many people?",
+        "On behalf of your group",
+        "People you speak for",
+        "People who signed it",
         "Change",
         "Leave this empty",
         "Send report",

@@ -49,6 +49,9 @@ class Options:
     desa: Collection[str] = ()
     anonymous: bool = False  # the contact step asks no name of an anonymous reporter
     today: dt.date | None = None  # in the site's time zone
+    # A representative's approved group: its registered members (total, women, youth,
+    # disability), the upper bounds of a collective report's counts. None for anyone else.
+    members: tuple[int, int, int, int] | None = None
 
 
 @dataclass

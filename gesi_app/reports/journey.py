@@ -27,8 +27,29 @@ def _knows_kecamatan(answers: Answers) -> bool:
     return answers.get("kecamatan") not in (None, "unknown")
 
 
+# Put into the answers by the routes, never stored in the draft: the approved community group
+# the signed-in representative acts for (reports/collective.py). Only with it do the
+# collective questions apply, so nobody else can see or send them.
+AS_GROUP = "_as_group"
+
+
+def _group_rep(answers: Answers) -> bool:
+    return isinstance(answers.get(AS_GROUP), Mapping)
+
+
+def on_behalf(answers: Answers) -> bool:
+    """A collective report: a representative sending it on behalf of their group."""
+    return _group_rep(answers) and answers.get("on_behalf") == "yes"
+
+
+def _individual(answers: Answers) -> bool:
+    # A collective report is the group's: its name is shown, and the people it speaks for
+    # are counted by the group's numbers, not by questions about the representative.
+    return not on_behalf(answers)
+
+
 def _about_you(answers: Answers) -> bool:
-    return answers.get("about_consent") == "yes"
+    return _individual(answers) and answers.get("about_consent") == "yes"
 
 
 def _disability(answers: Answers) -> bool:
@@ -47,6 +68,12 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step("type", ("type",)),
+    Step("on-behalf", ("on_behalf",), _group_rep),
+    Step(
+        "on-behalf-count",
+        ("behalf_total", "behalf_women", "behalf_youth", "behalf_disability", "behalf_signed"),
+        on_behalf,
+    ),
     Step("topic", ("topic",)),
     Step("subtopic", ("subtopic",), _has_subtopics),
     Step("title", ("title",)),
@@ -56,9 +83,9 @@ STEPS: tuple[Step, ...] = (
     Step("village", ("desa",), _knows_kecamatan),
     Step("landmark", ("landmark",), optional=True),
     Step("evidence", (), optional=True),
-    Step("anonymous", ("anonim",)),
+    Step("anonymous", ("anonim",), _individual),
     Step("confidential", ("rahasia",)),
-    Step("about-you", ("about_consent",)),
+    Step("about-you", ("about_consent",), _individual),
     Step("gender", ("gender",), _about_you),
     Step("age", ("age_band",), _about_you),
     *(Step(f"difficulty-{d}", (f"wg_{d}",), _about_you) for d in WG_DOMAINS),

@@ -85,6 +85,8 @@ class Report(Base):
     on_behalf_women: Mapped[int | None]
     on_behalf_youth: Mapped[int | None]
     on_behalf_disability: Mapped[int | None]
+    # How many of the ``weight`` people signed the report, when the group counted them.
+    on_behalf_signed: Mapped[int | None]
     support_count: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -245,6 +247,28 @@ class Support(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     supporter: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Cosign(Base):
+    """Support added to a public report by a community group (once per group, for the
+    ``people`` it speaks for, bounded by its members) or by a citizen (once per browser, the
+    browser's random token hashed like a "dukung", for one person). Apart from "dukung"."""
+
+    __tablename__ = "report_cosigns"
+    __table_args__ = (
+        # Named in full: the naming convention takes the first column only, the same for both.
+        UniqueConstraint("report_id", "group_id", name="uq_report_cosigns_report_id_group_id"),
+        UniqueConstraint("report_id", "supporter", name="uq_report_cosigns_report_id_supporter"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_groups.id", ondelete="RESTRICT"), index=True
+    )
+    supporter: Mapped[str | None] = mapped_column(String(64))  # a citizen's browser, hashed
+    people: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -83,6 +83,28 @@ QUESTIONS: dict[str, Question] = {
             ),
         ),
     ),
+    "on-behalf": Question(
+        "radios",
+        "on_behalf",
+        _l("Are you sending this on behalf of your group?"),
+        _l(
+            "If you choose yes, the report shows your group's name "
+            "and how many people it speaks for."
+        ),
+        (
+            LazyChoice("yes", _l("Yes, on behalf of my group")),
+            LazyChoice("no", _l("No, only for myself")),
+        ),
+    ),
+    "on-behalf-count": Question(
+        "counts",
+        "behalf_total",
+        _l("On behalf of how many people?"),
+        _l(
+            "Count each person once in the total. Count a person in every group below that fits "
+            "them. Young people are 16 to 30 years old."
+        ),
+    ),
     "topic": Question("radios", "topic", _l("What is it about?"), _l("Choose the closest topic.")),
     "subtopic": Question("radios", "subtopic", _l("Which of these fits best?")),
     "title": Question(

@@ -17,7 +17,8 @@ from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db import events
 from gesi_app.db.base import utcnow
 from gesi_app.passwords import Hasher, verify_password
-from gesi_app.reports import codes, workflow
+from gesi_app.reports import codes, collective, workflow
+from gesi_app.reports.collective import Collective
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import (
     Attachment,
@@ -69,6 +70,7 @@ class NewReport:
     channel: Channel = Channel.WEB
     draft_id: str | None = None
     intake_token: str | None = None  # staff intake: the form's one-time token (unique)
+    collective: Collective | None = None  # sent on behalf of a community group's members
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ def _new_report(
         status=Status.DITERIMA,
         verify_due=working_days_after(calendar, today, deadlines.verify),
     )
+    collective.apply(report, new.collective)
     workflow.record_creation(report, "reporter" if new.channel is Channel.WEB else "staff", now=now)
     if new.contact_name or new.contact_email or new.contact_phone:
         report.contact = ReporterContact(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.i18n import gettext as _
@@ -61,9 +62,31 @@ async def summary_rows(
         for d in journey.WG_DOMAINS
     ]
     kinds = answers.get("disability_kinds") or []
+    group = answers.get(journey.AS_GROUP) or {}
+
+    def counted(key: str) -> str:
+        value = answers.get(key)
+        return not_given if value is None else format_decimal(int(value), locale=locale)
+
+    slug = "on-behalf-count"
     makers: dict[str, Callable[[], list[Row]]] = {
         "type": lambda: [
             Row(_("Type of report"), _choice_label("type", answers.get("type")), "type")
+        ],
+        "on-behalf": lambda: [
+            Row(
+                _("On behalf of your group"),
+                _choice_label("on-behalf", answers.get("on_behalf"))
+                + (f"\n{group.get('name')}" if answers.get("on_behalf") == "yes" else ""),
+                "on-behalf",
+            )
+        ],
+        "on-behalf-count": lambda: [
+            Row(_("People you speak for"), counted("behalf_total"), slug),
+            Row(_("Women"), counted("behalf_women"), slug),
+            Row(_("Young people (16 to 30 years old)"), counted("behalf_youth"), slug),
+            Row(_("People with disabilities"), counted("behalf_disability"), slug),
+            Row(_("People who signed it"), counted("behalf_signed"), slug),
         ],
         "topic": lambda: [Row(_("Topic"), " – ".join(topics) or dont_know, "topic")],
         "title": lambda: [Row(_("Title"), answers.get("title", ""), "title")],

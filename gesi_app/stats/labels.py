@@ -78,10 +78,17 @@ def population(baseline: Baseline | None) -> str:
     return gettext("about %(share)s of the population", share=share(baseline.share))
 
 
-def _of_reports(part: Part) -> str:
+def _of_reports(part: Part, people: bool = False) -> str:
     if part.count is Hidden.SMALL:
-        return gettext("fewer than 5 reports")
+        return gettext("fewer than 5 people") if people else gettext("fewer than 5 reports")
     if isinstance(part.count, int) and isinstance(part.total, int) and part.total:
+        if people:  # collective reports count the people they speak for
+            return gettext(
+                "%(count)s of %(total)s people (%(share)s)",
+                count=count(part.count),
+                total=count(part.total),
+                share=share(part.share),
+            )
         return gettext(
             "%(count)s of %(total)s reports (%(share)s)",
             count=count(part.count),
@@ -91,12 +98,13 @@ def _of_reports(part: Part) -> str:
     return gettext("too few reports to show")
 
 
-def headline(line: GroupLine) -> str:
-    """ "People with disabilities: 12 of 1,000 reports (1.2%); about 8.5% of the population.\""""
+def headline(line: GroupLine, people: bool = False) -> str:
+    """ "People with disabilities: 12 of 1,000 reports (1.2%); about 8.5% of the population.\"
+    With collective reports among the counted (``people``), the counts are of people."""
     return gettext(
         "%(group)s: %(reports)s; %(population)s.",
         group=str(GROUPS[line.group]),
-        reports=_of_reports(line.reports),
+        reports=_of_reports(line.reports, people),
         population=population(line.baseline),
     )
 

@@ -216,18 +216,36 @@ def segment_buckets() -> dict[str, ColumnElement[str]]:
     }
 
 
+def _collective_parts(segment: str) -> list[tuple[str, ColumnElement[int]]]:
+    """A collective report's people by category: the group's count of the segment is "yes",
+    the rest of the people it speaks for "no". The three-way difficulty split knows only
+    "a lot of difficulty" (the group's count of people with disabilities); the rest of them
+    is "not stated" there."""
+    weight = Report.weight
+    counted = {
+        "gender": func.coalesce(Report.on_behalf_women, 0),
+        "youth": func.coalesce(Report.on_behalf_youth, 0),
+        "disability": func.coalesce(Report.on_behalf_disability, 0),
+    }
+    if segment == "difficulty":
+        return [("a_lot", counted["disability"]), (NOT_STATED, weight - counted["disability"])]
+    return [("yes", counted[segment]), ("no", weight - counted[segment])]
+
+
 async def segments_by_area_all(
     session: AsyncSession, scope: Scope
 ) -> dict[str, list[tuple[str, str, int]]]:
-    """(kecamatan code or "", category, reports) for each segment: one pass over the reports
-    and their answers, grouped by area and every segment's category, added up per segment."""
+    """(kecamatan code or "", category, people) for each segment. Individual reports: one
+    pass over the reports and their answers, grouped by area and every segment's category,
+    each reporter counted once. Collective reports (Report.group_id): one summed pass, the
+    people they speak for by their group's counts (``_collective_parts``)."""
     buckets = segment_buckets()
     area = kecamatan_of(Report.region_code)
     query = (
         select(area, *buckets.values(), func.count(Report.id))
         .select_from(Report)
         .outerjoin(ReporterSegment, ReporterSegment.report_id == Report.id)
-        .where(*scope.conditions())
+        .where(*scope.conditions(), Report.group_id.is_(None))
         .group_by(area, *buckets.values())
     )
     sums: dict[str, dict[tuple[str, str], int]] = {name: {} for name in buckets}
@@ -236,6 +254,19 @@ async def segments_by_area_all(
         for name, category in zip(buckets, row[1:-1], strict=True):
             key = (code, str(category))
             sums[name][key] = sums[name].get(key, 0) + n
+    parts = {name: _collective_parts(name) for name in buckets}
+    collective = (
+        select(area, *(func.sum(part) for name in buckets for _, part in parts[name]))
+        .where(*scope.conditions(), Report.group_id.is_not(None))
+        .group_by(area)
+    )
+    for people in await session.execute(collective):
+        code = str(people[0] or NO_AREA)
+        values = iter(people[1:])
+        for name in buckets:
+            for category, _part in parts[name]:
+                key = (code, category)
+                sums[name][key] = sums[name].get(key, 0) + int(next(values) or 0)
     return {
         name: [(code, category, n) for (code, category), n in found.items()]
         for name, found in sums.items()

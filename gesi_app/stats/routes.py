@@ -106,7 +106,7 @@ async def stats_page(request: Request) -> Response:
         stats=stats,
         filters=parsed.filters,
         query=query,
-        headlines=[labels.headline(line) for line in stats.gesi.lines],
+        headlines=[labels.headline(line, bool(stats.collective)) for line in stats.gesi.lines],
         listen_url=listen,
     )
     return render(request, "stats/index.html", context)
@@ -127,7 +127,10 @@ def _headline_audio(request: Request) -> HeadlineAudio:
 def spoken_text(stats: service.Statistics) -> str:
     """What Listen says: the section's heading, then each group's headline sentence."""
     return " ".join(
-        [gettext("Who is heard") + ".", *(labels.headline(line) for line in stats.gesi.lines)]
+        [
+            gettext("Who is heard") + ".",
+            *(labels.headline(line, bool(stats.collective)) for line in stats.gesi.lines),
+        ]
     )
 
 

@@ -21,7 +21,7 @@ from gesi_app.regions.models import Region
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, ReportType, Status
 from gesi_app.stats import baselines as baseline_rows
-from gesi_app.stats import gesi, queries
+from gesi_app.stats import gesi, queries, weights
 from gesi_app.stats.cache import StatsCache
 from gesi_app.stats.durations import Timing, timing
 from gesi_app.stats.filters import Filters, query_of
@@ -71,6 +71,9 @@ class Counts:
     segments: dict[str, list[tuple[str, str, int]]]
     inputs: FlagCounts
     attendance: FlagCounts
+    # Collective reports count the people they speak for in "who is heard" (stats/weights.py).
+    people_by_kecamatan: list[tuple[str, int]]
+    people: weights.People
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ async def count(session: AsyncSession, scope: Scope) -> Counts:
         segments=await queries.segments_by_area_all(session, scope),
         inputs=await queries.forum_inputs(session, scope),
         attendance=await queries.forum_attendance(session, scope),
+        people_by_kecamatan=await weights.people_by_kecamatan(session, scope),
+        people=await weights.people(session, scope),
     )
 
 
@@ -187,6 +192,9 @@ class Statistics:
     average_score: float | None
     agency_ratings: list[AgencyRating]
     gesi: gesi.GesiView
+    people: Shown = 0  # the people the reports speak for (weights), as disclosure allows
+    collective: Shown = 0  # collective reports among them
+    cosigned: Shown = 0  # people added by co-signs
 
     @property
     def empty(self) -> bool:
@@ -255,8 +263,10 @@ def build(
     """Disclosure control, timings and the participation gap of one view's counts.
 
     ``unknown`` names, in the page's language, what has no topic, area or agency."""
+    # "Who is heard" counts people: a collective report its weight (stats/weights.py).
+    by_kecamatan = raw.people_by_kecamatan or raw.by_kecamatan
     view = gesi.build(
-        raw.segments, raw.by_kecamatan, raw.inputs, raw.attendance, raw.regions,
+        raw.segments, by_kecamatan, raw.inputs, raw.attendance, raw.regions,
         raw.baselines, unknown["area"],
     )  # fmt: skip
     topic_names = {c.slug: c.name(locale) for c in raw.topics.values()}
@@ -309,4 +319,11 @@ def build(
         average_score=average,
         agency_ratings=agency_ratings,
         gesi=view,
+        people=_small(raw.people.reports),
+        collective=_small(raw.people.collective),
+        cosigned=_small(raw.people.cosigned),
     )
+
+
+def _small(count: int) -> Shown:
+    return count if count >= THRESHOLD or count == 0 else Hidden.SMALL

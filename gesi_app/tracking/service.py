@@ -19,6 +19,7 @@ from gesi_app.calendar.service import WorkingCalendar
 from gesi_app.db.base import utcnow
 from gesi_app.passwords import Hasher, verify_off_loop
 from gesi_app.reports import workflow
+from gesi_app.reports.collective import SentBy, sent_by_one
 from gesi_app.reports.deadlines import STANDARD, Deadlines, working_days_after
 from gesi_app.reports.models import Rating, Report, ReportEvent, ReportMessage, Status
 from gesi_app.reports.recordings import duration_text
@@ -107,6 +108,7 @@ class TrackView:
     rating: Rating | None
     can_reply: bool
     can_rate: bool
+    sent_by: SentBy | None = None  # a collective report: its group and weight
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -268,6 +270,7 @@ async def view(
         rating=rating,
         can_reply=can_reply(report),
         can_rate=can_rate(report, rating),
+        sent_by=await sent_by_one(session, report),
     )
 
 

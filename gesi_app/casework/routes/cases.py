@@ -37,6 +37,7 @@ from gesi_app.categories.models import Category
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.public.service import filter_options
+from gesi_app.reports.collective import sent_by_one
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report, Status
 from gesi_app.reports.workflow import IllegalTransition, ReasonRequired
@@ -132,9 +133,11 @@ async def report_page(request: Request, user: StaffUser) -> Response:
             return _not_found(request, user)
         view = await casework.case_view(session, user, report, _today(request))
         rating = await ratings.rating_for(session, user, report)
+        group = await sent_by_one(session, report)
     context = {
         "view": view,
         "rating": rating,
+        "collective_info": group,
         "done": request.query_params.get("done", ""),
         "recording_kinds": transcripts.RECORDING_KINDS,  # files that get a transcript
         "can_issue_key": has_permission(user, Permission.VERIFY),  # a new PIN for the reporter

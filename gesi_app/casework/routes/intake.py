@@ -31,6 +31,7 @@ from gesi_app.public.service import filter_options
 from gesi_app.regions.service import children
 from gesi_app.reports import draft_store, evidence, receipts, recordings
 from gesi_app.reports.codes import spaced
+from gesi_app.reports.collective import approved_groups
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.forms import DISABILITY_KINDS
 from gesi_app.reports.journey import WG_DOMAINS
@@ -100,10 +101,15 @@ async def _context(session: AsyncSession) -> tuple[dict[str, Any], rules.IntakeO
         "max_seconds": recordings.MAX_SECONDS,
         "max_files": evidence.MAX_FILES,
     }
+    groups = await approved_groups(session)
+    context["group_choices"] = [Choice("", gettext("No group: one person's report"))] + [
+        Choice(str(g.id), g.name) for g in groups
+    ]
     allowed = rules.IntakeOptions(
         topics={int(c.value) for _, group in context["topic_groups"] for c in group},
         kecamatan=options.area_codes,
         desa={v.code: code for code, vs in villages.items() for v in vs},
+        groups={g.id: g for g in groups},
     )
     return context, allowed
 

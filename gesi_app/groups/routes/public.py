@@ -9,7 +9,9 @@ from starlette.routing import Route
 from gesi_app.groups import service
 from gesi_app.groups.labels import KIND_LABELS
 from gesi_app.groups.models import GroupKind
+from gesi_app.groups.reports import public_collective_reports
 from gesi_app.i18n import gettext as _
+from gesi_app.public.labels import STATUS_LABELS
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice, field_text
 from gesi_app.web.templating import render
@@ -47,12 +49,19 @@ async def directory(request: Request) -> Response:
 async def group_page(request: Request) -> Response:
     async with db(request) as session:
         group = await service.public_group(session, request.path_params["slug"])
+        found = await public_collective_reports(session, request.path_params["slug"])
     if group is None:
         return render(request, "groups/not_found.html", status_code=404)
     return render(
         request,
         "groups/group.html",
-        {"group": group, "kind_labels": KIND_LABELS, "shown_count": service.shown_count},
+        {
+            "group": group,
+            "kind_labels": KIND_LABELS,
+            "shown_count": service.shown_count,
+            "reports": found,
+            "status_labels": STATUS_LABELS,
+        },
     )
 
 

@@ -17,9 +17,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
+from gesi_app.backoffice.web import current_staff
 from gesi_app.i18n import get_locale
 from gesi_app.i18n import gettext as _
-from gesi_app.reports import codes, draft_store, drafting, journey, receipts
+from gesi_app.reports import codes, collective, draft_store, drafting, journey, receipts
+from gesi_app.reports.collective_forms import COLLECTIVE_PARSERS, COUNTS
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.evidence import draft_attachments
 from gesi_app.reports.forms import DETAILS_MAX, PARSERS
@@ -38,7 +40,16 @@ TEMPLATES = {
     "contact": "report/contact.html",
     "evidence": "report/evidence.html",
     "details": "report/details.html",
+    "on-behalf-count": "report/on_behalf_count.html",
 }
+PARSE = {**PARSERS, **COLLECTIVE_PARSERS}
+
+
+async def _answers(request: Request, session: AsyncSession, draft: Draft | None) -> dict[str, Any]:
+    """The draft's answers with the group a signed-in representative acts for, if any: only
+    then do the collective questions apply (so a form posted by anyone else is refused)."""
+    group = await collective.acting_group(session, await current_staff(request))
+    return collective.with_group(draft.answers if draft else {}, group)
 
 
 def _step_url(request: Request, slug: str, returning: bool = False) -> str:
@@ -60,6 +71,10 @@ def _set_draft_cookie(request: Request, response: Response, draft: Draft) -> Non
         secure=state_of(request).settings.https,
         path="/report",
     )
+
+
+def _group_only(answers: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in answers.items() if k == journey.AS_GROUP}
 
 
 async def start(request: Request) -> Response:
@@ -87,10 +102,15 @@ async def _page(
     else:
         back = str(request.app.url_path_for("report_start"))
     values = {**answers, **(typed or {})}
+    if slug == "on-behalf-count" and not typed:  # 0 is an answer, shown as "0"
+        values.update({k: str(v) for k in COUNTS if (v := answers.get(k)) is not None})
     if slug == "when" and answers.get("occurred_on") and not typed:
         day = dt.date.fromisoformat(answers["occurred_on"])
         values.update(when_day=str(day.day), when_month=str(day.month), when_year=str(day.year))
     label, hint = str(question.label), str(question.hint) if question.hint else None
+    group = answers.get(journey.AS_GROUP)
+    if slug == "on-behalf" and group:
+        hint = _("Your group: %(group)s.", group=group["name"]) + f" {hint}"
     context: dict[str, Any] = {
         "slug": slug,
         "question": question,
@@ -103,6 +123,7 @@ async def _page(
         "action": _step_url(request, slug, returning),
         "details_max": DETAILS_MAX,
         "anonymous": answers.get("anonim") == "yes",
+        "group": group,
     }
     if slug == "evidence":
         context.update(await evidence_context(session, draft))
@@ -118,7 +139,7 @@ async def step(request: Request) -> Response:
         raise HTTPException(404)
     async with db(request) as session:
         draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
-        answers: dict[str, Any] = dict(draft.answers) if draft else {}
+        answers = await _answers(request, session, draft)
         if request.method == "GET":
             if not journey.may_visit(answers, slug):
                 return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
@@ -173,7 +194,7 @@ async def step(request: Request) -> Response:
         else:
             form = await request.form()
             offer = await drafting.offer(session, slug, answers, get_locale(), _today(request))
-            parsed = PARSERS[slug](form, offer.options)
+            parsed = PARSE[slug](form, offer.options)
             if parsed.errors:
                 return await _page(
                     request,
@@ -187,8 +208,8 @@ async def step(request: Request) -> Response:
             parsed_answers = parsed.answers
         draft = draft or await draft_store.start_draft(session)
         draft_store.update_answers(draft, journey.changes_for(slug, answers, parsed_answers))
-        merged = journey.without_stale(draft.answers)
-        draft.answers = merged
+        merged = journey.without_stale({**draft.answers, **_group_only(answers)})
+        draft.answers = collective.with_group(merged, None)  # the group is never stored
         await session.commit()
         returning = request.query_params.get("return") == "check"
         target = journey.next_step(merged, slug, returning)
@@ -212,7 +233,7 @@ async def check(request: Request) -> Response:
             raise HTTPException(429)
     async with db(request) as session:
         draft = await draft_store.load_draft(session, request.cookies.get(draft_store.DRAFT_COOKIE))
-        answers: dict[str, Any] = dict(draft.answers) if draft else {}
+        answers = await _answers(request, session, draft)
         missing = journey.first_unanswered(answers)
         if draft is None or missing is not None:
             return RedirectResponse(_step_url(request, journey.resume_at(answers)), 303)
@@ -227,15 +248,18 @@ async def check(request: Request) -> Response:
                     "Check your answers, then press Send report again."
                 )
             else:
-                submitted = await drafting.submit_draft(
-                    session,
-                    draft.id,
-                    answers,
-                    locale=get_locale(),
-                    timezone=settings.timezone,
-                    deadlines=state_of(request).resource(Deadlines),
-                    hasher=state_of(request).hasher,
-                )
+                try:
+                    submitted = await drafting.submit_draft(
+                        session,
+                        draft.id,
+                        answers,
+                        locale=get_locale(),
+                        timezone=settings.timezone,
+                        deadlines=state_of(request).resource(Deadlines),
+                        hasher=state_of(request).hasher,
+                    )
+                except drafting.DraftIncomplete as incomplete:
+                    return RedirectResponse(_step_url(request, incomplete.slug, True), 303)
                 report = submitted.report
                 # The PIN waits on the server for the one confirmation page that shows it;
                 # the session (a signed, readable cookie) holds only the receipt's id.

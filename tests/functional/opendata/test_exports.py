@@ -20,14 +20,14 @@ HEADER = ",".join(NAMES)
 ROWS = {
     "A": "{A},pengaduan,jalan,Jalan rusak atau berlubang,Damaged roads,36.03.01,Balaraja,"
     "36.03.01.1001,Balaraja,dinkes,Dinas Kesehatan,Health Agency,selesai,"
-    "2026-05-12,2026-05-13,2026-05-19,2026-05-20,2",
+    "2026-05-12,2026-05-13,2026-05-19,2026-05-20,2,,1",
     "B": ",aspirasi,puskesmas,Pelayanan puskesmas,Community health centre services,"
-    "36.03.18,Cikupa,,,,,,diterima,2026-05-13,,,,",
+    "36.03.18,Cikupa,,,,,,diterima,2026-05-13,,,,,,1",
     "D": "{D},permintaan_informasi,,,,,,,,dishub,Dinas Perhubungan,Transport Agency,"
-    "ditindaklanjuti,2026-05-29,2026-06-01,2026-06-03,,2",
+    "ditindaklanjuti,2026-05-29,2026-06-01,2026-06-03,,2,,1",
     "E": "{E},pengaduan,drainase,Saluran air dan banjir,Drains and flooding,36.03.18,Cikupa,"
     "36.03.18.2002,Cibadak,dishub,Dinas Perhubungan,Transport Agency,ditindaklanjuti,"
-    "2026-05-01,2026-05-04,2026-05-12,,1",
+    "2026-05-01,2026-05-04,2026-05-12,,1,,1",
 }
 
 # (query, the reports in the file, in order)
@@ -82,7 +82,7 @@ def test_files_hold_the_expected_rows_for_every_filter(
         rows = list(csv.DictReader(io.StringIO(expected_csv(letters, codes)[1:])))
         want = [
             {
-                k: (int(v) if k == "answer_working_days" and v else (v or None))
+                k: (int(v) if k in ("answer_working_days", "weight") and v else (v or None))
                 for k, v in row.items()
             }
             for row in rows

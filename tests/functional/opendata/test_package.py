@@ -43,13 +43,14 @@ def test_the_package_is_valid_and_describes_the_csv(
     assert rows[0]["tracking_code"] == codes["A"]
     assert rows[0]["answer_working_days"] == 2
     assert rows[1]["tracking_code"] is None
+    assert [row["weight"] for row in rows] == [1, 1, 1, 1]
 
 
 def test_a_csv_breaking_the_schema_fails_validation(client: TestClient, tmp_path: Path) -> None:
     """The check above can fail: a bad status and a bad date are errors."""
     descriptor = client.get("/stats/datapackage.json").json()
     header = ",".join(NAMES)
-    bad_row = ",pengaduan,,,,,,,,,,,lost,2026-13-01,,,,"
+    bad_row = ",pengaduan,,,,,,,,,,,lost,2026-13-01,,,,,,1"
     (tmp_path / "export.csv").write_text("\ufeff" + header + "\r\n" + bad_row + "\r\n")
     resource = descriptor["resources"][0]
     resource["path"] = "export.csv"

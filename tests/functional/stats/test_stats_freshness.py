@@ -27,7 +27,7 @@ from tests.functional.stats.test_stats_page import _fill
 from tests.unit.stats import fixtures as fx
 
 WATCHED = (
-    "reports", "report_events", "reporter_segments", "report_ratings",
+    "reports", "report_events", "reporter_segments", "report_ratings", "report_cosigns",
     "forums", "forum_inputs", "forum_participants",
 )  # fmt: skip
 VIEWS = (

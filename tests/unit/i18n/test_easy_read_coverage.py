@@ -53,6 +53,7 @@ CITIZEN_TEMPLATES = (
     "report/evidence.html",
     "report/contact.html",
     "report/check.html",
+    "report/on_behalf_count.html",
     "report/_publication.html",
     "report/done.html",
     # following a report
@@ -73,6 +74,8 @@ CITIZEN_TEMPLATES = (
     "public/_results.html",
     "public/report.html",
     "public/_support.html",
+    "public/_cosign.html",
+    "components/collective.html",
     # a forum's participant pages: join, forum, voice, dots, statements, board
     "forums/list.html",
     "forums/forum.html",
@@ -97,6 +100,7 @@ CITIZEN_MODULES = (
     "home/forms.py",
     "reports/questions.py",  # question labels, hints and choices
     "reports/summary.py",  # check-your-answers rows
+    "reports/collective_forms.py",  # a group representative's collective questions
     "reports/forms.py",
     "reports/evidence.py",
     "reports/recordings.py",
@@ -107,6 +111,7 @@ CITIZEN_MODULES = (
     "tracking/routes.py",
     "public/forms.py",
     "public/labels.py",
+    "public/cosign_forms.py",
     "forums/labels.py",
     "forums/participation_forms.py",
     "forums/vote_forms.py",

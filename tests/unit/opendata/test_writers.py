@@ -30,6 +30,8 @@ ROW = (
     None,
     None,
     None,
+    None,  # group_name
+    1,  # weight
 )
 
 
@@ -41,7 +43,7 @@ def test_csv_quotes_and_empties() -> None:
     text = writers.csv_rows([ROW, ROW])
     assert text.count("\r\n") == 2
     assert next(csv.reader(io.StringIO(text))) == [
-        "" if v is None else (v.isoformat() if isinstance(v, dt.date) else v) for v in ROW
+        "" if v is None else (v.isoformat() if isinstance(v, dt.date) else str(v)) for v in ROW
     ]
     assert '"Jalan ""rusak"", berlubang"' in text
 

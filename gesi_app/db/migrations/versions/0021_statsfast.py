@@ -1,7 +1,7 @@
 """statistics version: one counter that every change to what /stats counts moves on
 
 A table of one row (``stats_version``) and triggers on the tables the statistics count
-(reports, their history, "About you" answers and ratings; forums, their inputs and
+(reports, their history, "About you" answers, ratings and co-signs; forums, their inputs and
 participants). Each insert, update or delete there adds one to the counter in the same
 transaction, whichever process or script made it; the statistics cache keys its entries by the
 counter, so a change is never answered with numbers from before it (docs/statistics.md).
@@ -10,8 +10,8 @@ On SQLite a migration that rebuilds one of these tables (``batch_alter_table`` i
 mode) drops its triggers: such a migration must create them again (``test_stats_freshness``
 checks that every one exists at head).
 
-Revision ID: 0020_statsfast
-Revises: 0019_grouprep
+Revision ID: 0021_statsfast
+Revises: 0020_collective
 Create Date: 2026-12-07 19:00:00.000000
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0020_statsfast"
-down_revision: str | None = "0019_grouprep"
+revision: str = "0021_statsfast"
+down_revision: str | None = "0020_collective"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -30,6 +30,7 @@ WATCHED = (
     "report_events",
     "reporter_segments",
     "report_ratings",
+    "report_cosigns",
     "forums",
     "forum_inputs",
     "forum_participants",

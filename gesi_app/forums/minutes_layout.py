@@ -4,6 +4,9 @@ WeasyPrint lays a page out in Python for most of its time, so in a thread it wou
 GIL and slow every other request; ``minutes_pdf`` sends ``to_pdf`` to a worker process
 (``offload.run_in_process``). This module imports nothing else of the app, so a new worker
 starts quickly.
+
+The PDF is tagged PDF/UA-1: a structure tree in reading order, table headers, the document's
+title shown as its name and its language, fonts embedded, so a screen reader reads it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,6 @@ STYLES = Path(__file__).resolve().parent.parent / "static" / "css" / "minutes-pd
 def to_pdf(html: str, base_url: str) -> bytes:
     """Lay the page out on A4; its styles are read from the package, not fetched."""
     pdf: bytes = HTML(string=html, base_url=base_url).write_pdf(
-        stylesheets=[CSS(filename=str(STYLES))]
+        stylesheets=[CSS(filename=str(STYLES))], pdf_variant="pdf/ua-1"
     )
     return pdf

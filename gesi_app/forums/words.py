@@ -44,7 +44,7 @@ def date_in_words(day: dt.date, locale: str) -> DateInWords:
 
 
 def time_with_zone(moment: dt.datetime, timezone: str, locale: str) -> str:
-    """"09.30 WIB" in Indonesian, "09:30 WIB" in English."""
+    """ "09.30 WIB" in Indonesian, "09:30 WIB" in English."""
     lang = "en" if locale == "en" else "id"
     clock = format_time(moment, "HH.mm" if lang == "id" else "HH:mm", locale=lang)
     return f"{clock} {ZONES.get(timezone, timezone)}"

@@ -44,9 +44,7 @@ async def minutes_pdf(request: Request, user: StaffUser, forum: Forum) -> Respon
 @forum_page(RUN)
 async def attendance_sheet(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = await minutes_context(request, forum)
-    context.update(
-        await document_context(request, forum), sheet_only=True, blank_rows=BLANK_ROWS
-    )
+    context.update(await document_context(request, forum), sheet_only=True, blank_rows=BLANK_ROWS)
     return await _pdf(request, context, f"daftar-hadir-{forum.join_code}.pdf")
 
 

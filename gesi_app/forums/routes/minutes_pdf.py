@@ -12,18 +12,21 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gesi_app.accounts.models import StaffUser
-from gesi_app.forums.minutes_layout import to_pdf
+from gesi_app.forums.minutes_layout import footer_css, to_pdf
 from gesi_app.forums.models import Forum
 from gesi_app.forums.routes.minutes_document import BLANK_ROWS, document_context
 from gesi_app.forums.routes.staff import RUN, forum_page
 from gesi_app.forums.routes.staff_minutes import minutes_context
+from gesi_app.i18n import gettext
 from gesi_app.offload import run_in_process
 from gesi_app.web.templating import render
 
 
 async def _pdf(request: Request, context: dict[str, Any], filename: str) -> Response:
-    html = bytes(render(request, "forums/minutes_document.html", context).body).decode()
-    pdf = await run_in_process(to_pdf, html, str(request.base_url))
+    html = bytes(render(request, "forums/_minutes_document.html", context).body).decode()
+    before, between, after = gettext("Page %(page)s of %(pages)s", page="|", pages="|").split("|")
+    footer = footer_css(before, between, after)
+    pdf = await run_in_process(to_pdf, html, str(request.base_url), footer)
     return Response(
         pdf,
         media_type="application/pdf",

@@ -40,6 +40,11 @@ class NewAttendee:
     consent: bool
 
 
+def _described(signer: Signer) -> str:
+    """One signer as the audit log lists them: "Siti Rahmawati, Kepala Bagian, 1975…"."""
+    return ", ".join(part for part in (signer.name, signer.position, signer.nip) if part)
+
+
 async def signers_of(session: AsyncSession, forum: Forum) -> list[Signer]:
     doc = await session.get(MinutesDocument, forum.id)
     return [Signer(**s) for s in doc.signers] if doc else []
@@ -58,7 +63,7 @@ async def set_signers(
     if doc is None:
         doc = MinutesDocument(forum_id=forum.id, signers=[])
         session.add(doc)
-    before = list(doc.signers)
+    before = [_described(Signer(**s)) for s in doc.signers]
     doc.signers = [asdict(s) for s in signers]
     await audit.record(
         session,
@@ -67,7 +72,7 @@ async def set_signers(
         "forum",
         forum.join_code,
         before={"signers": before},
-        after={"signers": doc.signers},
+        after={"signers": [_described(s) for s in signers]},
         ip=ip,
     )
     await session.commit()

@@ -132,6 +132,7 @@ FIELDS: dict[str, Field] = {
     # the minutes as a document
     "number": Field(_("Document number")),
     "signers": Field(_("Who signs"), "word_list"),
+    "provided": Field(_("Support provided"), "word_list", words="accommodation"),
     "attendee": Field(_("Attendance list line number"), "number"),
     "origin": Field(_("Institution, community or village")),
     "logo": Field(_("Logo file")),

@@ -9,7 +9,7 @@ from starlette.datastructures import FormData
 
 from gesi_app.forums.forms import text
 from gesi_app.forums.letterhead import LetterheadData, LogoRefused
-from gesi_app.forums.models import Audience
+from gesi_app.forums.models import Accommodation, Audience
 from gesi_app.forums.numbering import FIELDS, pattern_problem
 from gesi_app.forums.signing import ORGANISER, PUBLIC, PUBLIC_SIGNERS, NewAttendee, Signer
 from gesi_app.i18n import gettext as _
@@ -61,6 +61,12 @@ def logo_message(refused: LogoRefused) -> str:
         "pixels": _("The logo is too large to open. Choose a smaller picture"),
         "broken": _("The logo cannot be opened. Try another file"),
     }[refused.reason]
+
+
+def parse_provided(form: FormData) -> list[Accommodation]:
+    """The accommodations ticked as provided; anything else sent is ignored."""
+    ticked = {v for v in form.getlist("provided") if isinstance(v, str)}
+    return [a for a in Accommodation if a.value in ticked]
 
 
 def parse_signers(form: FormData) -> tuple[list[Signer] | None, Fields, Fields]:

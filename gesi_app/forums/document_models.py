@@ -54,6 +54,9 @@ class MinutesDocument(Base):
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     # [{"role": "organiser"|"public", "name", "position", "nip"}], in signing order.
     signers: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # The accommodations actually provided (Accommodation values), as the facilitator says;
+    # the document lists only these, never the ones merely offered.
+    provided: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Attendee(Base):

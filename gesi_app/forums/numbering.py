@@ -112,7 +112,12 @@ async def close_minutes(
     given = (
         await session.execute(
             fill.values(  # type: ignore[attr-defined]
-                forum_id=forum_id, number=number, closed_at=now, closed_by=user.id, signers=[]
+                forum_id=forum_id,
+                number=number,
+                closed_at=now,
+                closed_by=user.id,
+                signers=[],
+                provided=[],
             )
             .on_conflict_do_update(
                 index_elements=["forum_id"],

@@ -17,7 +17,7 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.document_models import Attendee, MinutesDocument
 from gesi_app.forums.facilitators import require_facilitator
-from gesi_app.forums.models import Audience, Forum
+from gesi_app.forums.models import Accommodation, Audience, Forum
 
 ORGANISER = "organiser"
 PUBLIC = "public"
@@ -55,27 +55,36 @@ async def set_signers(
     user: StaffUser,
     forum: Forum,
     signers: Sequence[Signer],
+    provided: Sequence[Accommodation] = (),
     *,
     ip: str | None = None,
 ) -> None:
+    """Who signs, and which accommodations were actually provided (audited, committed)."""
     await require_facilitator(session, user, forum)
     doc = await session.get(MinutesDocument, forum.id)
     if doc is None:
-        doc = MinutesDocument(forum_id=forum.id, signers=[])
+        doc = MinutesDocument(forum_id=forum.id, signers=[], provided=[])
         session.add(doc)
     before = [_described(Signer(**s)) for s in doc.signers]
+    before_provided = list(doc.provided)
     doc.signers = [asdict(s) for s in signers]
+    doc.provided = [a.value for a in provided]
     await audit.record(
         session,
         user,
         audit.Action.FORUM_SIGNERS_SET,
         "forum",
         forum.join_code,
-        before={"signers": before},
-        after={"signers": [_described(s) for s in signers]},
+        before={"signers": before, "provided": before_provided},
+        after={"signers": [_described(s) for s in signers], "provided": doc.provided},
         ip=ip,
     )
     await session.commit()
+
+
+async def provided_of(session: AsyncSession, forum: Forum) -> list[str]:
+    doc = await session.get(MinutesDocument, forum.id)
+    return list(doc.provided) if doc else []
 
 
 async def attendees_of(session: AsyncSession, forum: Forum) -> Sequence[Attendee]:

@@ -21,9 +21,10 @@ from gesi_app.forums.document_forms import (
     logo_message,
     parse_attendee,
     parse_letterhead,
+    parse_provided,
     parse_signers,
 )
-from gesi_app.forums.labels import template_labels
+from gesi_app.forums.labels import ACCOMMODATION_LABELS, choices, template_labels
 from gesi_app.forums.models import Forum
 from gesi_app.forums.numbering import ForumNotEnded, LetterheadMissing, close_minutes
 from gesi_app.forums.routes.staff import RUN, forum_page
@@ -88,18 +89,22 @@ def _signer_fields(signers: list[signing.Signer]) -> dict[str, str]:
 @forum_page(RUN)
 async def signers(request: Request, user: StaffUser, forum: Forum) -> Response:
     context: dict[str, Any] = {"forum": forum, "errors": {}, "slots": SIGNER_SLOTS}
+    context["accommodation_choices"] = choices(ACCOMMODATION_LABELS)
     async with db(request) as session:
         if request.method == "GET":
             kept = _signer_fields(await signing.signers_of(session, forum))
             context["kept"] = {**kept, **(resumed_fields(request) or {})}
+            context["provided"] = await signing.provided_of(session, forum)
             context["saved"] = request.query_params.get("saved") == "1"
             return page(request, user, "forums/staff_signers.html", context)
-        found, kept, errors = parse_signers(await request.form())
+        form = await request.form()
+        found, kept, errors = parse_signers(form)
+        provided = parse_provided(form)
         if found is None:
-            context.update(kept=kept, errors=errors)
+            context.update(kept=kept, errors=errors, provided=[a.value for a in provided])
             return page(request, user, "forums/staff_signers.html", context, status_code=400)
         forum = await forum_by_code(session, forum.join_code)
-        await signing.set_signers(session, user, forum, found, ip=client_address(request))
+        await signing.set_signers(session, user, forum, found, provided, ip=client_address(request))
     url = request.app.url_path_for("staff_forum_signers", code=forum.join_code)
     return RedirectResponse(f"{url}?saved=1", status_code=303)
 

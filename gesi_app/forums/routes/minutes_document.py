@@ -12,7 +12,7 @@ from gesi_app.db.base import aware
 from gesi_app.forums import letterhead as lh
 from gesi_app.forums.models import Forum
 from gesi_app.forums.numbering import document_of
-from gesi_app.forums.signing import ORGANISER, attendees_of, signers_of
+from gesi_app.forums.signing import ORGANISER, attendees_of, provided_of, signers_of
 from gesi_app.forums.words import date_in_words, time_with_zone
 from gesi_app.i18n import get_locale
 from gesi_app.web.database import db
@@ -32,6 +32,7 @@ async def document_context(request: Request, forum: Forum) -> dict[str, Any]:
         doc = await document_of(session, forum)
         signers = await signers_of(session, forum)
         attendees = await attendees_of(session, forum)
+        provided = await provided_of(session, forum)
     starts = aware(forum.starts_at).astimezone(zoneinfo.ZoneInfo(timezone))
     signed_on = (
         aware(doc.closed_at).astimezone(zoneinfo.ZoneInfo(timezone)).date()
@@ -48,5 +49,6 @@ async def document_context(request: Request, forum: Forum) -> dict[str, Any]:
         "organisers": [s for s in signers if s.role == ORGANISER],
         "representatives": [s for s in signers if s.role != ORGANISER],
         "attendees": attendees,
+        "provided": provided,
         "spare_rows": SPARE_ROWS,
     }

@@ -104,9 +104,24 @@ def test_signers_and_attendance_list(client: TestClient, database_url: str) -> N
         "organiser_nip": "197501012000032001",
         "public1_name": "Budi Santoso",
         "public1_position": "Ketua Pertuni",
+        "provided": ["sign_language", "no-such-support"],
     }
     assert post(client, url, csrf, signers).status_code == 303
-    assert 'value="197501012000032001"' in client.get(url).text
+    again = client.get(url).text
+    assert 'value="197501012000032001"' in again
+    assert re.search(r'value="sign_language"\s+checked', again)
+    [entry] = audit_entries(database_url, "forum_signers_set")
+    assert entry.after == {
+        "signers": [
+            "Siti Rahmawati, Kepala Bagian Organisasi, 197501012000032001",
+            "Budi Santoso, Ketua Pertuni",
+        ],
+        "provided": ["sign_language"],
+    }
+    document = pdf_text(client.get(f"/staff/forums/{forum.join_code}/minutes.pdf?lang=en").content)
+    assert "Accommodations provided Sign-language interpreter" in document
+    assert "For the organiser Kepala Bagian Organisasi" in document
+    assert "Siti Rahmawati NIP 197501012000032001" in document
 
     people = f"/staff/forums/{forum.join_code}/attendees?lang=en"
     no_consent = post(client, people, csrf, {"name": "Ani", "segments": ["women"]})
@@ -136,7 +151,6 @@ def test_signers_and_attendance_list(client: TestClient, database_url: str) -> N
         == 303
     )
     assert "1 name on the list" in client.get(people).text
-    assert len(audit_entries(database_url, "forum_signers_set")) == 1
     assert len(audit_entries(database_url, "forum_attendee_added")) == 2
     assert len(audit_entries(database_url, "forum_attendee_removed")) == 1
     sheet = client.get(f"/staff/forums/{forum.join_code}/attendance-sheet.pdf?lang=en")

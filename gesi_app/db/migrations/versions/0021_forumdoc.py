@@ -64,6 +64,7 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("closed_by", sa.Integer(), nullable=True),
         sa.Column("signers", sa.JSON(), nullable=False),
+        sa.Column("provided", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
             ["closed_by"],
             ["staff_users.id"],

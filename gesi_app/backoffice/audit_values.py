@@ -133,6 +133,13 @@ FIELDS: dict[str, Field] = {
     "women": Field(_("Women"), "number"),
     "youth": Field(_("Young people"), "number"),
     "disability": Field(_("People with disabilities"), "number"),
+    # the minutes as a document
+    "number": Field(_("Document number")),
+    "signers": Field(_("Who signs"), "word_list"),
+    "provided": Field(_("Support provided"), "word_list", words="accommodation"),
+    "attendee": Field(_("Attendance list line number"), "number"),
+    "origin": Field(_("Institution, community or village")),
+    "logo": Field(_("Logo file")),
     # community groups
     "group_kind": Field(_("Kind of group"), "words", words="group_kind"),
     "group_state": Field(_("State of the group"), "words", words="group_state"),

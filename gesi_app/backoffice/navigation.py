@@ -68,6 +68,12 @@ LINKS: tuple[Link, ...] = (
         Permission.MANAGE_SETTINGS,
     ),
     Link(
+        "staff_minutes_letterhead",
+        lazy_gettext("Letterhead of the minutes"),
+        lazy_gettext("Set the authority's letterhead, logo and the numbering of forum minutes."),
+        Permission.MANAGE_SETTINGS,
+    ),
+    Link(
         "staff_agencies",
         lazy_gettext("Agencies"),
         lazy_gettext("Add agencies, change their names, and deactivate them."),

@@ -6,6 +6,7 @@ from gesi_app.calendar import models as calendar
 from gesi_app.categories import models as categories
 from gesi_app.db.base import Base
 from gesi_app.escalations import models as escalations
+from gesi_app.forums import document_models as forum_documents
 from gesi_app.forums import models as forums
 from gesi_app.forums import vote_models as forum_votes
 from gesi_app.groups import models as groups
@@ -22,6 +23,7 @@ __all__ = [
     "calendar",
     "categories",
     "escalations",
+    "forum_documents",
     "forum_votes",
     "forums",
     "groups",

@@ -118,6 +118,18 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
         "admin", "fasilitator", ok=404
     ),
     ("/staff/forums/{code:str}/minutes.pdf", "GET"): only("admin", "fasilitator", ok=404),
+    # The minutes as a document: signers, attendance list, closing; the letterhead (admin).
+    ("/staff/forums/{code:str}/attendance-sheet.pdf", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/minutes/signers", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/minutes/signers", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/attendees", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/attendees", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/attendees/{attendee_id:int}/remove", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/minutes/close", "POST"): only("admin", "fasilitator", ok=404),
+    ("/staff/minutes-letterhead", "GET"): only("admin"),
+    ("/staff/minutes-letterhead", "POST"): only("admin", ok=400),
     ("/staff/forums/{code:str}/edit", "GET"): only("admin", "fasilitator", ok=404),
     ("/staff/forums/{code:str}/edit", "POST"): only("admin", "fasilitator", ok=404),
     ("/staff/forums/{code:str}/facilitators", "GET"): only("admin", "fasilitator", ok=404),
@@ -247,7 +259,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
         )
         url = url.replace("{code:str}", params["code"]).replace("{file_id:int}", params["file_id"])
         url = url.replace("{input_id:int}", "1").replace("{follow_up_id:int}", "1")
-        url = url.replace("{template_id:int}", "1")
+        url = url.replace("{template_id:int}", "1").replace("{attendee_id:int}", "1")
         url = url.replace("{agency_id:int}", str(team.agencies["dpupr"]))
         url = url.replace("{outbox_id:int}", "999").replace("{topic_id:int}", "999999")
         url = url.replace("{holiday_id:int}", "1").replace("{year:int}", "1999")

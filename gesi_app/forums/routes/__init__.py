@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gesi_app.forums.routes import (
     board,
+    document_pages,
     minutes_pdf,
     public,
     staff,
@@ -27,6 +28,7 @@ routes = [
     *staff_minutes.routes,
     *staff_outcomes.routes,
     *minutes_pdf.routes,
+    *document_pages.routes,
     *staff_manage.routes,
     *votes.routes,
     *staff_prioritise.routes,

@@ -27,6 +27,7 @@ from gesi_app.forums.minutes import (
     sections_of,
 )
 from gesi_app.forums.models import Forum
+from gesi_app.forums.numbering import document_of
 from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.routes.staff import (
@@ -170,6 +171,10 @@ async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
 async def minutes(request: Request, user: StaffUser, forum: Forum) -> Response:
     context = await minutes_context(request, forum)
     context["reported"] = request.query_params.get("reported")
+    async with db(request) as session:
+        document = await document_of(session, forum)
+    context["document_number"] = document.number if document else None
+    context["close_notice"] = request.query_params.get("close")
     return page(request, user, "forums/staff_minutes.html", context)
 
 

@@ -10,8 +10,8 @@ On SQLite a migration that rebuilds one of these tables (``batch_alter_table`` i
 mode) drops its triggers: such a migration must create them again (``test_stats_freshness``
 checks that every one exists at head).
 
-Revision ID: 0021_statsfast
-Revises: 0020_collective
+Revision ID: 0023_statsfast
+Revises: 0021_forumdoc
 Create Date: 2026-12-07 19:00:00.000000
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0021_statsfast"
-down_revision: str | None = "0020_collective"
+revision: str = "0023_statsfast"
+down_revision: str | None = "0021_forumdoc"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -137,6 +137,30 @@ SILENT: frozenset[str] = frozenset(
         ),
         "Your group: %(group)s.",
         "Your group: %(group)s. Enter a number up to its registered members.",
+        # A group's desk: its name and report codes.
+        "Report %(code)s of %(group)s",
+        "Reports of %(group)s",
+        # The minutes document and its letterhead page: names, dates and numbers.
+        "Logo of %(name)s",
+        (
+            "On this day, %(weekday)s the %(day)s of %(month)s in the year %(year)s, "
+            "at %(place)s, %(agency)s held a Public Consultation Forum on %(title)s, "
+            "with the following results."
+        ),
+        (
+            "On this day, %(weekday)s the %(day)s of %(month)s in the year %(year)s, "
+            "at %(place)s, a Public Consultation Forum was held on %(title)s, with the "
+            "following results."
+        ),
+        "The minutes are closed with the number %(number)s.",
+        "Use only these fields in the pattern: %(fields)s",
+        # Too many downloads: a time and a count.
+        "You can download again after %(time)s.",
+        (
+            "Your connection downloaded %(count)s data files in the last hour. That is "
+            "as many as one connection may download in an hour, so that the site stays "
+            "fast for everyone."
+        ),
         "%(desa)s, Kecamatan %(kecamatan)s",
         "%(min)s min",
         "%(min)s min %(sec)s s",

@@ -137,6 +137,8 @@ EASY: dict[str, Easy] = {
 
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "short": (
+        # The Listen control of every journey page (components/forms.html).
+        "Listen to this page",
         "Text size",
         "Normal",
         "Large",

@@ -129,8 +129,11 @@ async def add_input(
 async def inputs_of(
     session: AsyncSession, forum: Forum, *, after: int = 0, participant: Participant | None = None
 ) -> Sequence[ForumInput]:
-    """Inputs in the order they came (id order), optionally after an id or of one participant."""
-    query = select(ForumInput).where(ForumInput.forum_id == forum.id, ForumInput.id > after)
+    """Inputs in the order they came (id order), optionally after an id or of one participant;
+    never one a facilitator hid (forums/moderation.py) until it is shown again."""
+    query = select(ForumInput).where(
+        ForumInput.forum_id == forum.id, ForumInput.id > after, ForumInput.hidden_at.is_(None)
+    )
     if participant is not None:
         query = query.where(ForumInput.participant_id == participant.id)
     result = await session.scalars(query.order_by(ForumInput.id))

@@ -11,8 +11,10 @@ from gesi_app.forums.routes import (
     public,
     staff,
     staff_capture,
+    staff_corrections,
     staff_manage,
     staff_minutes,
+    staff_moderate,
     staff_outcomes,
     staff_prioritise,
     voice,
@@ -31,4 +33,6 @@ routes = [
     *votes.routes,
     *staff_prioritise.routes,
     *voice.routes,
+    *staff_moderate.routes,
+    *staff_corrections.routes,
 ]

@@ -27,7 +27,6 @@ from gesi_app.forums.minutes import (
     sections_of,
 )
 from gesi_app.forums.models import Forum
-from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.routes.staff import (
     RUN,
@@ -36,6 +35,7 @@ from gesi_app.forums.routes.staff import (
     forum_page,
 )
 from gesi_app.forums.service import forum_by_code
+from gesi_app.forums.voice import minutes_inputs
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
@@ -115,7 +115,7 @@ async def attendance(request: Request, user: StaffUser, forum: Forum) -> Respons
 async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
     """Everything the minutes show, for the page and its PDF alike."""
     async with db(request) as session:
-        everything = await inputs_of(session, forum)
+        everything = await minutes_inputs(session, forum)
         parts = sections_of(forum, everything)
         codes = await report_codes(session, forum)
         merged = merged_counts(everything)

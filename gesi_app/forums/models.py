@@ -106,6 +106,7 @@ class Participant(Base):
     # wants_news); None = none left.
     contact: Mapped[str | None] = mapped_column(String(254))
     wants_news: Mapped[bool] = mapped_column(default=False)
+    locale: Mapped[str | None] = mapped_column(String(5))  # the language they joined in
 
 
 class ForumInput(Base):

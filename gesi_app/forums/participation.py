@@ -54,9 +54,12 @@ async def join(
     name: str | None,
     speaker: Speaker,
     *,
+    contact: str | None = None,
+    locale: str | None = None,
     now: dt.datetime | None = None,
 ) -> Participant:
-    """A participant; segment answers are kept only as given with consent (the form asks)."""
+    """A participant; segment answers are kept only as given with consent (the form asks), a
+    contact only to tell them what became of the forum's follow-up (they asked)."""
     require_open(forum)
     now = now or utcnow()
     participant = Participant(
@@ -67,6 +70,9 @@ async def join(
         woman=speaker.woman,
         youth=speaker.youth,
         disability=speaker.disability,
+        contact=contact,
+        wants_news=contact is not None,
+        locale=locale,
     )
     session.add(participant)
     await session.commit()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gesi_app.forums.routes import (
     board,
+    follow_up,
     minutes_pdf,
     public,
     staff,
@@ -23,6 +24,7 @@ from gesi_app.forums.routes import (
 
 routes = [
     *public.routes,
+    *follow_up.routes,
     *board.routes,
     *staff.routes,
     *staff_capture.routes,

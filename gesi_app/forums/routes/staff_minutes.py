@@ -136,8 +136,10 @@ async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
         for m, i in enumerate(part.inputs, start=1)
     }
     agency_role = gettext("Agency representative")
+    follow_up_path = request.app.url_path_for("forum_follow_up", code=forum.join_code)
     return {
         "forum": forum,
+        "follow_up_url": str(request.base_url).rstrip("/") + follow_up_path,
         "spaced_code": spaced(forum.join_code),
         "agency": agency,
         "sections": parts,

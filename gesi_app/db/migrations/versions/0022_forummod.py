@@ -37,10 +37,12 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("wants_news", sa.Boolean(), nullable=False, server_default=sa.false())
         )
+        batch_op.add_column(sa.Column("locale", sa.String(length=5), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("forum_participants", schema=None) as batch_op:
+        batch_op.drop_column("locale")
         batch_op.drop_column("wants_news")
         batch_op.drop_column("contact")
     with op.batch_alter_table("forum_voice_inputs", schema=None) as batch_op:

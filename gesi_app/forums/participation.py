@@ -98,11 +98,13 @@ async def add_input(
     speaker: Speaker | None = None,
     ip: str | None = None,
     now: dt.datetime | None = None,
+    client_key: str | None = None,
 ) -> ForumInput:
     """Store one input to an agenda item of ``forum``; committed before it is announced.
 
     A participant's input carries their own segment answers; a facilitator's carries what they
-    chose for the speaker (audited).
+    chose for the speaker (audited). ``client_key`` is the capture page's key for an input it
+    may send more than once (forums/offline.py stores it once).
     """
     require_open(forum)
     if new.agenda_item_id not in {item.id for item in forum.agenda}:
@@ -121,6 +123,7 @@ async def add_input(
         woman=who.woman,
         youth=who.youth,
         disability=who.disability,
+        client_key=client_key,
     )
     session.add(item)
     await session.flush()

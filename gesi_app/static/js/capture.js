@@ -104,8 +104,8 @@
       send();
     }).catch(function () {
       sending = false;
-      showWaiting(load().length);
-      say(waiting ? waiting.textContent : form.getAttribute("data-failed"));
+      showWaiting(load().length); // #capture-waiting is a status region: it is announced
+      if (!waiting) { say(form.getAttribute("data-failed")); }
       later();
     });
   }
@@ -128,7 +128,7 @@
     save(queue);
     box.value = "";
     box.focus();
-    if (sending || !navigator.onLine) { showWaiting(queue.length); say(waiting.textContent); }
+    if (sending || !navigator.onLine) { showWaiting(queue.length); }
     send();
   });
 

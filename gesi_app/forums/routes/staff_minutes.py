@@ -23,7 +23,6 @@ from gesi_app.forums.minutes import (
     make_report,
     merged_counts,
     report_codes,
-    sections,
     sections_of,
 )
 from gesi_app.forums.models import Forum
@@ -178,7 +177,7 @@ async def minutes(request: Request, user: StaffUser, forum: Forum) -> Response:
 @forum_page(RUN)
 async def minutes_csv(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
-        parts = await sections(session, forum)
+        parts = sections_of(forum, await minutes_inputs(session, forum))
         codes = await report_codes(session, forum)
     headers = [
         gettext("Number"),

@@ -200,6 +200,7 @@ def test_a_voice_inputs_transcript_is_printed_in_the_minutes(
     assert entry.after == {"input": voice, "transcript_length": len(said)}  # never the words
     minutes = client.get(f"/staff/forums/{code}/minutes?lang=en").text
     assert said in minutes and "Voice message" not in minutes
+    assert said in client.get(f"/staff/forums/{code}/minutes.csv").text
     assert said not in client.get(f"/forums/{code}/board").text  # the board keeps a voice message
     assert said in client.get(f"{url}?lang=en").text  # the form shows it to change
     assert client.get(f"/staff/forums/{code}/voice/99999/transcript").status_code == 404

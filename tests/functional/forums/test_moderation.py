@@ -62,6 +62,8 @@ def test_a_hidden_input_leaves_the_board_pages_and_minutes_until_shown_again(
         page = client.get(url).text
         assert "Pak Budi" not in page, url
         assert "Antrean pagi panjang" in page, url
+    minutes = client.get(f"/staff/forums/{code}/minutes?lang=en").text
+    assert "1 input" in minutes and "2 inputs" not in minutes
     csv = client.get(f"/staff/forums/{code}/minutes.csv").text
     assert "Pak Budi" not in csv
     moderated = client.get(f"/staff/forums/{code}/inputs?lang=id").text

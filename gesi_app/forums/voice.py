@@ -4,7 +4,7 @@ length caps, metadata stripping and durable storage."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -116,9 +116,18 @@ async def minutes_inputs(session: AsyncSession, forum: Forum) -> Sequence[ForumI
     input with its transcript as its text. They are taken out of the session first, so the
     transcript is never written over the input itself (on the board it stays a voice message)."""
     found = list(await inputs_of(session, forum))
-    written = await transcripts(session, forum)
-    for item in found:
-        if item.id in written and not item.text:
-            session.expunge(item)
-            item.text = written[item.id]
+    await with_transcripts(session, forum, found)
     return found
+
+
+async def with_transcripts(
+    session: AsyncSession, forum: Forum, items: Iterable[ForumInput]
+) -> None:
+    """Give each voice input among ``items`` its transcript as its text, in memory only (taken
+    out of the session first, so nothing is written back)."""
+    written = await transcripts(session, forum)
+    for item in items:
+        if item.id in written and not item.text:
+            if item in session:
+                session.expunge(item)
+            item.text = written[item.id]

@@ -11,6 +11,8 @@ import re
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
+from gesi_app.accounts.models import StaffUser
+from gesi_app.forums import dot_votes
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import NewInput, Speaker, add_input, join
 from gesi_app.forums.results_live import announce_results, results_stream
@@ -181,6 +183,12 @@ def test_a_voice_inputs_transcript_is_printed_in_the_minutes(
     forum = add_forum(database_url, team.ids["fasilitator"])
     code = forum.join_code
     voice = add_voice_input(database_url, forum)
+
+    async def dot_vote(session: AsyncSession) -> None:  # its results are in the minutes too
+        user = await session.get_one(StaffUser, team.ids["fasilitator"])
+        await dot_votes.open_vote(session, user, await forum_by_code(session, code), None, 3)
+
+    factories.run(database_url, dot_vote)
     sign_in(client, "fasilitator")
     csrf = token(client)
     assert "Voice message" in client.get(f"/staff/forums/{code}/minutes?lang=en").text

@@ -29,6 +29,7 @@ from gesi_app.db.engine import create_engine, session_factory
 from gesi_app.forums import easy_read as forums_easy
 from gesi_app.forums import labels as forum_labels
 from gesi_app.forums import routes as forums
+from gesi_app.forums.follow_up_news import install as install_follow_up_news
 from gesi_app.forums.limits import forum_limiter
 from gesi_app.groups import easy_read as groups_easy
 from gesi_app.groups import labels as group_labels
@@ -174,6 +175,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     deadlines = Deadlines.from_settings(settings)
     # Every status change made through these sessions queues its notifications.
     install_notifications(sessions, settings.base_url, deadlines)
+    # ... and tells forum participants who asked when a follow-up item's report moves on.
+    install_follow_up_news(sessions, settings.base_url)
     # Deadline texts name this app's days (a per-app global, not a module's).
     templates.env.globals["deadlines"] = deadlines
     state = AppState(

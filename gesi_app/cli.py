@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from gesi_app.accounts.models import Role
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine, session_factory
+from gesi_app.forums.follow_up_news import install as install_follow_up_news
 from gesi_app.notifications.delivery import outbox_state, senders_from
 from gesi_app.notifications.service import install as install_notifications
 from gesi_app.passwords import Hasher
@@ -42,6 +43,7 @@ def _sessions(settings: Settings, engine: AsyncEngine) -> async_sessionmaker[Asy
     """Sessions that queue notifications on status changes, as the app's do."""
     sessions = session_factory(engine)
     install_notifications(sessions, settings.base_url, Deadlines.from_settings(settings))
+    install_follow_up_news(sessions, settings.base_url)
     return sessions
 
 

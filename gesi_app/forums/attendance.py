@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts import audit
@@ -60,6 +60,11 @@ def cell(count: int, total: int) -> Cell:
     return Cell(count, count / total if total else None)
 
 
+def _shown(model: type[Participant] | type[ForumInput]) -> list[ColumnElement[bool]]:
+    """No input a facilitator hid: what is hidden is not in the minutes, nor in their counts."""
+    return [ForumInput.hidden_at.is_(None)] if model is ForumInput else []
+
+
 async def _flags(
     session: AsyncSession, model: type[Participant] | type[ForumInput], forum_id: int
 ) -> Counts:
@@ -70,7 +75,7 @@ async def _flags(
                 func.count(model.id).filter(model.woman.is_(True)),
                 func.count(model.id).filter(model.youth.is_(True)),
                 func.count(model.id).filter(model.disability.is_(True)),
-            ).where(model.forum_id == forum_id)
+            ).where(model.forum_id == forum_id, *_shown(model))
         )
     ).one()
     return Counts(int(row[0]), int(row[1]), int(row[2]), int(row[3]))

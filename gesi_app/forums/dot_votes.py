@@ -112,7 +112,9 @@ async def close_vote(
 async def inputs_for(session: AsyncSession, vote: DotVote) -> Sequence[ForumInput]:
     """The inputs one can put dots on: the round's agenda item (or all), merged ones left out."""
     query = select(ForumInput).where(
-        ForumInput.forum_id == vote.forum_id, ForumInput.merged_into_id.is_(None)
+        ForumInput.forum_id == vote.forum_id,
+        ForumInput.merged_into_id.is_(None),
+        ForumInput.hidden_at.is_(None),
     )
     if vote.agenda_item_id is not None:
         query = query.where(ForumInput.agenda_item_id == vote.agenda_item_id)

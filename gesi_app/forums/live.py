@@ -53,6 +53,13 @@ def sse(data: dict[str, Any]) -> str:
     return f"id: {data['id']}\nevent: input\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
+def sse_change(data: dict[str, Any]) -> str:
+    """A moderation change (``hide`` or ``restore``): no event id, so a board that reconnects
+    still names the last input it has."""
+    body = json.dumps(data, ensure_ascii=False)
+    return f"event: {data['kind']}\ndata: {body}\n\n"
+
+
 async def event_stream(
     broker: Broker,
     sessions: Callable[[], AsyncSession],
@@ -62,7 +69,8 @@ async def event_stream(
     *,
     keepalive: float = KEEPALIVE_SECONDS,
 ) -> AsyncIterator[str]:
-    """The board's event stream: missed inputs from the database, then live ones, in id order.
+    """The board's event stream: missed inputs from the database, then live ones, in id order,
+    and inputs a facilitator hid or showed again (``hide`` and ``restore`` events).
 
     Subscribing comes first, so an input committed while the backlog is read is not lost; one
     seen twice (in the backlog and live) is sent once.
@@ -85,6 +93,9 @@ async def event_stream(
             if message is None:  # the broker stopped: the app is shutting down
                 return
             data = json.loads(message)
+            if data.get("kind") in ("hide", "restore"):
+                yield sse_change(data)
+                continue
             if int(data["id"]) <= last:
                 continue
             last = int(data["id"])

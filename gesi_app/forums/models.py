@@ -102,6 +102,11 @@ class Participant(Base):
     woman: Mapped[bool | None]
     youth: Mapped[bool | None]
     disability: Mapped[bool | None]
+    # An email address or phone number, left to be told when a follow-up moves on (with
+    # wants_news); None = none left.
+    contact: Mapped[str | None] = mapped_column(String(254))
+    wants_news: Mapped[bool] = mapped_column(default=False)
+    locale: Mapped[str | None] = mapped_column(String(5))  # the language they joined in
 
 
 class ForumInput(Base):
@@ -135,6 +140,13 @@ class ForumInput(Base):
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("forum_inputs.id", ondelete="SET NULL")
     )
+    # Moderation (forums/moderation.py): hidden from the board, the public pages and the
+    # minutes until restored; kept, with who hid it and why.
+    hidden_at: Mapped[dt.datetime | None]
+    hidden_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
+    # Sent by the capture page's offline queue: a key per input, so a resend stores it once.
+    client_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class Theme(Base):

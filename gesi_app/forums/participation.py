@@ -54,9 +54,12 @@ async def join(
     name: str | None,
     speaker: Speaker,
     *,
+    contact: str | None = None,
+    locale: str | None = None,
     now: dt.datetime | None = None,
 ) -> Participant:
-    """A participant; segment answers are kept only as given with consent (the form asks)."""
+    """A participant; segment answers are kept only as given with consent (the form asks), a
+    contact only to tell them what became of the forum's follow-up (they asked)."""
     require_open(forum)
     now = now or utcnow()
     participant = Participant(
@@ -67,6 +70,9 @@ async def join(
         woman=speaker.woman,
         youth=speaker.youth,
         disability=speaker.disability,
+        contact=contact,
+        wants_news=contact is not None,
+        locale=locale,
     )
     session.add(participant)
     await session.commit()
@@ -92,11 +98,13 @@ async def add_input(
     speaker: Speaker | None = None,
     ip: str | None = None,
     now: dt.datetime | None = None,
+    client_key: str | None = None,
 ) -> ForumInput:
     """Store one input to an agenda item of ``forum``; committed before it is announced.
 
     A participant's input carries their own segment answers; a facilitator's carries what they
-    chose for the speaker (audited).
+    chose for the speaker (audited). ``client_key`` is the capture page's key for an input it
+    may send more than once (forums/offline.py stores it once).
     """
     require_open(forum)
     if new.agenda_item_id not in {item.id for item in forum.agenda}:
@@ -115,6 +123,7 @@ async def add_input(
         woman=who.woman,
         youth=who.youth,
         disability=who.disability,
+        client_key=client_key,
     )
     session.add(item)
     await session.flush()
@@ -129,8 +138,11 @@ async def add_input(
 async def inputs_of(
     session: AsyncSession, forum: Forum, *, after: int = 0, participant: Participant | None = None
 ) -> Sequence[ForumInput]:
-    """Inputs in the order they came (id order), optionally after an id or of one participant."""
-    query = select(ForumInput).where(ForumInput.forum_id == forum.id, ForumInput.id > after)
+    """Inputs in the order they came (id order), optionally after an id or of one participant;
+    never one a facilitator hid (forums/moderation.py) until it is shown again."""
+    query = select(ForumInput).where(
+        ForumInput.forum_id == forum.id, ForumInput.id > after, ForumInput.hidden_at.is_(None)
+    )
     if participant is not None:
         query = query.where(ForumInput.participant_id == participant.id)
     result = await session.scalars(query.order_by(ForumInput.id))

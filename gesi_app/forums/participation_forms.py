@@ -6,11 +6,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from lokal import parse_phone
 from starlette.datastructures import FormData
 
 from gesi_app.forums.forms import text
 from gesi_app.forums.participation import INPUT_LIMIT, NewInput, Speaker
 from gesi_app.i18n import gettext as _
+from gesi_app.web.forms import EMAIL_ADDRESS
 from gesi_app.web.numbers import parse_int
 
 NAME_MAX = 100
@@ -23,6 +25,30 @@ T = TypeVar("T")
 class Joined:
     name: str | None
     speaker: Speaker
+    contact: str | None = None  # an email address (lower case) or a phone number (E.164)
+    wants_news: bool = False
+
+
+def parse_contact(kept: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+    """The email address or phone number to tell a participant at, when they ticked the box."""
+    contact, wants = kept["contact"], kept["news"] == "yes"
+    if not contact:
+        if wants:
+            return None, {"contact": _("Enter an email address or a phone number to be told")}
+        return None, {}
+    if not wants:
+        return None, {"news": _("Tick the box to be told, or leave the email or phone empty")}
+    if "@" in contact:
+        if len(contact) > 254 or not EMAIL_ADDRESS.match(contact):
+            return None, {"contact": _("Enter an email address like nama@contoh.id")}
+        return contact.lower(), {}
+    info = parse_phone(contact)
+    if not info.valid or not info.e164:
+        error = _(
+            "Enter an email address like nama@contoh.id or a phone number like 0812 3456 7890"
+        )
+        return None, {"contact": error}
+    return info.e164, {}
 
 
 @dataclass(frozen=True)
@@ -33,8 +59,9 @@ class Parsed(Generic[T]):  # Python 3.11 has no [T] syntax
 
 
 def parse_join(form: FormData) -> Parsed[Joined]:
-    kept = {n: text(form, n) for n in ("name", "gender", "youth", "disability", "consent")}
-    errors: dict[str, str] = {}
+    names = ("name", "gender", "youth", "disability", "consent", "contact", "news")
+    kept = {n: text(form, n) for n in names}
+    contact, errors = parse_contact(kept)
     if len(kept["name"]) > NAME_MAX:
         errors["name"] = _("Your name must be %(max)s characters or fewer", max=NAME_MAX)
     if kept["gender"] not in GENDERS:
@@ -54,7 +81,7 @@ def parse_join(form: FormData) -> Parsed[Joined]:
             "Tick the box to agree, or choose prefer not to say for the questions about you"
         )
         return Parsed(None, kept, errors)
-    return Parsed(Joined(kept["name"] or None, speaker), kept, {})
+    return Parsed(Joined(kept["name"] or None, speaker, contact, contact is not None), kept, {})
 
 
 def parse_input(form: FormData, agenda_ids: Collection[int]) -> Parsed[NewInput]:

@@ -12,13 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.models import Forum
+from gesi_app.forums.voice import with_transcripts
 from gesi_app.forums.vote_models import DotVote
 
 
 async def prioritising_minutes(session: AsyncSession, forum: Forum) -> dict[str, Any]:
     votes = await dot_votes.votes_of(session, forum)
+    sections = [(vote, await dot_votes.results(session, vote)) for vote in votes]
+    await with_transcripts(session, forum, [r.input for _, rows in sections for r in rows])
     return {
-        "dot_sections": [(vote, await dot_votes.results(session, vote)) for vote in votes],
+        "dot_sections": sections,
         "statement_results": await statements.results(session, forum),
         "agenda_titles": {item.id: item.title for item in forum.agenda},
     }

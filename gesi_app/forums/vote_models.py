@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gesi_app.db.base import Base, enum_column, utcnow
@@ -92,3 +92,5 @@ class VoiceInput(Base):
     storage_key: Mapped[str] = mapped_column(String(64))
     size: Mapped[int]
     duration_seconds: Mapped[int]
+    # Written by a facilitator (forums/voice.py); the minutes print it.
+    transcript: Mapped[str | None] = mapped_column(Text)

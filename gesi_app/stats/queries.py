@@ -307,12 +307,17 @@ def _flag_counts(row: Sequence[int | None]) -> FlagCounts:
 
 
 async def forum_inputs(session: AsyncSession, scope: Scope) -> FlagCounts:
-    """Inputs to forums (a duplicate merged into another counts once, there)."""
+    """Inputs to forums (a duplicate merged into another counts once, there; an input a
+    facilitator hid from the board is not counted, as it is left out of the minutes)."""
     row = (
         await session.execute(
             select(*_flag_columns(ForumInput))
             .join(Forum, Forum.id == ForumInput.forum_id)
-            .where(ForumInput.merged_into_id.is_(None), *scope.forum_conditions())
+            .where(
+                ForumInput.merged_into_id.is_(None),
+                ForumInput.hidden_at.is_(None),
+                *scope.forum_conditions(),
+            )
         )
     ).one()
     return _flag_counts(row)

@@ -149,6 +149,32 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/forums/{code:str}/prioritise/statements/round", "POST"): only(
         "admin", "fasilitator", ok=404
     ),
+    ("/staff/forums/{code:str}/prioritise/events", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/inputs", "GET"): only("admin", "fasilitator", ok=404),
+    ("/staff/forums/{code:str}/inputs/{input_id:int}/hide", "GET"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/inputs/{input_id:int}/hide", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/inputs/{input_id:int}/restore", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/voice/{input_id:int}/transcript", "GET"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/voice/{input_id:int}/transcript", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/outcomes/{kind:str}/{row_id:int}", "GET"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/outcomes/{kind:str}/{row_id:int}", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/outcomes/{kind:str}/{row_id:int}/delete", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
     # Holidays: holiday 1 comes from lokal-id (not removable), 1999 is out of range.
     ("/staff/holidays", "GET"): only("admin"),
     ("/staff/holidays", "POST"): only("admin", ok=400),
@@ -264,6 +290,7 @@ def test_each_role_gets_the_expected_answer_on_every_staff_route(
         url = url.replace("{outbox_id:int}", "999").replace("{topic_id:int}", "999999")
         url = url.replace("{holiday_id:int}", "1").replace("{year:int}", "1999")
         url = url.replace("{baseline_id:int}", "1")
+        url = url.replace("{kind:str}", "point").replace("{row_id:int}", "1")
         url = url.replace("{group_id:int}", "999999")
         if method == "GET":
             response = client.get(url, follow_redirects=False)

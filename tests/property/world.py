@@ -38,7 +38,7 @@ GESI_APP = Path(__file__).resolve().parents[2] / "gesi_app"
 # session the other examples need.
 SKIP_POST = {"staff_logout"}
 # An event stream never ends: it is read through call_asgi (first chunk, then disconnect).
-STREAMS = {"forum_board_events"}
+STREAMS = {"forum_board_events", "staff_forum_prioritise_events"}
 
 
 @dataclass

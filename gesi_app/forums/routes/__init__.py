@@ -8,12 +8,15 @@ from __future__ import annotations
 from gesi_app.forums.routes import (
     board,
     document_pages,
+    follow_up,
     minutes_pdf,
     public,
     staff,
     staff_capture,
+    staff_corrections,
     staff_manage,
     staff_minutes,
+    staff_moderate,
     staff_outcomes,
     staff_prioritise,
     voice,
@@ -22,6 +25,7 @@ from gesi_app.forums.routes import (
 
 routes = [
     *public.routes,
+    *follow_up.routes,
     *board.routes,
     *staff.routes,
     *staff_capture.routes,
@@ -33,4 +37,6 @@ routes = [
     *votes.routes,
     *staff_prioritise.routes,
     *voice.routes,
+    *staff_moderate.routes,
+    *staff_corrections.routes,
 ]

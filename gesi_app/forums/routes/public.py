@@ -22,7 +22,7 @@ from gesi_app.forums.participation import accepts_inputs, inputs_of, join, parti
 from gesi_app.forums.participation import add_input as store_input
 from gesi_app.forums.participation_forms import parse_input, parse_join
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code, open_forums
-from gesi_app.i18n import gettext
+from gesi_app.i18n import get_locale, gettext
 from gesi_app.offload import run_blocking
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
@@ -53,6 +53,7 @@ def join_choices() -> dict[str, list[Choice]]:
             Choice("skip", gettext("Prefer not to say")),
         ],
         "answers": answer_choices(),
+        "news_choices": [Choice("yes", gettext("Tell me when a follow-up of this forum moves on"))],
         "consent_choices": [
             Choice("yes", gettext("I agree that Suara keeps these answers to count who takes part"))
         ],
@@ -140,7 +141,14 @@ async def join_forum(request: Request) -> Response:
                 request, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
             )
         try:
-            participant = await join(session, forum, parsed.value.name, parsed.value.speaker)
+            participant = await join(
+                session,
+                forum,
+                parsed.value.name,
+                parsed.value.speaker,
+                contact=parsed.value.contact,
+                locale=get_locale(),
+            )
         except ForumClosed:
             return await _forum_page(request, forum, status_code=409)
     joined = dict(request.session.get(SESSION_KEY, {}))

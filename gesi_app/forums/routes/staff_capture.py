@@ -3,7 +3,9 @@
 Without JavaScript each Enter posts, stores and redirects back with the agenda item and the
 speaker kept and the text box focused. capture.js posts the same form in the background
 (``Accept: application/json``) so the page stays put; a refused input falls back to the
-normal post, which shows the error summary.
+normal post, which shows the error summary. It keeps inputs typed while offline in the
+browser and sends them when the connection returns, each with a key (``client_key``) that
+the server stores once (forums/offline.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from gesi_app.accounts.models import StaffUser
 from gesi_app.backoffice.web import page, staff_page
 from gesi_app.forums import live
 from gesi_app.forums.models import Forum
+from gesi_app.forums.offline import add_input_once, valid_key
 from gesi_app.forums.participation import accepts_inputs, add_input, inputs_of
 from gesi_app.forums.participation_forms import parse_input, parse_speaker
 from gesi_app.forums.routes.public import agenda_choices
@@ -105,21 +108,35 @@ async def capture(request: Request, user: StaffUser) -> Response:
         return await _page(
             request, user, forum, status_code=400, errors=errors, kept=kept, also=also
         )
+    key = valid_key(form.get("client_key"))
     async with db(request) as session:
         forum = await forum_by_code(session, forum.join_code)
         try:
-            item = await add_input(
-                session,
-                forum,
-                parsed.value,
-                staff=user,
-                speaker=speaker.value,
-                ip=client_address(request),
-            )
+            if key is None:
+                created = True
+                item = await add_input(
+                    session,
+                    forum,
+                    parsed.value,
+                    staff=user,
+                    speaker=speaker.value,
+                    ip=client_address(request),
+                )
+            else:
+                item, created = await add_input_once(
+                    session,
+                    forum,
+                    parsed.value,
+                    key,
+                    staff=user,
+                    speaker=speaker.value,
+                    ip=client_address(request),
+                )
         except ForumClosed:
             return await _page(request, user, forum, status_code=409)
         count = len(await inputs_of(session, forum))
-    await live.announce(state_of(request).broker, item, state_of(request).settings.timezone)
+    if created:  # one sent again is on the boards already
+        await live.announce(state_of(request).broker, item, state_of(request).settings.timezone)
     if wants_json:
         return JSONResponse(
             {

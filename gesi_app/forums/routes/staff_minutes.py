@@ -23,12 +23,10 @@ from gesi_app.forums.minutes import (
     make_report,
     merged_counts,
     report_codes,
-    sections,
     sections_of,
 )
 from gesi_app.forums.models import Forum
 from gesi_app.forums.numbering import document_of
-from gesi_app.forums.participation import inputs_of
 from gesi_app.forums.prioritising_minutes import prioritising_minutes
 from gesi_app.forums.routes.staff import (
     RUN,
@@ -37,6 +35,7 @@ from gesi_app.forums.routes.staff import (
     forum_page,
 )
 from gesi_app.forums.service import forum_by_code
+from gesi_app.forums.voice import minutes_inputs
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.web.client import client_address
@@ -116,7 +115,7 @@ async def attendance(request: Request, user: StaffUser, forum: Forum) -> Respons
 async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
     """Everything the minutes show, for the page and its PDF alike."""
     async with db(request) as session:
-        everything = await inputs_of(session, forum)
+        everything = await minutes_inputs(session, forum)
         parts = sections_of(forum, everything)
         codes = await report_codes(session, forum)
         merged = merged_counts(everything)
@@ -137,8 +136,10 @@ async def minutes_context(request: Request, forum: Forum) -> dict[str, Any]:
         for m, i in enumerate(part.inputs, start=1)
     }
     agency_role = gettext("Agency representative")
+    follow_up_path = request.app.url_path_for("forum_follow_up", code=forum.join_code)
     return {
         "forum": forum,
+        "follow_up_url": str(request.base_url).rstrip("/") + follow_up_path,
         "spaced_code": spaced(forum.join_code),
         "agency": agency,
         "sections": parts,
@@ -181,7 +182,7 @@ async def minutes(request: Request, user: StaffUser, forum: Forum) -> Response:
 @forum_page(RUN)
 async def minutes_csv(request: Request, user: StaffUser, forum: Forum) -> Response:
     async with db(request) as session:
-        parts = await sections(session, forum)
+        parts = sections_of(forum, await minutes_inputs(session, forum))
         codes = await report_codes(session, forum)
     headers = [
         gettext("Number"),

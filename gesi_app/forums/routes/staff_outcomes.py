@@ -69,7 +69,10 @@ async def _themes_page(
         "themes": themes,
         "input_choices": input_choices,
         "plain_choices": [Choice("", gettext("Choose one"))]
-        + [Choice(str(i.id), f"#{i.id}") for i in listed],
+        + [
+            Choice(str(i.id), f"#{i.id} {_label(i.text or gettext('Voice message'))}")
+            for i in listed
+        ],
         "theme_choices": [Choice("", gettext("Choose one"))]
         + [Choice(str(t.id), t.title) for t in themes]
         + [Choice(NO_THEME, gettext("No theme"))],

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from gesi_app.accounts.models import StaffUser
@@ -24,6 +24,7 @@ from gesi_app.forums.labels import template_labels
 from gesi_app.forums.models import Forum
 from gesi_app.forums.participation import accepts_inputs
 from gesi_app.forums.prioritising_minutes import prioritising_csv, prioritising_minutes
+from gesi_app.forums.results_live import announce_results, results_stream
 from gesi_app.forums.routes.staff import RUN, csv_download, forum_page
 from gesi_app.forums.service import ForumClosed, forum_by_code
 from gesi_app.forums.vote_forms import dot_field, parse_dots, parse_open, parse_statement
@@ -32,6 +33,7 @@ from gesi_app.i18n import gettext
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
+from gesi_app.web.state import state_of
 
 
 def vote_on_choices(forum: Forum) -> list[Choice]:
@@ -177,6 +179,7 @@ async def room_dots(request: Request, user: StaffUser, forum: Forum) -> Response
         await dot_votes.count_room_dots(
             session, user, forum, vote, parsed.value, ip=client_address(request)
         )
+    await announce_results(state_of(request).broker, forum.id)
     return _back(request, forum, "room-counted", "dot-results")
 
 
@@ -212,6 +215,16 @@ async def statement_round(request: Request, user: StaffUser, forum: Forum) -> Re
     return await _change(request, user, forum, set_round, f"round-{wanted}", "statements")
 
 
+@forum_page(RUN)
+async def results_events(request: Request, user: StaffUser, forum: Forum) -> Response:
+    """The results page's event stream: a ``results`` event whenever they change."""
+    return StreamingResponse(
+        results_stream(state_of(request).broker, forum.id),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
 def _route(path: str, endpoint: Any, name: str) -> Route:
     return Route(
         f"/staff/forums/{{code:str}}/prioritise{path}", endpoint, methods=["POST"], name=name
@@ -224,6 +237,11 @@ routes = [
         "/staff/forums/{code:str}/prioritising.csv",
         results_csv,
         name="staff_forum_prioritising_csv",
+    ),
+    Route(
+        "/staff/forums/{code:str}/prioritise/events",
+        results_events,
+        name="staff_forum_prioritise_events",
     ),
     _route("/dot-vote", open_dot_vote, "staff_forum_dot_vote_open"),
     _route("/dot-vote/close", close_dot_vote, "staff_forum_dot_vote_close"),

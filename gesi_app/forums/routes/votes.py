@@ -18,6 +18,7 @@ from gesi_app.forums import dot_votes, statements
 from gesi_app.forums.limits import count_post
 from gesi_app.forums.models import Forum, Participant
 from gesi_app.forums.participation import accepts_inputs, participant_of
+from gesi_app.forums.results_live import announce_results
 from gesi_app.forums.routes.public import NO_STORE, SESSION_KEY, not_found
 from gesi_app.forums.service import ForumClosed, ForumNotFound, forum_by_code
 from gesi_app.forums.vote_forms import answer_field, dot_field, parse_answers, parse_dots
@@ -25,6 +26,7 @@ from gesi_app.forums.vote_models import Answer
 from gesi_app.i18n import gettext
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -117,6 +119,7 @@ async def dots(request: Request, forum: Forum, participant: Participant) -> Resp
             await dot_votes.cast_dots(session, forum, participant, parsed.value)
         except (dot_votes.VoteClosed, ForumClosed, LookupError):
             return await _dots_page(request, forum, participant, status=409)
+    await announce_results(state_of(request).broker, forum.id)
     url = request.app.url_path_for("forum_dots", code=forum.join_code)
     return RedirectResponse(f"{url}?saved=1", status_code=303)
 
@@ -154,6 +157,7 @@ async def answer_statements(request: Request, forum: Forum, participant: Partici
             await statements.answer(session, forum, participant, parsed.value)
         except (statements.RoundClosed, ForumClosed):
             return await _statements_page(request, forum, participant, status=409)
+    await announce_results(state_of(request).broker, forum.id)
     url = request.app.url_path_for("forum_statements", code=forum.join_code)
     return RedirectResponse(f"{url}?saved=1", status_code=303)
 

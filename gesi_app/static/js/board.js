@@ -2,6 +2,8 @@
 // data-live="board": new inputs go to the top of their agenda item, with a pause control.
 // data-live="held": new inputs wait behind a "N new inputs - show" button, so nothing moves
 // under a reader. Either way #live-status gets a short count ("3 new inputs"), never the text.
+// An input a facilitator hides ("hide" event) leaves the page; one shown again ("restore")
+// comes back in its place.
 (function () {
   "use strict";
   var root = document.querySelector(".live-inputs[data-live]");
@@ -38,6 +40,7 @@
 
   function item(data, withTime) {
     var li = document.createElement("li");
+    li.id = "input-" + data.id;
     if (withTime) {
       var time = document.createElement("span");
       time.className = "board-time";
@@ -63,6 +66,23 @@
   function showOnBoard(data) {
     var list = document.getElementById("item-" + data.item);
     if (list) { list.insertBefore(item(data, true), list.firstChild); }
+  }
+
+  function idOf(li) { return Number((li.id || "").replace("input-", "")) || 0; }
+
+  // Put a restored input back where it was: the board lists newest first, the page oldest.
+  function putBack(data) {
+    var list = mode === "board" ? document.getElementById("item-" + data.item)
+      : document.getElementById("everyone-list");
+    if (!list || document.getElementById("input-" + data.id)) { return; }
+    var li = item(data, mode === "board");
+    var next = null;
+    Array.prototype.some.call(list.children, function (other) {
+      var before = mode === "board" ? idOf(other) < data.id : idOf(other) > data.id;
+      if (before) { next = other; }
+      return before;
+    });
+    list.insertBefore(li, next);
   }
 
   var control = root.querySelector(".live-control");
@@ -117,5 +137,14 @@
       button.removeAttribute("aria-disabled");
     }
     announceLater();
+  });
+  source.addEventListener("hide", function (event) {
+    var data = JSON.parse(event.data);
+    waiting = waiting.filter(function (w) { return w.id !== data.id; });
+    var li = document.getElementById("input-" + data.id);
+    if (li) { li.parentNode.removeChild(li); }
+  });
+  source.addEventListener("restore", function (event) {
+    putBack(JSON.parse(event.data));
   });
 })();

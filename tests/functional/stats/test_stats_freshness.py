@@ -1,6 +1,6 @@
 """The statistics cache never answers with numbers from before a change: every table /stats
 counts moves the statistics version in the change's own transaction (triggers, migration
-0019), and a view counted at an older version is counted again, in every app process."""
+0023), and a view counted at an older version is counted again, in every app process."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from gesi_app.forums.models import AgendaItem, Forum, ForumInput, Participant
 from gesi_app.reports.models import Rating, Report, ReporterSegment, ReportType, Status
 from gesi_app.reports.workflow import transition
 from gesi_app.stats.cache import StatsCache, current_version
+from gesi_app.stats.filters import Filters
+from gesi_app.stats.queries import Scope, forum_inputs
 from gesi_app.web.state import app_state
 from tests.conftest import make_settings
 from tests.factories import run
@@ -223,3 +225,24 @@ def test_version_survives_a_missing_row(database_url: str) -> None:
     assert _version(database_url) == 0
     _fill(database_url)
     assert _version(database_url) > 0
+
+
+def test_a_hidden_input_is_not_counted(database_url: str) -> None:
+    """An input a facilitator hid from the board (forums/moderation.py) is left out of the
+    minutes, and so of "who is heard": 8 inputs, 2 hidden, 6 counted."""
+    run(database_url, _forum)
+
+    async def hide_two(session: AsyncSession) -> None:
+        rows = (await session.scalars(select(ForumInput).order_by(ForumInput.id))).all()
+        for row in rows[:2]:
+            row.hidden_at = fx.at("2026-04-08", 5)
+            row.hidden_reason = "Iklan"
+
+    run(database_url, hide_two)
+
+    async def count(session: AsyncSession) -> tuple[int, int]:
+        dialect = session.get_bind().dialect.name
+        found = await forum_inputs(session, Scope(Filters(), None, "Asia/Jakarta", dialect))
+        return found.total, found.yes["disability"]
+
+    assert run(database_url, count) == (6, 4)

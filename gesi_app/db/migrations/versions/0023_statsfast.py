@@ -11,7 +11,7 @@ mode) drops its triggers: such a migration must create them again (``test_stats_
 checks that every one exists at head).
 
 Revision ID: 0023_statsfast
-Revises: 0021_forumdoc
+Revises: 0022_forummod
 Create Date: 2026-12-07 19:00:00.000000
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0023_statsfast"
-down_revision: str | None = "0021_forumdoc"
+down_revision: str | None = "0022_forummod"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -5,7 +5,7 @@ changes. Each process keeps the counts of the views asked for lately (``StatsCac
 by the view (its canonical filters, the agency's id, the time zone) and by the statistics
 version: a counter in the database (``stats_version``) that triggers add one to in the same
 transaction as every insert, update or delete of a report, its history, its "About you"
-answers, its rating, a forum, a forum input or a participant (migration 0019), whichever
+answers, its rating, a forum, a forum input or a participant (migration 0023), whichever
 process or script made it. A request reads the version first, then counts: counts under a
 version are never older than that version's data, so a cache hit is never stale, in any
 process. Topics, areas, agencies, baselines and the calendar are read anew each time (small

@@ -46,7 +46,7 @@ class PopulationBaseline(Base):
 
 class StatsVersion(Base):
     """One row: a counter that triggers on every table the statistics count move on, in the
-    transaction of the change (migration 0019). Cached statistics are keyed by it."""
+    transaction of the change (migration 0023). Cached statistics are keyed by it."""
 
     __tablename__ = "stats_version"
 

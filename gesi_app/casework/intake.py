@@ -25,8 +25,8 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
-from gesi_app.casework.intake_collective import FIELDS as COLLECTIVE_FIELDS
-from gesi_app.casework.intake_collective import parse_collective
+from gesi_app.reports.collective_staff import FIELDS as COLLECTIVE_FIELDS
+from gesi_app.reports.collective_staff import parse_collective
 from gesi_app.db.base import utcnow
 from gesi_app.i18n import gettext
 from gesi_app.passwords import Hasher

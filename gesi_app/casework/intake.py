@@ -25,14 +25,14 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission, require
-from gesi_app.casework.intake_collective import FIELDS as COLLECTIVE_FIELDS
-from gesi_app.casework.intake_collective import parse_collective
 from gesi_app.db.base import utcnow
 from gesi_app.i18n import gettext
 from gesi_app.passwords import Hasher
 from gesi_app.reports import draft_store, drafting, journey
 from gesi_app.reports import forms as report_forms
 from gesi_app.reports.collective import ActingGroup
+from gesi_app.reports.collective_staff import FIELDS as COLLECTIVE_FIELDS
+from gesi_app.reports.collective_staff import parse_collective
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Attachment, Channel, Draft, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, Submitted, submit_report

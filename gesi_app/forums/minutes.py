@@ -20,6 +20,7 @@ from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, InputSource
 from gesi_app.forums.participation import inputs_of
 from gesi_app.passwords import Hasher
+from gesi_app.reports.collective import Collective
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Channel, Report, ReportType, WhenKind
 from gesi_app.reports.service import NewReport, submit_report
@@ -119,10 +120,12 @@ async def forum_report(
     timezone: str,
     deadlines: Deadlines,
     hasher: Hasher,
+    collective: Collective | None = None,
 ) -> Report:
     """Store (and commit) a tracked report that came from ``forum``: an aspiration, anonymous
     (the forum kept no contact to answer to) and public like the board it was shown on, dated
-    the forum's day. Staff may still raise its privacy later."""
+    the forum's day. Staff may still raise its privacy later. Sent on behalf of a group
+    (``collective``), it shows the group's name, so it is not anonymous."""
     starts = aware(forum.starts_at).astimezone(zoneinfo.ZoneInfo(timezone))
     submitted = await submit_report(
         session,
@@ -132,10 +135,11 @@ async def forum_report(
             description=description,
             when_kind=WhenKind.DATE,
             occurred_on=min(starts.date(), clock.today(timezone)),
-            anonim=True,
+            anonim=collective is None,
             rahasia=False,
             channel=Channel.FORUM,
             locale=locale,
+            collective=collective,
         ),
         hasher=hasher,
         timezone=timezone,

@@ -21,6 +21,7 @@ from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
 from gesi_app.passwords import Hasher
+from gesi_app.reports.collective import Collective
 from gesi_app.reports.deadlines import Deadlines
 from gesi_app.reports.models import Report
 
@@ -198,9 +199,11 @@ async def follow_up_report(
     deadlines: Deadlines,
     hasher: Hasher,
     ip: str | None = None,
+    collective: Collective | None = None,
 ) -> Report:
     """A tracked report (channel forum, aspiration, anonymous, public) from a follow-up item,
-    the way an input becomes one, so the public can follow what the agency does about it."""
+    the way an input becomes one, so the public can follow what the agency does about it;
+    or sent on behalf of an approved group (``collective``), audited with its weight."""
     await require_facilitator(session, user, forum)
     item = await session.scalar(
         select(FollowUp)
@@ -221,10 +224,13 @@ async def follow_up_report(
         timezone=timezone,
         deadlines=deadlines,
         hasher=hasher,
+        collective=collective,
     )
     item = await session.get_one(FollowUp, follow_up_id)
     item.report_id = report.id
-    after = {"follow_up": follow_up_id, "report": report.tracking_code}
+    after: dict[str, Any] = {"follow_up": follow_up_id, "report": report.tracking_code}
+    if collective is not None:
+        after.update(group=collective.group_id, weight=collective.weight)
     await _record(session, user, audit.Action.FORUM_FOLLOW_UP_REPORTED, forum, after, ip)
     return report
 

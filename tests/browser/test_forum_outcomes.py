@@ -22,6 +22,7 @@ from tests import factories
 from tests.browser import harness, keyboard
 from tests.browser.harness import Mode
 from tests.browser.server import LiveServer
+from tests.browser.test_collective import group_with_rep
 from tests.browser.test_forums import facilitator, forum_with_inputs, sign_in
 from tests.forums_support import send_input
 
@@ -49,6 +50,15 @@ def with_outcomes(server: LiveServer, user_id: int, code: str) -> None:
     factories.run(server.database_url, work)
 
 
+def first_follow_up(server: LiveServer, code: str) -> int:
+    async def work(session: AsyncSession) -> int:
+        forum = await forum_by_code(session, code)
+        return (await outcomes.follow_ups(session, forum))[0].id
+
+    found: int = factories.run(server.database_url, work)
+    return found
+
+
 def test_outcome_pages(driver: WebDriver, live_server: LiveServer) -> None:
     user_id, username = facilitator(live_server)
     facilitator(live_server)  # someone to add as a facilitator
@@ -66,6 +76,17 @@ def test_outcome_pages(driver: WebDriver, live_server: LiveServer) -> None:
         f"/staff/forums/{code}/facilitators",
     ):
         harness.check_page_languages(driver, live_server.url(path))
+    group_id, _, _ = group_with_rep(live_server)  # an approved group to send a follow-up for
+    group_page = f"/staff/forums/{code}/follow-ups/{first_follow_up(live_server, code)}/group"
+    harness.check_page_languages(driver, live_server.url(group_page))
+    for lang in ("id", "en"):
+        for js in (True, False):
+            with harness.mode_applied(driver, Mode(js=js)):
+                driver.get(live_server.url(group_page, lang=lang))
+                assert f'value="{group_id}"' in driver.page_source
+                submit_form(driver, "/group")  # no group chosen
+                assert driver.title.startswith("Kesalahan: " if lang == "id" else "Error: ")
+                harness.check_current_page(driver, Mode(js=js))
     driver.get(live_server.url(f"/staff/forums/{code}/minutes", lang="en"))
     text = driver.find_element(By.ID, "main").text
     for shown in ("Layanan loket (1 input)", "Said once more", "Tambah loket antrean"):

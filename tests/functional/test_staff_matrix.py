@@ -117,6 +117,12 @@ MATRIX: dict[tuple[str, str], dict[str, int | str]] = {
     ("/staff/forums/{code:str}/follow-ups/{follow_up_id:int}/report", "POST"): only(
         "admin", "fasilitator", ok=404
     ),
+    ("/staff/forums/{code:str}/follow-ups/{follow_up_id:int}/group", "GET"): only(
+        "admin", "fasilitator", ok=404
+    ),
+    ("/staff/forums/{code:str}/follow-ups/{follow_up_id:int}/group", "POST"): only(
+        "admin", "fasilitator", ok=404
+    ),
     ("/staff/forums/{code:str}/minutes.pdf", "GET"): only("admin", "fasilitator", ok=404),
     # The minutes as a document: signers, attendance list, closing; the letterhead (admin).
     ("/staff/forums/{code:str}/attendance-sheet.pdf", "GET"): only("admin", "fasilitator", ok=404),

@@ -1,6 +1,6 @@
-"""Staff intake of a paper petition: a report an approved community group sent on behalf of
-its members, typed in by staff (flagged by its channel, like every intake), with the same
-bounds as the web journey's collective question (reports/collective_forms.py)."""
+"""A collective report typed in by staff: a paper petition at intake (casework) or a forum's
+follow-up item (forums), sent by an approved community group on behalf of its members, with
+the same bounds as the web journey's collective question (reports/collective_forms.py)."""
 
 from __future__ import annotations
 

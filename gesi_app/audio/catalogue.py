@@ -154,6 +154,18 @@ SILENT: frozenset[str] = frozenset(
         ),
         "The minutes are closed with the number %(number)s.",
         "Use only these fields in the pattern: %(fields)s",
+        # A forum follow-up's news to its participants (email and SMS, never spoken).
+        "A follow-up of the forum %(forum)s has moved on",
+        "Suara: a follow-up of your forum is now: %(state)s. %(link)s",
+        (
+            "The follow-up item “%(what)s”, agreed at the forum %(forum)s, is now: "
+            "%(state)s.\n"
+            "\n"
+            "See what became of everything the forum agreed: %(link)s\n"
+            "\n"
+            "You get this message because you asked to be told when you joined the "
+            "forum."
+        ),
         # Too many downloads: a time and a count.
         "You can download again after %(time)s.",
         (

@@ -124,6 +124,41 @@ EASY: dict[str, Easy] = {
     "Agree": Easy(picture="thumbs-up"),
 }
 
+# "You said, we did" and being told of a follow-up (forums/routes/follow_up.py, the join form).
+EASY.update(
+    {
+        "You said, we did: what became of this forum's agreements": Easy(
+            N_("What the government did after this forum"), "check"
+        ),
+        "Hear what becomes of it (you can skip this)": Easy(
+            N_("Get a message about what happens next (you can skip this)"), "envelope"
+        ),
+        "Messages about the follow-up": Easy(N_("Messages about what happens next"), "envelope"),
+        (
+            "We send a short message when the agency moves on a follow-up the forum "
+            "agreed. Nothing else."
+        ): Easy(N_("We send a short message when the work moves on. Nothing else."), "envelope"),
+        "Your email address or phone number (optional)": Easy(
+            N_("Your email or phone number (you can skip this)"), "envelope"
+        ),
+        "Only to send these messages. It is never shown.": Easy(
+            N_("We use it only for these messages. No one sees it."), "lock"
+        ),
+        "Enter an email address or a phone number to be told": Easy(
+            N_("Write an email or a phone number"), "warning"
+        ),
+        "Tick the box to be told, or leave the email or phone empty": Easy(
+            N_("Tick the box. Or leave the email or phone empty."), "warning"
+        ),
+        ("Enter an email address like nama@contoh.id or a phone number like 0812 3456 7890"): Easy(
+            N_("Write an email like nama@contoh.id or a phone like 0812 3456 7890"), "warning"
+        ),
+        "Tell me when a follow-up of this forum moves on": Easy(
+            N_("Send me a message when the work moves on"), "envelope"
+        ),
+    }
+)
+
 ALREADY_EASY: dict[str, tuple[str, ...]] = {
     "short": (
         "Join code:",

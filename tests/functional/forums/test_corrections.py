@@ -137,7 +137,7 @@ def test_themes_points_and_follow_ups_are_changed_and_deleted(
     minutes = client.get(f"/staff/forums/{code}/minutes?lang=en").text
     assert "Layanan antrean" not in minutes and "06.30" not in minutes
     assert "Tambah dua loket" not in minutes and "Antrean pagi panjang" in minutes  # input stays
-    for action in ("forum_theme_deleted", "forum_point_deleted", "forum_follow_up_deleted"):
+    for action in ("forum_theme_removed", "forum_point_removed", "forum_follow_up_removed"):
         assert len(audit_entries(database_url, action)) == 1
 
 
@@ -161,7 +161,7 @@ def test_corrections_are_for_the_forums_facilitators(client: TestClient, databas
     assert post(client, point_url, csrf, {"point": "Diubah"}).status_code == 403
     assert post(client, f"{point_url}/delete", csrf, {}).status_code == 403
     assert audit_entries(database_url, "forum_point_changed") == []
-    assert audit_entries(database_url, "forum_point_deleted") == []
+    assert audit_entries(database_url, "forum_point_removed") == []
 
 
 def test_the_merge_form_shows_each_inputs_text(client: TestClient, database_url: str) -> None:

@@ -61,6 +61,7 @@ def _fill(database_url: str) -> None:
                 "Women: 31 of 57 people (54.4%)",
                 "Youth (16–30): 16 of 57 people (28.1%)",
                 "People with disabilities: 36 of 57 people (63.2%)",
+                '<th scope="col" class="numeric">People the reports speak for</th>',
             ],
         ),
         (
@@ -70,6 +71,7 @@ def _fill(database_url: str) -> None:
                 "Tanda tangan bersama menambah 21 orang lagi.",
                 "Perempuan: 31 dari 57 orang (54,4%)",
                 "Penyandang disabilitas: 36 dari 57 orang (63,2%)",
+                '<th scope="col" class="numeric">Orang yang diwakili laporan</th>',
             ],
         ),
     ],
@@ -98,3 +100,4 @@ def test_without_collective_reports_the_page_counts_reports(
     page = client.get("/stats?lang=en").text
     assert "Women: 6 of 17 reports (35.3%)" in page
     assert "on behalf of" not in page
+    assert "People the reports speak for" not in page

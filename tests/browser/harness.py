@@ -95,7 +95,15 @@ def mode_applied(driver: WebDriver, mode: Mode) -> Iterator[None]:
 
 
 def reset_browser(driver: WebDriver) -> None:
-    """A clean slate between tests: no cookies, scripts on, normal viewport and text size."""
+    """A clean slate between tests: one tab (a live page a test left open in another keeps its
+    stream and timers running for the rest of the session), no cookies, scripts on, normal
+    viewport and text size."""
+    handles = driver.window_handles
+    if len(handles) > 1:
+        for extra in handles[1:]:
+            driver.switch_to.window(extra)
+            driver.close()
+        driver.switch_to.window(handles[0])
     driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -36,9 +36,11 @@ SMALLEST: Final = 512  # bytes: a smaller file gains less than its headers cost
 
 
 def compress(data: bytes, encoding: str) -> bytes:
+    """Runs on the event loop, once a file and process: a middle quality keeps it to a few
+    milliseconds for the 52 KB htmx file (brotli's best took about 100 ms for 7% less)."""
     if encoding == "br":
-        return bytes(brotli.compress(data, quality=11))
-    return gzip.compress(data, compresslevel=9, mtime=0)
+        return bytes(brotli.compress(data, quality=5))
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
 
 class Compressed:

@@ -96,8 +96,9 @@ def fill(driver: WebDriver, slug: str) -> None:
 
 
 def send(driver: WebDriver) -> None:
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    harness.wait_for(driver, "main")
+    """Press the form's button and wait until the next page has replaced this one (waiting for
+    `main` alone could find the old page's, before the answer came back)."""
+    rj.press_button(driver)
 
 
 STEPS = ("name", "kind", "area", "village", "members", "speaks-for", "representative")

@@ -17,7 +17,7 @@ from gesi_app.accounts import audit
 from gesi_app.accounts.models import StaffUser
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
-from gesi_app.forums.outcomes import NewFollowUp, NotInForum
+from gesi_app.forums.outcomes import NewFollowUp, NewPoint, NotInForum
 
 M = TypeVar("M", Theme, AgreedPoint, FollowUp)
 Action = audit.Action
@@ -85,20 +85,28 @@ async def delete_theme(
     await _done(session, user, Action.FORUM_THEME_DELETED, forum, before, {}, ip)
 
 
+def _point_fields(point: AgreedPoint) -> dict[str, Any]:
+    return NewPoint(point.text, point.agency_id, point.due_on, point.state).fields()
+
+
 async def change_point(
     session: AsyncSession,
     user: StaffUser,
     forum: Forum,
     point_id: int,
-    text: str,
+    new: NewPoint,
     *,
     ip: str | None = None,
 ) -> AgreedPoint:
+    """Its words, owner, due date and state; a new state is told to the participants who
+    asked (follow_up_news does it as the change is flushed)."""
     await require_facilitator(session, user, forum)
     point = await one_of(session, forum, AgreedPoint, point_id)
-    before = {"point": point.id, "text": point.text}
-    point.text = text
-    await _done(session, user, Action.FORUM_POINT_CHANGED, forum, before, {"text": text}, ip)
+    before = {"point": point.id, **_point_fields(point)}
+    point.text, point.agency_id, point.due_on = new.text, new.agency_id, new.due_on
+    point.state = new.state
+    after = new.fields()
+    await _done(session, user, Action.FORUM_POINT_CHANGED, forum, before, after, ip)
     return point
 
 
@@ -107,7 +115,7 @@ async def delete_point(
 ) -> None:
     await require_facilitator(session, user, forum)
     point = await one_of(session, forum, AgreedPoint, point_id)
-    before = {"point": point.id, "text": point.text}
+    before = {"point": point.id, **_point_fields(point)}
     await session.delete(point)
     await _done(session, user, Action.FORUM_POINT_DELETED, forum, before, {}, ip)
 

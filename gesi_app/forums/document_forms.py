@@ -46,6 +46,8 @@ def parse_letterhead(form: FormData) -> tuple[LetterheadData | None, Fields, Fie
             if problem == "empty"
             else _("Write {seq}, {agency} and {year} in the pattern")
             if problem == "missing"
+            else _("Put a character such as / between two fields, so that no two numbers read the same")
+            if problem == "adjacent"
             else _("Use only these fields in the pattern: %(fields)s", fields=fields)
         )
     if errors:

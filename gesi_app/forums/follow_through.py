@@ -4,7 +4,8 @@ public page /forums/{code}/follow-up.
 A follow-up item made a tracked report moves with it: its state is the report's status, and
 once the report is public (verified, never rahasia) the page links to it and shows the
 agency's answers. An item not yet tracked is "planned"; one past its due date and not yet
-answered or closed says so.
+answered or closed says so. An agreed point carries its own owner agency, due date and state,
+set by the facilitator.
 """
 
 from __future__ import annotations
@@ -17,11 +18,24 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.agencies.models import Agency
-from gesi_app.forums.models import AgreedPoint, FollowUp, Forum
+from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, PointState
 from gesi_app.public.publication import is_public
 from gesi_app.reports.models import Report, ReportMessage, Status
 
 DONE = frozenset({Status.DITINDAKLANJUTI, Status.SELESAI})
+SETTLED = frozenset({PointState.DONE, PointState.NOT_GOING_AHEAD})
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """One agreed point as the public sees it."""
+
+    number: int
+    text: str
+    agency: Agency | None
+    due_on: dt.date | None
+    state: PointState | None
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -38,11 +52,29 @@ class Promise:
     overdue: bool
 
 
-async def agreed(session: AsyncSession, forum: Forum) -> Sequence[AgreedPoint]:
-    rows = await session.scalars(
-        select(AgreedPoint).where(AgreedPoint.forum_id == forum.id).order_by(AgreedPoint.id)
-    )
-    return rows.all()
+async def agreed(session: AsyncSession, forum: Forum, today: dt.date) -> list[Agreed]:
+    """The forum's agreed points in the order they were recorded, each with its owner."""
+    rows = (
+        await session.execute(
+            select(AgreedPoint, Agency)
+            .outerjoin(Agency, Agency.id == AgreedPoint.agency_id)
+            .where(AgreedPoint.forum_id == forum.id)
+            .order_by(AgreedPoint.id)
+        )
+    ).all()
+    return [
+        Agreed(
+            number=number,
+            text=point.text,
+            agency=agency,
+            due_on=point.due_on,
+            state=point.state,
+            overdue=point.due_on is not None
+            and point.due_on < today
+            and point.state not in SETTLED,
+        )
+        for number, (point, agency) in enumerate(rows, start=1)
+    ]
 
 
 async def promises(session: AsyncSession, forum: Forum, today: dt.date) -> list[Promise]:

@@ -22,6 +22,16 @@ class ForumFormat(enum.StrEnum):
     HYBRID = "hybrid"
 
 
+class PointState(enum.StrEnum):
+    """Where an agreed point stands, set by the facilitator (a follow-up item's state is the
+    status of the tracked report it became)."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_GOING_AHEAD = "not_going_ahead"
+
+
 class ForumState(enum.StrEnum):
     PLANNED = "planned"
     LIVE = "live"
@@ -164,6 +174,10 @@ class AgreedPoint(Base):
     forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Optional, and set or changed later: who owns it, by when, and where it stands.
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
+    due_on: Mapped[dt.date | None]
+    state: Mapped[PointState | None] = mapped_column(enum_column(PointState, 20))
 
 
 class FollowUp(Base):

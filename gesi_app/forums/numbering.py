@@ -11,10 +11,13 @@ no number is skipped or repeated.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,17 +42,38 @@ class LetterheadMissing(Exception):
     """No authority name or code yet: an admin sets the letterhead first."""
 
 
+class PatternUnusable(Exception):
+    """The letterhead's pattern cannot number documents (set before the checks it would now
+    fail): an admin changes it first. Nothing was changed."""
+
+
+class NumberTaken(Exception):
+    """The pattern gave a number another document already has. Nothing was changed: the count
+    was given back."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
 def pattern_problem(pattern: str) -> str | None:
     """None when ``pattern`` can number documents; else what is wrong, as a short key:
-    'unknown' (a field other than FIELDS or a broken brace), 'missing' (no seq, agency or year)."""
+    'unknown' (a field other than FIELDS, a broken brace, or a field with a format or
+    conversion), 'missing' (no seq, agency or year), 'adjacent' (two fields with nothing
+    between them, so that two different numbers could read the same, such as agency A1 with
+    number 1 and agency A with number 11)."""
     try:
-        names = [name for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
+        parts = list(string.Formatter().parse(pattern))
     except ValueError:
         return "unknown"
-    if any(name not in FIELDS for name in names):
+    names = [name for _, name, _, _ in parts if name is not None]
+    if any(name not in FIELDS for name in names) or any(spec or conv for _, _, spec, conv in parts):
         return "unknown"
     if any(name not in names for name in REQUIRED):
         return "missing"
+    for before, after in zip(parts, parts[1:], strict=False):
+        if before[1] is not None and after[1] is not None and not after[0]:
+            return "adjacent"
     return None
 
 
@@ -67,6 +91,30 @@ def _insert(session: AsyncSession, model: type[object]) -> object:
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(model)
+
+
+async def _fill(
+    session: AsyncSession, fill: Any, forum_id: int, number: str, now: dt.datetime, user_id: int
+) -> str | None:
+    """Write the forum's number unless it has one: the number written, or None."""
+    return (
+        await session.execute(
+            fill.values(
+                forum_id=forum_id,
+                number=number,
+                closed_at=now,
+                closed_by=user_id,
+                signers=[],
+                provided=[],
+            )
+            .on_conflict_do_update(
+                index_elements=["forum_id"],
+                set_={"number": number, "closed_at": now, "closed_by": user_id},
+                where=MinutesDocument.number.is_(None),
+            )
+            .returning(MinutesDocument.number)
+        )
+    ).scalar_one_or_none()
 
 
 async def document_of(session: AsyncSession, forum: Forum) -> MinutesDocument | None:
@@ -94,6 +142,8 @@ async def close_minutes(
     agency = await session.get(Agency, forum.agency_id) if forum.agency_id else None
     key = agency.slug.upper() if agency else head.code.strip()
     pattern, forum_id, code = head.pattern, forum.id, forum.join_code
+    if pattern_problem(pattern):
+        raise PatternUnusable(pattern)
     now = utcnow()
     today = clock.local_date(now, timezone)
     await session.commit()  # the next transaction starts with its write (see the docstring)
@@ -109,24 +159,11 @@ async def close_minutes(
     ).scalar_one()
     number = format_number(pattern, seq, key, today.year, today.month)
     fill = _insert(session, MinutesDocument)
-    given = (
-        await session.execute(
-            fill.values(  # type: ignore[attr-defined]
-                forum_id=forum_id,
-                number=number,
-                closed_at=now,
-                closed_by=user.id,
-                signers=[],
-                provided=[],
-            )
-            .on_conflict_do_update(
-                index_elements=["forum_id"],
-                set_={"number": number, "closed_at": now, "closed_by": user.id},
-                where=MinutesDocument.number.is_(None),
-            )
-            .returning(MinutesDocument.number)
-        )
-    ).scalar_one_or_none()
+    try:
+        given = await _fill(session, fill, forum_id, number, now, user.id)
+    except IntegrityError:  # another document has that number: give the count back
+        await session.rollback()
+        raise NumberTaken(number) from None
     if given is None:  # closed meanwhile by someone else: give the count back
         await session.rollback()
         kept = await session.scalar(

@@ -11,7 +11,8 @@ from typing import Generic, TypeVar
 from starlette.datastructures import FormData
 
 from gesi_app.forums.forms import text
-from gesi_app.forums.outcomes import FOLLOW_UP_MAX, POINT_MAX, THEME_MAX, NewFollowUp
+from gesi_app.forums.models import PointState
+from gesi_app.forums.outcomes import FOLLOW_UP_MAX, POINT_MAX, THEME_MAX, NewFollowUp, NewPoint
 from gesi_app.i18n import gettext as _
 from gesi_app.reports.forms import parse_date_parts
 from gesi_app.web.numbers import parse_int
@@ -73,15 +74,38 @@ def parse_merge(form: FormData, inputs: Collection[int]) -> Parsed[tuple[int, in
     return Parsed((duplicate_id, into_id), kept)
 
 
-def parse_point(form: FormData) -> Parsed[str]:
-    point = text(form, "point")
-    kept: dict[str, object] = {"point": point}
+POINT_FIELDS = ("point", "point_owner", "point_due_day", "point_due_month", "point_due_year")
+
+
+def parse_point(form: FormData, agencies: Collection[str]) -> Parsed[NewPoint]:
+    """The point's words, and optionally its owner agency (one of ``agencies``, ids as text),
+    due date and state: the date may lie in the past, as a point is often updated late."""
+    kept: dict[str, object] = {name: text(form, name) for name in (*POINT_FIELDS, "point_state")}
+    errors: dict[str, str] = {}
+    point, owner, state = str(kept["point"]), str(kept["point_owner"]), str(kept["point_state"])
     if not point:
-        return Parsed(None, kept, {"point": _("Enter the point that was agreed")})
-    if len(point) > POINT_MAX:
-        error = _("The point must be %(max)s characters or fewer", max=POINT_MAX)
-        return Parsed(None, kept, {"point": error})
-    return Parsed(point, kept)
+        errors["point"] = _("Enter the point that was agreed")
+    elif len(point) > POINT_MAX:
+        errors["point"] = _("The point must be %(max)s characters or fewer", max=POINT_MAX)
+    if owner and owner not in agencies:
+        errors["point_owner"] = _("Choose the agency from the list")
+    parts = [str(kept[f"point_due_{part}"]) for part in ("day", "month", "year")]
+    due = None
+    if any(parts):
+        due, date_errors = parse_date_parts("point_due", *parts, empty="")
+        errors.update(date_errors)
+    states = {s.value for s in PointState}
+    if state and state not in states:
+        errors["point_state"] = _("Choose where it stands from the list")
+    if errors:
+        return Parsed(None, kept, errors)
+    new = NewPoint(
+        text=point,
+        agency_id=int(owner) if owner else None,
+        due_on=due,
+        state=PointState(state) if state else None,
+    )
+    return Parsed(new, kept)
 
 
 def parse_follow_up(

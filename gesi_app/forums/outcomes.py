@@ -19,7 +19,7 @@ from gesi_app.accounts.models import StaffUser
 from gesi_app.db.base import utcnow
 from gesi_app.forums.facilitators import require_facilitator
 from gesi_app.forums.minutes import forum_report
-from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, Theme
+from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, ForumInput, PointState, Theme
 from gesi_app.passwords import Hasher
 from gesi_app.reports.collective import Collective
 from gesi_app.reports.deadlines import Deadlines
@@ -41,6 +41,22 @@ class NewFollowUp:
     what: str
     agency_id: int
     due_on: dt.date
+
+
+@dataclass(frozen=True)
+class NewPoint:
+    """An agreed point; who owns it, by when and where it stands are optional."""
+
+    text: str
+    agency_id: int | None = None
+    due_on: dt.date | None = None
+    state: PointState | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """As the audit log records it."""
+        due = self.due_on.isoformat() if self.due_on else None
+        state = self.state.value if self.state else None
+        return {"text": self.text, "agency": self.agency_id, "due": due, "state": state}
 
 
 async def themes_of(session: AsyncSession, forum: Forum) -> Sequence[Theme]:
@@ -154,13 +170,21 @@ async def merge_input(
 
 
 async def add_agreed_point(
-    session: AsyncSession, user: StaffUser, forum: Forum, text: str, *, ip: str | None = None
+    session: AsyncSession, user: StaffUser, forum: Forum, new: NewPoint, *, ip: str | None = None
 ) -> AgreedPoint:
     await require_facilitator(session, user, forum)
-    point = AgreedPoint(forum_id=forum.id, text=text, created_at=utcnow())
+    point = AgreedPoint(
+        forum_id=forum.id,
+        text=new.text,
+        agency_id=new.agency_id,
+        due_on=new.due_on,
+        state=new.state,
+        created_at=utcnow(),
+    )
     session.add(point)
     await session.flush()
-    await _record(session, user, audit.Action.FORUM_POINT_AGREED, forum, {"point": point.id}, ip)
+    after = {"point": point.id, **new.fields()}
+    await _record(session, user, audit.Action.FORUM_POINT_AGREED, forum, after, ip)
     return point
 
 

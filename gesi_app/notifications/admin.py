@@ -47,7 +47,7 @@ class NotRetryable(Exception):
 @dataclass(frozen=True)
 class TroubledMessage:
     id: int
-    tracking_code: str
+    tracking_code: str | None  # None: news of a forum, about no report
     channel: OutboxChannel
     recipient: str  # masked
     kind: str
@@ -130,7 +130,7 @@ async def troubled_messages(session: AsyncSession, actor: StaffUser) -> Sequence
     require(actor, Permission.MANAGE_SETTINGS)
     result = await session.execute(
         select(Outbox, Report.tracking_code)
-        .join(Report, Report.id == Outbox.report_id)
+        .outerjoin(Report, Report.id == Outbox.report_id)
         .where(_troubled())
         .order_by(Outbox.created_at, Outbox.id)
         .limit(PAGE_LIMIT)

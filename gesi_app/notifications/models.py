@@ -30,7 +30,10 @@ class Outbox(Base):
     __table_args__ = (Index("ix_notification_outbox_due", "status", "channel", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    # None for news of a forum's agreed point, which belongs to no report.
+    report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), index=True
+    )
     channel: Mapped[OutboxChannel] = mapped_column(enum_column(OutboxChannel, 10))
     # Copied when queued: an email address, or an E.164 phone number for SMS.
     recipient: Mapped[str] = mapped_column(String(254))

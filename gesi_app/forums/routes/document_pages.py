@@ -26,7 +26,13 @@ from gesi_app.forums.document_forms import (
 )
 from gesi_app.forums.labels import ACCOMMODATION_LABELS, choices, template_labels
 from gesi_app.forums.models import Forum
-from gesi_app.forums.numbering import ForumNotEnded, LetterheadMissing, close_minutes
+from gesi_app.forums.numbering import (
+    ForumNotEnded,
+    LetterheadMissing,
+    NumberTaken,
+    PatternUnusable,
+    close_minutes,
+)
 from gesi_app.forums.routes.staff import RUN, forum_page
 from gesi_app.forums.service import forum_by_code
 from gesi_app.web.client import client_address
@@ -159,6 +165,10 @@ async def close(request: Request, user: StaffUser, forum: Forum) -> Response:
             return RedirectResponse(f"{url}?close=not_ended", status_code=303)
         except LetterheadMissing:
             return RedirectResponse(f"{url}?close=no_letterhead", status_code=303)
+        except PatternUnusable:
+            return RedirectResponse(f"{url}?close=bad_pattern", status_code=303)
+        except NumberTaken:
+            return RedirectResponse(f"{url}?close=number_taken", status_code=303)
     return RedirectResponse(f"{url}?close=done", status_code=303)
 
 

@@ -9,6 +9,7 @@ from starlette.routing import Route
 
 from gesi_app import clock
 from gesi_app.forums import follow_through
+from gesi_app.forums.labels import POINT_STATE_LABELS
 from gesi_app.forums.routes.public import not_found
 from gesi_app.forums.service import ForumNotFound, forum_by_code
 from gesi_app.i18n import get_locale
@@ -25,7 +26,7 @@ async def follow_up(request: Request) -> Response:
             forum = await forum_by_code(session, request.path_params["code"])
         except ForumNotFound:
             return not_found(request)
-        points = await follow_through.agreed(session, forum)
+        points = await follow_through.agreed(session, forum, today)
         plan = await follow_through.promises(session, forum, today)
     context = {
         "forum": forum,
@@ -33,6 +34,7 @@ async def follow_up(request: Request) -> Response:
         "plan": plan,
         "locale": get_locale(),
         "status_labels": STATUS_LABELS,
+        "point_states": POINT_STATE_LABELS,
     }
     return render(request, "forums/follow_up.html", context, headers={"Cache-Control": "no-cache"})
 

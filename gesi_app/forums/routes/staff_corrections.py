@@ -15,7 +15,8 @@ from gesi_app.backoffice.web import page
 from gesi_app.forums import corrections as fix
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, Theme
 from gesi_app.forums.outcome_forms import Parsed, parse_follow_up, parse_point, parse_theme
-from gesi_app.forums.outcomes import NewFollowUp, NotInForum
+from gesi_app.forums.labels import point_choices
+from gesi_app.forums.outcomes import NewFollowUp, NewPoint, NotInForum
 from gesi_app.forums.routes.staff import RUN, forum_page
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.web.client import client_address
@@ -36,7 +37,15 @@ def _kept(kind: str, row: Theme | AgreedPoint | FollowUp) -> dict[str, object]:
     if isinstance(row, Theme):
         return {"theme_title": row.title}
     if isinstance(row, AgreedPoint):
-        return {"point": row.text}
+        when = row.due_on
+        return {
+            "point": row.text,
+            "point_owner": str(row.agency_id or ""),
+            "point_due_day": str(when.day) if when else "",
+            "point_due_month": str(when.month) if when else "",
+            "point_due_year": str(when.year) if when else "",
+            "point_state": row.state.value if row.state else "",
+        }
     due = row.due_on
     return {
         "what": row.what,
@@ -75,6 +84,7 @@ async def _page(
         "back_url": _back(request, forum, kind, "").removesuffix("?done="),
         "owner_choices": [Choice("", gettext("Choose one"))]
         + [Choice(str(a.id), a.name(locale)) for a in agencies],
+        **point_choices(agencies, locale),
         "errors": errors or {},
         "kept": kept if kept is not None else _kept(kind, row),
     }
@@ -87,16 +97,16 @@ async def _save(
     forum: Forum,
     kind: str,
     row_id: int,
-    value: str | NewFollowUp,
+    value: str | NewFollowUp | NewPoint,
     *,
     ip: str | None,
 ) -> None:
     if isinstance(value, NewFollowUp):
         await fix.change_follow_up(session, user, forum, row_id, value, ip=ip)
-    elif kind == "theme":
-        await fix.change_theme(session, user, forum, row_id, value, ip=ip)
-    else:
+    elif isinstance(value, NewPoint):
         await fix.change_point(session, user, forum, row_id, value, ip=ip)
+    else:
+        await fix.change_theme(session, user, forum, row_id, value, ip=ip)
 
 
 @forum_page(RUN)
@@ -107,14 +117,14 @@ async def correct(request: Request, user: StaffUser, forum: Forum) -> Response:
     if request.method == "GET":
         return await _page(request, user, forum)
     form = await request.form()
-    parsed: Parsed[str] | Parsed[NewFollowUp]
+    parsed: Parsed[str] | Parsed[NewFollowUp] | Parsed[NewPoint]
+    async with db(request) as session:
+        agencies = {str(a.id) for a in await active_agencies(session)}
     if kind == "theme":
         parsed = parse_theme(form)
     elif kind == "point":
-        parsed = parse_point(form)
+        parsed = parse_point(form, agencies)
     else:
-        async with db(request) as session:
-            agencies = {str(a.id) for a in await active_agencies(session)}
         today = clock.today(state_of(request).settings.timezone)
         parsed = parse_follow_up(form, agencies, today)
     if parsed.value is None:

@@ -18,7 +18,7 @@ from gesi_app.agencies.service import active_agencies
 from gesi_app.backoffice.web import forbidden, page
 from gesi_app.forums import outcomes as out
 from gesi_app.forums.facilitators import NotFacilitator
-from gesi_app.forums.labels import template_labels
+from gesi_app.forums.labels import point_choices, template_labels
 from gesi_app.forums.models import Forum
 from gesi_app.forums.outcome_forms import (
     NO_THEME,
@@ -180,6 +180,7 @@ async def _outcomes_page(
         "agency_names": {a.id: a.name(locale) for a in agencies},
         "owner_choices": [Choice("", gettext("Choose one"))]
         + [Choice(str(a.id), a.name(locale)) for a in agencies],
+        **point_choices(agencies, locale),
         "errors": {},
         "kept": {},
         "done": request.query_params.get("done"),
@@ -196,11 +197,13 @@ async def outcomes(request: Request, user: StaffUser, forum: Forum) -> Response:
 
 @forum_page(RUN)
 async def agreed(request: Request, user: StaffUser, forum: Forum) -> Response:
+    async with db(request) as session:
+        agencies = {str(a.id) for a in await active_agencies(session)}
     return await _save_or_show_errors(
         request,
         user,
         forum,
-        parse_point(await request.form()),
+        parse_point(await request.form(), agencies),
         _outcomes_page,
         lambda session, point: out.add_agreed_point(
             session, user, forum, point, ip=client_address(request)

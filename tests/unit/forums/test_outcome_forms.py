@@ -10,7 +10,8 @@ import pytest
 from starlette.datastructures import FormData
 
 from gesi_app.forums import outcome_forms as forms
-from gesi_app.forums.outcomes import NewFollowUp
+from gesi_app.forums.models import PointState
+from gesi_app.forums.outcomes import NewFollowUp, NewPoint
 from gesi_app.i18n import set_locale
 
 TODAY = dt.date(2026, 11, 23)
@@ -25,7 +26,7 @@ PARSERS: dict[str, Callable[[FormData], forms.Parsed[Any]]] = {
     "theme": forms.parse_theme,
     "assign": lambda f: forms.parse_assign(f, INPUTS, THEMES),
     "merge": lambda f: forms.parse_merge(f, INPUTS),
-    "point": forms.parse_point,
+    "point": lambda f: forms.parse_point(f, AGENCIES),
     "follow_up": lambda f: forms.parse_follow_up(f, AGENCIES, TODAY),
 }
 
@@ -99,6 +100,31 @@ ERRORS = [
     ),
 ]
 
+POINT_ERRORS = [
+    (
+        "point",
+        {"point": "Setuju", "point_owner": "9", "point_due_day": "31", "point_due_month": "2",
+         "point_due_year": "2027", "point_state": "maybe"},
+        {
+            "point_owner": ("Pilih instansi dari daftar", "Choose the agency from the list"),
+            "point_due_day": (
+                "Tulis tanggal yang benar, misalnya 17 8 2026",
+                "Enter a real date, for example 17 8 2026",
+            ),
+            "point_state": (
+                "Pilih posisinya dari daftar",
+                "Choose where it stands from the list",
+            ),
+        },
+    ),
+    (
+        "point",
+        {"point": "Setuju", "point_due_day": "3", "point_due_year": "2027"},
+        {"point_due_month": ("Tanggal harus berisi bulan", "The date must include a month")},
+    ),
+]  # fmt: skip
+ERRORS += POINT_ERRORS
+
 
 @pytest.mark.parametrize(("parser", "data", "errors"), ERRORS)
 def test_errors(parser: str, data: dict[str, Any], errors: dict[str, tuple[str, str]]) -> None:
@@ -127,3 +153,15 @@ def test_values() -> None:
     parsed = forms.parse_follow_up(form(typed), AGENCIES, TODAY)
     assert parsed.value == NewFollowUp("Perbaiki", 3, TODAY)
     assert parsed.kept == typed
+    plain = forms.parse_point(form({"point": " Setuju "}), AGENCIES)
+    assert plain.value == NewPoint("Setuju")  # owner, date and state stay unset
+    full = {
+        "point": "Setuju",
+        "point_owner": "3",
+        "point_due_day": "1",
+        "point_due_month": "1",
+        "point_due_year": "2026",  # in the past: a point is often updated late
+        "point_state": "in_progress",
+    }
+    point = forms.parse_point(form(full), AGENCIES).value
+    assert point == NewPoint("Setuju", 3, dt.date(2026, 1, 1), PointState.IN_PROGRESS)

@@ -166,6 +166,17 @@ SILENT: frozenset[str] = frozenset(
             "You get this message because you asked to be told when you joined the "
             "forum."
         ),
+        # An agreed point's news to the forum's participants (email and SMS, never spoken).
+        "A point agreed at the forum %(forum)s has moved on",
+        "Suara: a point agreed at your forum is now: %(state)s. %(link)s",
+        (
+            "The point “%(what)s”, agreed at the forum %(forum)s, is now: %(state)s.\n"
+            "\n"
+            "See what became of everything the forum agreed: %(link)s\n"
+            "\n"
+            "You get this message because you asked to be told when you joined the "
+            "forum."
+        ),
         # Too many downloads: a time and a count.
         "You can download again after %(time)s.",
         (

@@ -188,6 +188,11 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Coming up",
         "Happening now",
         "Ended",
+        "Planned",
+        "In progress",
+        "Done",
+        "Not going ahead",
+        "Not set yet",
     ),
     "placeholder": (
         "1 new input – show",
@@ -212,6 +217,7 @@ ALREADY_EASY: dict[str, tuple[str, ...]] = {
         "Write the statement",
         "Participant",
         "Facilitator",
+        "No agency yet",
     ),
     "name": (
         "Sign-language interpreter (BISINDO)",

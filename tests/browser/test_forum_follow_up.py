@@ -35,7 +35,9 @@ def with_plan(server: LiveServer, user_id: int, code: str) -> None:
         user = await session.get_one(StaffUser, user_id)
         forum = await forum_by_code(session, code)
         agency = await ensure_agency(session, "dpupr", "Dinas Pekerjaan Umum", "Public Works")
-        await outcomes.add_agreed_point(session, user, forum, "Loket dibuka pukul 07.00")
+        await outcomes.add_agreed_point(
+            session, user, forum, outcomes.NewPoint("Loket dibuka pukul 07.00")
+        )
         due = dt.date.today() + dt.timedelta(days=30)
         for what in ("Tambah loket antrean", "Perbaiki atap ruang tunggu"):
             new = outcomes.NewFollowUp(what, agency.id, due)

@@ -51,7 +51,9 @@ def with_outcomes(server: LiveServer, user_id: int, code: str) -> dict[str, int]
         forum = await forum_by_code(session, code)
         agency = await ensure_agency(session, "dpupr", "Dinas Pekerjaan Umum", "Public Works")
         theme = await outcomes.add_theme(session, user, forum, "Layanan loket")
-        point = await outcomes.add_agreed_point(session, user, forum, "Loket dibuka pukul 07.00")
+        point = await outcomes.add_agreed_point(
+            session, user, forum, outcomes.NewPoint("Loket dibuka pukul 07.00")
+        )
         due = dt.date.today() + dt.timedelta(days=30)
         new = outcomes.NewFollowUp("Tambah loket antrean", agency.id, due)
         item = await outcomes.add_follow_up(session, user, forum, new)

@@ -42,7 +42,9 @@ def with_outcomes(server: LiveServer, user_id: int, code: str) -> None:
         first, repeat = inputs[0], inputs[1]
         await outcomes.assign_theme(session, user, forum, [first], theme.id)
         await outcomes.merge_input(session, user, forum, repeat, first)
-        await outcomes.add_agreed_point(session, user, forum, "Loket dibuka pukul 07.00")
+        await outcomes.add_agreed_point(
+            session, user, forum, outcomes.NewPoint("Loket dibuka pukul 07.00")
+        )
         due = dt.date.today() + dt.timedelta(days=30)
         new = outcomes.NewFollowUp("Tambah loket antrean", agency.id, due)
         await outcomes.add_follow_up(session, user, forum, new)

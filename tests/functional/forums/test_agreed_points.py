@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.testclient import TestClient
 
 from gesi_app.forums.models import AgreedPoint
-from gesi_app.notifications.models import Outbox, OutboxChannel
+from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from tests import factories
 from tests.forums_support import add_forum, audit_entries, forum_team, post
 from tests.staff_support import sign_in, summary, title, token
@@ -168,3 +168,37 @@ def test_owner_date_and_state_shown_and_a_new_state_told(
     assert second.count("Not set yet") == 3
     indonesian = client.get(f"/forums/{code}/follow-up?lang=id").text
     assert "Selesai" in indonesian and "Belum ditentukan" in indonesian
+
+
+def test_forum_news_that_failed_is_listed_for_the_admin(
+    client: TestClient, database_url: str
+) -> None:
+    team = forum_team(database_url)
+    code = add_forum(database_url, team.ids["fasilitator"]).join_code
+    joined = client.post(
+        f"/forums/{code}/join",
+        data={"csrftoken": token(client), "news": "yes", "contact": "warga@contoh.id"},
+        follow_redirects=False,
+    )
+    assert joined.status_code == 303
+    client.cookies.clear()
+    sign_in(client, "fasilitator")
+    csrf = token(client)
+    post(client, f"/staff/forums/{code}/agreed", csrf, {"point": "Setuju"})
+    url = re.findall(
+        r'href="(/staff/forums/\w+/outcomes/point/\d+)"',
+        client.get(f"/staff/forums/{code}/outcomes").text,
+    )[0]
+    post(client, url, csrf, {"point": "Setuju", "point_state": "done"})
+
+    async def failed(session: AsyncSession) -> None:
+        (row,) = await session.scalars(select(Outbox))
+        row.status, row.attempts = OutboxStatus.FAILED, 5
+        await session.commit()
+
+    factories.run(database_url, failed)
+    client.cookies.clear()
+    sign_in(client, "admin")
+    listed = client.get("/staff/notifications?lang=en")
+    assert listed.status_code == 200
+    assert "Forum news" in listed.text

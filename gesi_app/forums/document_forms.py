@@ -41,15 +41,13 @@ def parse_letterhead(form: FormData) -> tuple[LetterheadData | None, Fields, Fie
     problem = pattern_problem(kept["pattern"]) if kept["pattern"] else "empty"
     if "pattern" not in errors and problem:
         fields = ", ".join("{" + f + "}" for f in FIELDS)
-        errors["pattern"] = (
-            _("Enter the pattern of the numbers")
-            if problem == "empty"
-            else _("Write {seq}, {agency} and {year} in the pattern")
-            if problem == "missing"
-            else _("Put a character such as / between two fields, so that no two numbers read the same")
-            if problem == "adjacent"
-            else _("Use only these fields in the pattern: %(fields)s", fields=fields)
-        )
+        errors["pattern"] = {
+            "empty": _("Enter the pattern of the numbers"),
+            "missing": _("Write {seq}, {agency} and {year} in the pattern"),
+            "adjacent": _(
+                "Put a character such as / between two fields, so that no two numbers read the same"
+            ),
+        }.get(problem) or _("Use only these fields in the pattern: %(fields)s", fields=fields)
     if errors:
         return None, kept, errors
     return LetterheadData(**kept), kept, {}

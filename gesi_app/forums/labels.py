@@ -65,7 +65,10 @@ def point_choices(agencies: Sequence[Agency], locale: str) -> dict[str, list[Cho
     return {
         "point_owner_choices": [Choice("", gettext("No agency yet"))]
         + [Choice(str(a.id), a.name(locale)) for a in agencies],
-        "point_state_choices": [Choice("", gettext("Not set yet"))] + choices(POINT_STATE_LABELS),
+        "point_state_choices": [
+            Choice("", gettext("Not set yet")),
+            *choices(POINT_STATE_LABELS),
+        ],
     }
 
 

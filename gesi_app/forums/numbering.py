@@ -12,13 +12,14 @@ no number is skipped or repeated.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import string
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app import clock
@@ -71,7 +72,7 @@ def pattern_problem(pattern: str) -> str | None:
         return "unknown"
     if any(name not in names for name in REQUIRED):
         return "missing"
-    for before, after in zip(parts, parts[1:], strict=False):
+    for before, after in itertools.pairwise(parts):
         if before[1] is not None and after[1] is not None and not after[0]:
             return "adjacent"
     return None

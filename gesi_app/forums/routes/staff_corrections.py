@@ -13,9 +13,9 @@ from gesi_app.accounts.models import StaffUser
 from gesi_app.agencies.service import active_agencies
 from gesi_app.backoffice.web import page
 from gesi_app.forums import corrections as fix
+from gesi_app.forums.labels import point_choices
 from gesi_app.forums.models import AgreedPoint, FollowUp, Forum, Theme
 from gesi_app.forums.outcome_forms import Parsed, parse_follow_up, parse_point, parse_theme
-from gesi_app.forums.labels import point_choices
 from gesi_app.forums.outcomes import NewFollowUp, NewPoint, NotInForum
 from gesi_app.forums.routes.staff import RUN, forum_page
 from gesi_app.i18n import get_locale, gettext

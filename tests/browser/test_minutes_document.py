@@ -54,6 +54,9 @@ def test_document_pages(driver: WebDriver, live_server: LiveServer) -> None:
         f"/staff/forums/{code}/attendees",
     ):
         harness.check_page_languages(driver, live_server.url(path))
+    for refused in ("number_taken", "bad_pattern"):  # closing refused, with the reason
+        minutes = live_server.url(f"/staff/forums/{code}/minutes", close=refused)
+        harness.check_page_languages(driver, minutes)
     driver.get(live_server.url(f"/staff/forums/{code}/attendees", lang="en"))
     text = driver.find_element(By.ID, "main").text
     assert "2 names on the list" in text and "Women" in text

@@ -17,6 +17,7 @@ from gesi_app.forums.models import AgreedPoint
 from gesi_app.notifications.models import Outbox, OutboxChannel, OutboxStatus
 from tests import factories
 from tests.forums_support import add_forum, audit_entries, forum_team, post
+from tests.minutes_document_support import pdf_text
 from tests.staff_support import sign_in, summary, title, token
 
 BAD = {
@@ -133,6 +134,8 @@ def test_owner_date_and_state_shown_and_a_new_state_told(
     minutes = client.get(f"/staff/forums/{code}/minutes?lang=en").text
     assert "Agency: Public Works Agency" in minutes
     assert f'<time datetime="{due.isoformat()}">' in minutes
+    pdf = pdf_text(client.get(f"/staff/forums/{code}/minutes.pdf?lang=en").content)
+    assert f"Agency: Public Works Agency · Due: August 17, {year}" in pdf
 
     outcomes = client.get(f"/staff/forums/{code}/outcomes").text
     url = re.findall(r'href="(/staff/forums/\w+/outcomes/point/\d+)"', outcomes)[0]

@@ -100,7 +100,7 @@ def test_staff_give_a_new_pin(driver: WebDriver, live_server: LiveServer, lang: 
     code = submitted.report.tracking_code
     sign_in(driver, live_server, new_staff(live_server, Role.VERIFIER))
     url = live_server.url(f"/staff/reports/{code}/new-pin")
-    harness.check_page_languages(driver, url)
+    harness.check_page_languages(driver, url, languages=(lang,))
     for js in (True, False):
         mode = Mode(js=js)
         with harness.mode_applied(driver, mode):

@@ -31,26 +31,10 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import server as bench  # bench/ is a folder of scripts, not a package
 
-ANSWERS: dict[str, dict[str, str]] = {
-    "type": {"type": "pengaduan"},
-    "topic": {"topic": "infrastruktur"},
-    "subtopic": {"subtopic": "jalan"},
-    "title": {"title": "Jalan berlubang di depan pasar"},
-    "details": {"details": "Lubang besar di depan pasar. Motor sering jatuh."},
-    "when": {"when_kind": "date", "when_day": "3", "when_month": "11", "when_year": "2026"},
-    "where": {"kecamatan": "36.03.01"},
-    "village": {"desa": "36.03.01.1001"},
-    "landmark": {"landmark": "Depan pasar"},
-    "evidence": {"action": "continue"},
-    "anonymous": {"anonim": "no"},
-    "confidential": {"rahasia": "no"},
-    "about-you": {"about_consent": "no"},
-    "contact": {
-        "contact_name": "Siti Rahma",
-        "contact_email": "siti@example.org",
-        "contact_phone": "0812 3456 7890",
-    },
-}
+# The answers the page snapshot gives too (scripts/snapshot/answers.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from snapshot.answers import JOURNEY as ANSWERS
+
 TOKEN = re.compile(rb'name="csrftoken" value="([^"]+)"')
 SQLITE_TARGET = 50.0
 POSTGRES_FACTOR = 1.5

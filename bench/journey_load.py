@@ -207,19 +207,9 @@ def count_reports(database_url: str) -> int:
     if database_url.startswith("sqlite"):
         with sqlite3.connect(database_url.split("///", 1)[1]) as conn:
             return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(database_url)
 
     async def count() -> int:
-        conn = await asyncpg.connect(
-            user=url.username,
-            password=url.password,
-            host=url.host,
-            port=url.port,
-            database=url.database,
-        )
+        conn = await bench.postgres(database_url)
         try:
             return int(await conn.fetchval("SELECT count(*) FROM reports"))
         finally:
@@ -229,17 +219,7 @@ def count_reports(database_url: str) -> int:
 
 
 async def _admin(admin_url: str, sql: str) -> None:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(admin_url)
-    conn = await asyncpg.connect(
-        user=url.username,
-        password=url.password,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-    )
+    conn = await bench.postgres(admin_url)
     try:
         await conn.execute(sql)
     finally:

@@ -32,8 +32,8 @@ async def set_up(database_url: str) -> str:
     engine = create_engine(database_url)
     try:
         async with session_factory(engine)() as session:
-            for username in SIGN_IN_USERS:
-                await create_user(
+            for username in (*SIGN_IN_USERS, USERNAME):  # the last one runs the forum
+                user = await create_user(
                     session,
                     username=username,
                     full_name="Bench",
@@ -41,14 +41,6 @@ async def set_up(database_url: str) -> str:
                     password=PASSWORD,
                     password_hash=password_hash,
                 )
-            user = await create_user(
-                session,
-                username=USERNAME,
-                full_name="Bench",
-                role=Role.FACILITATOR,
-                password=PASSWORD,
-                password_hash=password_hash,
-            )
             forum = await create_forum(
                 session,
                 user,

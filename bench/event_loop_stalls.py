@@ -39,153 +39,24 @@ import datetime as dt
 import os
 import platform
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx2
-from argon2 import PasswordHasher
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
+from stalls_memory import memory_test  # noqa: E402
+from stalls_setup import PASSWORD, SIGN_IN_USERS, USERNAME, set_up  # noqa: E402
 
-USERNAME, PASSWORD = "bench.fasilitator", "bench stalls password 2026"
-SIGN_IN_USERS = tuple(f"bench.masuk{n}" for n in range(1, 7))
 PHASES = ("memory", "pdfs", "audio", "sign-ins")
-
-
-async def set_up(database_url: str) -> str:
-    """A facilitator and a live forum with 60 inputs, through the app's services; the code."""
-    import gesi_app.app  # noqa: F401  # every model, so the staff table's foreign keys resolve
-    from gesi_app.accounts.models import Role
-    from gesi_app.accounts.service import create_user
-    from gesi_app.db.engine import create_engine, session_factory
-    from gesi_app.forums.models import ForumFormat, ForumState
-    from gesi_app.forums.participation import NewInput, add_input
-    from gesi_app.forums.service import NewForum, advance_state, create_forum
-    from gesi_app.passwords import Hasher
-
-    production = PasswordHasher()
-    hasher = Hasher.make(time_cost=production.time_cost, memory_kib=production.memory_cost)
-    password_hash = hasher.hash(PASSWORD)
-    # The hash the server verifies costs what a real staff member's does.
-    assert not production.check_needs_rehash(password_hash), password_hash
-    engine = create_engine(database_url)
-    try:
-        async with session_factory(engine)() as session:
-            for username in SIGN_IN_USERS:
-                await create_user(
-                    session,
-                    username=username,
-                    full_name="Bench",
-                    role=Role.FACILITATOR,
-                    password=PASSWORD,
-                    password_hash=password_hash,
-                )
-            user = await create_user(
-                session,
-                username=USERNAME,
-                full_name="Bench",
-                role=Role.FACILITATOR,
-                password=PASSWORD,
-                password_hash=password_hash,
-            )
-            forum = await create_forum(
-                session,
-                user,
-                NewForum(
-                    title="Musrenbang Kecamatan Balaraja",
-                    agency_id=None,
-                    format=ForumFormat.IN_PERSON,
-                    starts_at=dt.datetime.now(dt.UTC),
-                    place="Aula Kecamatan",
-                    agenda=("Jalan desa", "Air bersih", "Puskesmas"),
-                ),
-            )
-            await advance_state(session, user, forum, ForumState.LIVE)
-            for n in range(60):
-                item = forum.agenda[n % len(forum.agenda)].id
-                text = f"Masukan {n + 1}: jalan di RT {n % 9 + 1} berlubang dan banjir saat hujan."
-                await add_input(session, forum, NewInput(item, text), staff=user)
-            return forum.join_code
-    finally:
-        await engine.dispose()
-
-
-def memory_kib(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM (peak) of a process, in KiB, from /proc."""
-    found = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            found[name] = int(value.split()[0])
-    return found
-
-
-def big_post(port: int, megabytes: int, token: str, results: list[str]) -> None:
-    """One urlencoded POST of ``megabytes`` MB sent over a raw socket, its CSRF cookie and
-    token first as our forms send them; its status, or what happened to the connection."""
-    size = megabytes * 1_000_000
-    head = (
-        f"POST /track HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {size}\r\n"
-        f"Cookie: suara_csrf={token}\r\n\r\n"
-    ).encode()
-    start = f"csrftoken={token}&code=".encode()
-    chunk = b"a" * (1 << 20)
-    sent = 0
-    with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
-        try:
-            sock.sendall(head + start)
-            sent = len(start)
-            while sent < size:
-                piece = chunk[: min(len(chunk), size - sent)]
-                sock.sendall(piece)
-                sent += len(piece)
-        except OSError:
-            pass  # the server answered and closed before the body ended: read its answer
-        try:
-            answer = sock.recv(200).decode("latin-1")
-        except OSError as exc:
-            results.append(f"connection {exc.__class__.__name__} after {sent // 1_000_000} MB")
-            return
-    status = answer.split(" ", 2)[1] if answer.startswith("HTTP/") else "no answer"
-    results.append(f"{status} after sending {sent // 1_000_000} MB")
-
-
-def memory_test(port: int, pid: int, posts: int, megabytes: int) -> None:
-    page = httpx2.get(f"http://127.0.0.1:{port}/track", timeout=10)
-    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)
-    assert token
-    assert page.cookies.get("suara_csrf") == token[1]
-    before = memory_kib(pid)
-    results: list[str] = []
-    threads = [
-        threading.Thread(target=big_post, args=(port, megabytes, token[1], results))
-        for _ in range(posts)
-    ]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    seconds = time.perf_counter() - began
-    time.sleep(1)
-    after = memory_kib(pid)
-    print(f"memory: {posts} form posts of {megabytes} MB at once, with a good CSRF token")
-    print(f"  answers: {', '.join(sorted(results))} ({seconds:.1f} s)")
-    print(
-        f"  server resident memory: before {before['VmRSS'] // 1024} MB, "
-        f"after {after['VmRSS'] // 1024} MB, peak {after['VmHWM'] // 1024} MB"
-    )
 
 
 async def probe(base: str, seconds: float) -> list[float]:

@@ -31,26 +31,10 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import server as bench  # bench/ is a folder of scripts, not a package
 
-ANSWERS: dict[str, dict[str, str]] = {
-    "type": {"type": "pengaduan"},
-    "topic": {"topic": "infrastruktur"},
-    "subtopic": {"subtopic": "jalan"},
-    "title": {"title": "Jalan berlubang di depan pasar"},
-    "details": {"details": "Lubang besar di depan pasar. Motor sering jatuh."},
-    "when": {"when_kind": "date", "when_day": "3", "when_month": "11", "when_year": "2026"},
-    "where": {"kecamatan": "36.03.01"},
-    "village": {"desa": "36.03.01.1001"},
-    "landmark": {"landmark": "Depan pasar"},
-    "evidence": {"action": "continue"},
-    "anonymous": {"anonim": "no"},
-    "confidential": {"rahasia": "no"},
-    "about-you": {"about_consent": "no"},
-    "contact": {
-        "contact_name": "Siti Rahma",
-        "contact_email": "siti@example.org",
-        "contact_phone": "0812 3456 7890",
-    },
-}
+# The answers the page snapshot gives too (scripts/snapshot/answers.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from snapshot.answers import JOURNEY as ANSWERS
+
 TOKEN = re.compile(rb'name="csrftoken" value="([^"]+)"')
 SQLITE_TARGET = 50.0
 POSTGRES_FACTOR = 1.5
@@ -223,19 +207,9 @@ def count_reports(database_url: str) -> int:
     if database_url.startswith("sqlite"):
         with sqlite3.connect(database_url.split("///", 1)[1]) as conn:
             return int(conn.execute("SELECT count(*) FROM reports").fetchone()[0])
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(database_url)
 
     async def count() -> int:
-        conn = await asyncpg.connect(
-            user=url.username,
-            password=url.password,
-            host=url.host,
-            port=url.port,
-            database=url.database,
-        )
+        conn = await bench.postgres(database_url)
         try:
             return int(await conn.fetchval("SELECT count(*) FROM reports"))
         finally:
@@ -245,17 +219,7 @@ def count_reports(database_url: str) -> int:
 
 
 async def _admin(admin_url: str, sql: str) -> None:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(admin_url)
-    conn = await asyncpg.connect(
-        user=url.username,
-        password=url.password,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-    )
+    conn = await bench.postgres(admin_url)
     try:
         await conn.execute(sql)
     finally:

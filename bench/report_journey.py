@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import server as bench  # noqa: E402  # bench/ is a folder of scripts, not a package
 
 
 async def store_reports(database_url: str, count: int) -> float:
@@ -74,20 +76,13 @@ def storage_benchmark(count: int) -> None:
         print(f"  SQLite (WAL, synchronous=FULL)   {rate:8.0f} reports/s   target >= 300")
     pg = os.environ.get("GESI_TEST_POSTGRES_URL")
     if pg:
-        import asyncpg
         from sqlalchemy.engine import make_url
 
         admin = make_url(pg)
         name = f"suara_bench_{os.getpid()}"
 
         async def recreate(drop_only: bool = False) -> None:
-            conn = await asyncpg.connect(
-                user=admin.username,
-                password=admin.password,
-                host=admin.host,
-                port=admin.port,
-                database=admin.database,
-            )
+            conn = await bench.postgres(pg)
             try:
                 await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                 if not drop_only:

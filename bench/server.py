@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx2
 
@@ -33,6 +34,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
+
+
+async def postgres(url: str) -> Any:
+    """An asyncpg connection to the PostgreSQL database a SQLAlchemy URL names (the caller
+    closes it)."""
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(url)
+    return await asyncpg.connect(
+        user=parts.username,
+        password=parts.password,
+        host=parts.host,
+        port=parts.port,
+        database=parts.database,
+    )
 
 
 def cpu_seconds(pid: int) -> float:

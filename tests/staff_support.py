@@ -78,3 +78,14 @@ def title(html: str) -> str:
     match = re.search(r"<title>(.*?)</title>", html)
     assert match
     return match.group(1)
+
+
+def assert_refused(response: Any, messages: dict[str, str], typed: dict[str, str]) -> None:
+    """A form sent back with its errors: 400, the error summary, "Error: " before the title,
+    and what was typed kept (each value short enough to be shown whole)."""
+    assert response.status_code == 400
+    assert summary(response.text) == messages
+    assert title(response.text).startswith("Error: ")
+    for value in typed.values():
+        if len(value) < 50:
+            assert value in response.text

@@ -7,13 +7,12 @@ works once, for 24 hours, and making a new one for the same person ends the olde
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.accounts import audit, auth
+from gesi_app.accounts import audit, auth, one_time
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import PasswordReset, StaffUser
 from gesi_app.accounts.permissions import Permission, require
@@ -35,10 +34,6 @@ class PasswordRejected(ValueError):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def check_password_rules(password: str, username: str) -> None:
@@ -68,16 +63,9 @@ async def create_link(
         .values(expires_at=now)
     )
     token = secrets.token_urlsafe(32)
-    session.add(
-        PasswordReset(
-            token_hash=_hash(token),
-            user_id=user.id,
-            created_by_id=actor.id,
-            created_at=now,
-            expires_at=now + VALID_FOR,
-        )
+    await one_time.store(
+        session, PasswordReset, token, user, now, VALID_FOR, created_by_id=actor.id
     )
-    await session.flush()
     await audit.record(
         session, actor, Action.RESET_LINK_CREATED, "staff_user", user.id,
         after={"valid_until": (now + VALID_FOR).isoformat()}, ip=ip, now=now,
@@ -91,12 +79,10 @@ async def user_for_link(
     """Whose link this is, while it still works; else ResetLinkInvalid."""
     now = now or utcnow()
     reset = await session.scalar(
-        select(PasswordReset).where(PasswordReset.token_hash == _hash(token))
+        select(PasswordReset).where(PasswordReset.token_hash == one_time.token_hash(token))
     )
-    if reset is None or reset.used_at is not None or auth.aware(reset.expires_at) <= now:
-        raise ResetLinkInvalid()
-    user = await session.get(StaffUser, reset.user_id)
-    if user is None or not user.active:
+    user = await one_time.live_owner(session, reset, now)
+    if user is None:
         raise ResetLinkInvalid()
     return user
 
@@ -117,7 +103,9 @@ async def use_link(
     # Spend the link in the same statement that checks it, so two tabs cannot both use it.
     spent = await session.execute(
         update(PasswordReset)
-        .where(PasswordReset.token_hash == _hash(token), PasswordReset.used_at.is_(None))
+        .where(
+            PasswordReset.token_hash == one_time.token_hash(token), PasswordReset.used_at.is_(None)
+        )
         .values(used_at=now)
     )
     if not getattr(spent, "rowcount", 0):

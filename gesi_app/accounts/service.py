@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.accounts.models import Role, StaffUser
+from gesi_app.passwords import Hasher
 
 # A staff username: 3-60 characters of a-z, 0-9, dot, dash or underscore.
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
@@ -68,6 +69,31 @@ async def create_user(
     session.add(user)
     await session.flush()
     return user
+
+
+async def create_without_password(
+    session: AsyncSession,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    email: str | None,
+    hasher: Hasher,
+    agency: HasId | None = None,
+) -> StaffUser:
+    """Add an account whose password nobody knows: the person chooses their own through a
+    one-time link (``resets.create_link``), or signs in by a link sent to them."""
+    unknown = generate_password() + generate_password()
+    return await create_user(
+        session,
+        username=username,
+        full_name=full_name,
+        role=role,
+        password=unknown,
+        agency=agency,
+        email=email,
+        password_hash=await hasher.hash_off_loop(unknown),  # Argon2 never on the event loop
+    )
 
 
 async def user_by_username(session: AsyncSession, username: str) -> StaffUser | None:

@@ -15,14 +15,13 @@ client's link scanner that opens every link does not spend it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gesi_app.accounts import audit, auth
+from gesi_app.accounts import audit, auth, one_time
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import SignInLink, StaffUser
 from gesi_app.db.base import utcnow
@@ -71,10 +70,6 @@ def limits_on(session: AsyncSession) -> LinkLimits:
     )
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 async def _account_at(session: AsyncSession, address: Address) -> StaffUser | None:
     if address.channel == EMAIL:
         where = func.lower(StaffUser.email) == address.value
@@ -106,16 +101,7 @@ async def ask_for_link(
     if user is None or not await limits.account.take(str(user.id), moment):
         return None
     token = secrets.token_urlsafe(32)
-    session.add(
-        SignInLink(
-            token_hash=_hash(token),
-            user_id=user.id,
-            channel=address.channel,
-            created_at=now,
-            expires_at=now + VALID_FOR,
-        )
-    )
-    await session.flush()
+    await one_time.store(session, SignInLink, token, user, now, VALID_FOR, channel=address.channel)
     await audit.record(
         session, None, Action.SIGN_IN_LINK_SENT, "staff_user", user.id,
         after={"sent_by": address.channel, "valid_until": (now + VALID_FOR).isoformat()},
@@ -127,11 +113,10 @@ async def ask_for_link(
 async def link_works(session: AsyncSession, token: str, now: dt.datetime | None = None) -> bool:
     """Whether the link can still sign someone in (it is not spent by asking)."""
     now = now or utcnow()
-    link = await session.scalar(select(SignInLink).where(SignInLink.token_hash == _hash(token)))
-    if link is None or link.used_at is not None or auth.aware(link.expires_at) <= now:
-        return False
-    user = await session.get(StaffUser, link.user_id)
-    return user is not None and user.active
+    link = await session.scalar(
+        select(SignInLink).where(SignInLink.token_hash == one_time.token_hash(token))
+    )
+    return await one_time.live_owner(session, link, now) is not None
 
 
 async def sign_in_by_link(
@@ -139,7 +124,7 @@ async def sign_in_by_link(
 ) -> auth.SignedIn:
     """Spend the link and start a session for its account; LinkInvalid when it does not work."""
     now = now or utcnow()
-    token_hash = _hash(token)
+    token_hash = one_time.token_hash(token)
     # Spent in the same statement that checks it: two tabs cannot both sign in with it.
     spent = await session.execute(
         update(SignInLink)

@@ -22,6 +22,7 @@ from gesi_app.accounts.permissions import Permission, has_permission, is_represe
 from gesi_app.backoffice.labels import ROLE_HINTS, ROLE_LABELS
 from gesi_app.backoffice.navigation import links_for
 from gesi_app.web.database import db
+from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
 
 SESSION_KEY = "staff"
@@ -83,6 +84,22 @@ def resumed_fields(request: Request) -> dict[str, str] | None:
     request.session.pop(RESUME_KEY, None)
     fields = resume.get("fields")
     return {str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else None
+
+
+def start_session(request: Request, key: str) -> None:
+    """Sign in with a fresh session: nothing from before sign-in survives but the typed work
+    being resumed."""
+    resume = request.session.get(RESUME_KEY)
+    request.session.clear()
+    request.session[SESSION_KEY] = key
+    if resume is not None:
+        request.session[RESUME_KEY] = resume
+
+
+def password_link(request: Request, token: str) -> str:
+    """The whole address of a one-time link to set a password, to pass on to its person."""
+    path = request.app.url_path_for("staff_reset", token=token)
+    return f"{state_of(request).settings.base_url}{path}"
 
 
 def page(

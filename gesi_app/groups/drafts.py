@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gesi_app.db.base import aware, utcnow
 from gesi_app.groups.models import GroupDraft
+from gesi_app.reports.draft_store import update_answers as update_answers  # as a report's draft
 
 DRAFT_COOKIE = "suara_group_draft"
 KEEP_FOR = dt.timedelta(days=7)
@@ -36,20 +36,6 @@ async def start_draft(session: AsyncSession, now: dt.datetime | None = None) -> 
     session.add(draft)
     await session.flush()
     return draft
-
-
-def update_answers(
-    draft: GroupDraft, changes: dict[str, Any], now: dt.datetime | None = None
-) -> None:
-    """Merge answers into the draft; a value of None removes that answer."""
-    answers = dict(draft.answers)
-    for key, value in changes.items():
-        if value is None:
-            answers.pop(key, None)
-        else:
-            answers[key] = value
-    draft.answers = answers  # a new dict, so SQLAlchemy sees the JSON change
-    draft.updated_at = now or utcnow()
 
 
 async def purge_expired(session: AsyncSession, now: dt.datetime | None = None) -> int:

@@ -18,7 +18,7 @@ from gesi_app.accounts import audit, resets
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission, require
-from gesi_app.accounts.service import create_user, generate_password, user_by_username
+from gesi_app.accounts.service import create_without_password, user_by_username
 from gesi_app.groups.models import Group, GroupState
 from gesi_app.passwords import Hasher
 from gesi_app.web.field_errors import FieldError
@@ -110,15 +110,13 @@ async def add_representative(
         raise GroupNotApproved()
     if await user_by_username(session, data.username) is not None:
         raise UsernameTaken()
-    unknown = generate_password() + generate_password()
-    user = await create_user(
+    user = await create_without_password(
         session,
         username=data.username,
         full_name=data.full_name,
         role=Role.GROUP_REP,
-        password=unknown,
         email=data.email,
-        password_hash=await hasher.hash_off_loop(unknown),
+        hasher=hasher,
     )
     user.group_id = group.id
     user.phone = data.phone

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,7 +42,16 @@ async def start_draft(session: AsyncSession, now: dt.datetime | None = None) -> 
     return draft
 
 
-def update_answers(draft: Draft, changes: dict[str, Any], now: dt.datetime | None = None) -> None:
+class AnswersDraft(Protocol):
+    """A draft of answers kept on the server: a report's, or a group registration's."""
+
+    answers: dict[str, Any]
+    updated_at: dt.datetime
+
+
+def update_answers(
+    draft: AnswersDraft, changes: dict[str, Any], now: dt.datetime | None = None
+) -> None:
     """Merge answers into the draft; a value of None removes that answer."""
     answers = dict(draft.answers)
     for key, value in changes.items():

@@ -19,7 +19,7 @@ from gesi_app.accounts import audit, auth, resets
 from gesi_app.accounts.audit import Action
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission, require
-from gesi_app.accounts.service import create_user, generate_password, user_by_username
+from gesi_app.accounts.service import create_without_password, user_by_username
 from gesi_app.agencies.models import Agency
 from gesi_app.passwords import Hasher
 from gesi_app.web.field_errors import FieldError
@@ -145,17 +145,14 @@ async def add_user(
         raise UsernameTaken()
     agency_id = await _agency_for(session, data.role, data.agency_id)
     agency = await session.get(Agency, agency_id) if agency_id is not None else None
-    # Nobody knows this password: the new person chooses their own through the link.
-    unknown = generate_password() + generate_password()
-    user = await create_user(
+    user = await create_without_password(
         session,
         username=data.username,
         full_name=data.full_name,
         role=data.role,
-        password=unknown,
-        agency=agency,
         email=data.email,
-        password_hash=await hasher.hash_off_loop(unknown),  # Argon2 never on the event loop
+        hasher=hasher,
+        agency=agency,
     )
     await audit.record(
         session, actor, Action.USER_CREATED, "staff_user", user.id,

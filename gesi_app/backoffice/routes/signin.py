@@ -16,6 +16,7 @@ from gesi_app.backoffice.web import (
     SESSION_KEY,
     current_staff,
     safe_next,
+    start_session,
 )
 from gesi_app.web.client import client_address
 from gesi_app.web.database import db
@@ -86,12 +87,7 @@ async def login(request: Request) -> Response:
         previous = request.session.get(SESSION_KEY)
         await auth.forget(session, previous if isinstance(previous, str) else None)
         await session.commit()
-    # A fresh session: nothing from before sign-in survives but the typed work being resumed.
-    resume = request.session.get(RESUME_KEY)
-    request.session.clear()
-    request.session[SESSION_KEY] = signed_in.key
-    if resume is not None:
-        request.session[RESUME_KEY] = resume
+    start_session(request, signed_in.key)
     return RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
 
 

@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from gesi_app.accounts.models import StaffUser
 from gesi_app.accounts.permissions import Permission
-from gesi_app.backoffice.web import page, resumed_fields, staff_page
+from gesi_app.backoffice.web import page, password_link, resumed_fields, staff_page
 from gesi_app.groups import reps
 from gesi_app.groups.rep_forms import parse_new_rep, rep_error_message
 from gesi_app.web.client import client_address
@@ -45,11 +45,10 @@ async def rep_new(request: Request, user: StaffUser) -> Response:
                 errors = {error.field: rep_error_message(error)}
             else:
                 await session.commit()
-                path = request.app.url_path_for("staff_reset", token=added.password_token)
                 context = {
                     "group": group,
                     "person": added.user,
-                    "link": f"{state_of(request).settings.base_url}{path}",
+                    "link": password_link(request, added.password_token),
                 }
                 return page(request, user, "groups/staff_rep_added.html", context, headers=NO_STORE)
         context["errors"] = errors

@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from gesi_app.accounts import auth, signin_links
 from gesi_app.accounts.forms import parse_link_address
-from gesi_app.backoffice.web import RESUME_KEY, SESSION_KEY
+from gesi_app.backoffice.web import SESSION_KEY, start_session
 from gesi_app.i18n import get_locale
 from gesi_app.notifications.delivery import senders_from
 from gesi_app.team.signin_messages import send_link
@@ -70,12 +70,7 @@ async def use(request: Request) -> Response:
         previous = request.session.get(SESSION_KEY)
         await auth.forget(session, previous if isinstance(previous, str) else None)
         await session.commit()
-    # A fresh session, as after a password (backoffice.routes.signin).
-    resume = request.session.get(RESUME_KEY)
-    request.session.clear()
-    request.session[SESSION_KEY] = signed_in.key
-    if resume is not None:
-        request.session[RESUME_KEY] = resume
+    start_session(request, signed_in.key)  # as after a password
     return RedirectResponse(request.app.url_path_for("staff_home"), status_code=303)
 
 

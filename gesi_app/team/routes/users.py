@@ -13,7 +13,7 @@ from gesi_app.accounts import resets
 from gesi_app.accounts.models import Role, StaffUser
 from gesi_app.accounts.permissions import Permission
 from gesi_app.backoffice.labels import ROLE_HINTS, ROLE_LABELS
-from gesi_app.backoffice.web import page, resumed_fields, staff_page
+from gesi_app.backoffice.web import page, password_link, resumed_fields, staff_page
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.team import service as users
 from gesi_app.team.forms import parse_new_user, parse_user_changes, user_error_message
@@ -42,11 +42,6 @@ async def _agency_choices(session: AsyncSession) -> list[Choice]:
     return [Choice("", gettext("No agency"))] + [
         Choice(str(a.id), a.name(locale)) for a in agencies
     ]
-
-
-def _link(request: Request, token: str) -> str:
-    path = request.app.url_path_for("staff_reset", token=token)
-    return f"{state_of(request).settings.base_url}{path}"
 
 
 @staff_page(Permission.MANAGE_USERS)
@@ -86,7 +81,7 @@ async def user_new(request: Request, user: StaffUser) -> Response:
                     "staff/link.html",
                     {
                         "person": created.user,
-                        "link": _link(request, created.setup_token),
+                        "link": password_link(request, created.setup_token),
                         "new": True,
                     },
                     headers=NO_STORE,
@@ -153,7 +148,7 @@ async def user_reset(request: Request, user: StaffUser) -> Response:
             )
         token = await resets.create_link(session, user, person, client_address(request))
         await session.commit()
-    context = {"person": person, "link": _link(request, token), "new": False}
+    context = {"person": person, "link": password_link(request, token), "new": False}
     return page(request, user, "staff/link.html", context, headers=NO_STORE)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -26,16 +27,19 @@ def press(driver: WebDriver, key: str, times: int = 1) -> None:
         ActionChains(driver).send_keys(key).perform()
 
 
+_DESCRIBE = """
+const describe = (e) => {
+  const id = e.id ? '#' + e.id : '';
+  const label = (e.labels && e.labels[0] ? e.labels[0].textContent
+    : e.textContent || e.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  return e.tagName.toLowerCase() + id + ' "' + label + '"';
+};
+"""
+
+
 def describe(driver: WebDriver, element: WebElement) -> str:
     """A short human name for an element in failure messages."""
-    text: str = driver.execute_script(
-        "const e = arguments[0];"
-        "const id = e.id ? '#' + e.id : '';"
-        "const label = (e.labels && e.labels[0] ? e.labels[0].textContent"
-        " : e.textContent || e.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40);"
-        "return e.tagName.toLowerCase() + id + ' \"' + label + '\"';",
-        element,
-    )
+    text: str = driver.execute_script(_DESCRIBE + "return describe(arguments[0]);", element)
     return text
 
 
@@ -59,39 +63,49 @@ def tab_to(
             chain.key_up(Keys.SHIFT).perform()
         else:
             press(driver, Keys.TAB)
-        element = active(driver)
-        visited.append(describe(driver, element))
+        # One round trip a stop: the focused element, its name and its focus styles.
+        element, name, styles = driver.execute_script(_TAB_STOP, check_focus)
+        visited.append(name)
         if check_focus:
-            assert_focus_visible(driver)
+            _assert_indicators(name, styles)
         if matches(element):
             return element
     raise AssertionError(f"not reached in {max_tabs} tabs; focus went to: " + ", ".join(visited))
 
 
 _FOCUS_STYLES = """
-const el = arguments[0];
-const read = () => {
-  const s = getComputedStyle(el);
-  return {outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
-          boxShadow: s.boxShadow, backgroundColor: s.backgroundColor,
-          borderColor: [s.borderTopColor, s.borderRightColor, s.borderBottomColor,
-                        s.borderLeftColor].join(' '),
-          borderWidth: s.borderTopWidth};
+const focusStyles = (el) => {
+  const read = () => {
+    const s = getComputedStyle(el);
+    return {outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
+            boxShadow: s.boxShadow, backgroundColor: s.backgroundColor,
+            borderColor: [s.borderTopColor, s.borderRightColor, s.borderBottomColor,
+                          s.borderLeftColor].join(' '),
+            borderWidth: s.borderTopWidth};
+  };
+  // The colour behind the element: the nearest ancestor with a background that can be seen.
+  let backdrop = 'rgb(255, 255, 255)';
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const colour = getComputedStyle(node).backgroundColor;
+    const parts = (colour.match(/\\(([^)]*)\\)/) || ['', ''])[1].split(/[\\s,\\/]+/);
+    const clear = colour === 'transparent' || (parts.length === 4 && parseFloat(parts[3]) === 0);
+    if (!clear) { backdrop = colour; break; }
+  }
+  const focused = read();
+  el.blur();
+  const blurred = read();
+  el.focus({preventScroll: true});
+  return [focused, blurred, backdrop, document.activeElement === el];
 };
-// The colour behind the element: the nearest ancestor with a background that can be seen.
-let backdrop = 'rgb(255, 255, 255)';
-for (let node = el.parentElement; node; node = node.parentElement) {
-  const colour = getComputedStyle(node).backgroundColor;
-  const parts = (colour.match(/\\(([^)]*)\\)/) || ['', ''])[1].split(/[\\s,\\/]+/);
-  const clear = colour === 'transparent' || (parts.length === 4 && parseFloat(parts[3]) === 0);
-  if (!clear) { backdrop = colour; break; }
-}
-const focused = read();
-el.blur();
-const blurred = read();
-el.focus({preventScroll: true});
-return [focused, blurred, backdrop, document.activeElement === el];
 """
+_TAB_STOP = (
+    _DESCRIBE
+    + _FOCUS_STYLES
+    + """
+const el = document.activeElement || document.body;
+return [el, describe(el), arguments[0] ? focusStyles(el) : null];
+"""
+)
 # WCAG 1.4.11: what shows the focus needs 3:1 against the colours next to it.
 INDICATOR_CONTRAST = 3.0
 _COLOUR = re.compile(r"rgba?\(([^)]*)\)")
@@ -133,8 +147,13 @@ def _seen(colour: str, against: list[str]) -> bool:
 
 def focus_indicators(driver: WebDriver, element: WebElement) -> tuple[list[str], str]:
     """What shows that ``element`` (which has focus) is focused, and the styles compared."""
-    focused, blurred, backdrop, refocused = driver.execute_script(_FOCUS_STYLES, element)
-    assert refocused, f"{describe(driver, element)} did not take focus back"
+    styles = driver.execute_script(_FOCUS_STYLES + "return focusStyles(arguments[0]);", element)
+    return _indicators(describe(driver, element), styles)
+
+
+def _indicators(name: str, styles: list[Any]) -> tuple[list[str], str]:
+    focused, blurred, backdrop, refocused = styles
+    assert refocused, f"{name} did not take focus back"
     # Around an outline or a shadow lie the page behind and the element's own background.
     around = [backdrop]
     if _rgba(focused["backgroundColor"])[3] > 0:
@@ -162,8 +181,13 @@ def focus_indicators(driver: WebDriver, element: WebElement) -> tuple[list[str],
         old = _COLOUR.findall(blurred["borderColor"])
         if any(_seen(f"rgb({n})", [f"rgb({o})"]) for n, o in zip(new, old, strict=False)):
             indicators.append("border")
-    styles = f"focused {focused}, not focused {blurred}, behind {backdrop}"
-    return indicators, styles
+    styles_text = f"focused {focused}, not focused {blurred}, behind {backdrop}"
+    return indicators, styles_text
+
+
+def _assert_indicators(name: str, styles: list[Any]) -> None:
+    indicators, text = _indicators(name, styles)
+    assert indicators, f"no visible focus on {name}: {text}"
 
 
 def assert_focus_visible(driver: WebDriver) -> None:
@@ -174,9 +198,8 @@ def assert_focus_visible(driver: WebDriver) -> None:
     (not "none", not zero wide) whose colour has 3:1 contrast with the page behind or the
     element's own background; a background or border colour with 3:1 against the old one.
     """
-    element = active(driver)
-    indicators, styles = focus_indicators(driver, element)
-    assert indicators, f"no visible focus on {describe(driver, element)}: {styles}"
+    _element, name, styles = driver.execute_script(_TAB_STOP, True)
+    _assert_indicators(name, styles)
 
 
 def assert_in_viewport(driver: WebDriver, element: WebElement) -> None:

@@ -8,10 +8,10 @@ or unreachable server fails them rather than skipping them.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import shutil
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from gesi_app.accounts.models import ResponseTemplate
 from gesi_app.db import migrate
 from gesi_app.db.engine import create_engine
 from gesi_app.db.models import Base
-from gesi_app.stats.models import PopulationBaseline
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("GESI_TEST_POSTGRES_URL", "")
@@ -89,6 +87,7 @@ def worker_postgres(worker_id: str) -> str:
         postgres_unavailable(f"cannot reach {make_url(POSTGRES_URL).host}: {exc}")
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     migrate.upgrade(url)
+    _migrated[url] = asyncio.run(_record(url))
     return url
 
 
@@ -97,42 +96,71 @@ def drop_worker_postgres(url: str) -> None:
     asyncio.run(_admin(POSTGRES_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-async def _truncate(url: str) -> None:
+# A used database goes back to exactly what the migrations left (their seeded rows and the
+# sequences' positions), recorded once when the worker's database is made: DELETE with
+# triggers and foreign-key checks off (``session_replication_role``, a superuser's setting, as
+# the test server's ``postgres`` is), then the recorded rows and sequences back. TRUNCATE of
+# every table (new files for each table and index, synced at commit) took about a second a
+# test, several minutes of a run, to clear the few rows a test leaves.
+_EMPTY = """
+DO $$
+DECLARE name text;
+BEGIN
+  SET LOCAL session_replication_role = replica;
+  FOREACH name IN ARRAY string_to_array('{tables}', ',') LOOP
+    EXECUTE format('DELETE FROM %I', name);
+  END LOOP;
+  PERFORM setval(format('%I.%I', schemaname, sequencename)::regclass, start_value, false)
+    FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL;
+END $$
+"""
+_SEQUENCES = """
+SELECT format('%I.%I', schemaname, sequencename), last_value
+FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL
+"""
+
+
+@dataclass(frozen=True)
+class Migrated:
+    """What a freshly migrated database holds: seeded rows by table, sequences' positions."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    sequences: list[tuple[str, int]]
+
+
+_migrated: dict[str, Migrated] = {}
+
+
+async def _record(url: str) -> Migrated:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            rows = {}
+            for table in Base.metadata.sorted_tables:
+                found = (await conn.execute(table.select())).mappings().all()
+                if found:
+                    rows[table.name] = [dict(row) for row in found]
+            sequences = [(name, value) for name, value in await conn.execute(text(_SEQUENCES))]
+    finally:
+        await engine.dispose()
+    return Migrated(rows, sequences)
+
+
+async def _empty(url: str) -> None:
+    migrated = _migrated[url]
+    tables = {t.name: t for t in Base.metadata.sorted_tables}
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
-            tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            # Rows a migration seeds are part of an empty database, as on SQLite's copy.
-            await conn.execute(ResponseTemplate.__table__.insert(), _migration_seeds("0009"))
-            await conn.execute(
-                PopulationBaseline.__table__.insert(), _migration_seeds("0014_stats")
-            )
+            await conn.execute(text(_EMPTY.format(tables=",".join(tables))))
+            # Still this transaction: the seeded rows go back with triggers off, as they were.
+            for name, rows in migrated.rows.items():
+                await conn.execute(tables[name].insert(), rows)
+            for sequence, value in migrated.sequences:
+                await conn.execute(text("SELECT setval(:s, :v)"), {"s": sequence, "v": value})
     finally:
         await engine.dispose()
 
 
-def _migration(revision: str) -> Any:
-    versions = Path(migrate.__file__).parent / "migrations" / "versions"
-    [path] = versions.glob(f"{revision}_*.py")
-    spec = importlib.util.spec_from_file_location(f"migration_{revision}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _migration_seeds(revision: str) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = _migration(revision).seed_rows()
-    # 0016 changed the seeded "Work is planned" text (it asks for the repair date).
-    retext = _migration("0016_intake")
-    for row in rows:
-        if row.get("key") == "scheduled" and all(
-            row[k] == v for k, v in retext.SCHEDULED_BEFORE.items()
-        ):
-            row.update(retext.SCHEDULED_AFTER)
-    return rows
-
-
 def empty_postgres(url: str) -> None:
-    asyncio.run(_truncate(url))
+    asyncio.run(_empty(url))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from babel.dates import format_date
@@ -52,6 +52,14 @@ async def options(session: AsyncSession) -> Options:
     )
     agencies = await session.scalars(select(Agency).order_by(Agency.name_id))
     return Options(list(areas.all()), list(agencies.all()))
+
+
+class FilterOptions(StatsCache[Options]):
+    """The filters' areas and agencies by statistics version (their tables move it: 0024)."""
+
+
+async def cached_options(session: AsyncSession, cache: FilterOptions) -> Options:
+    return await cache.get(session, ("options",), lambda: options(session))
 
 
 @dataclass(frozen=True)
@@ -323,6 +331,19 @@ def build(
         collective=_small(raw.people.collective),
         cosigned=_small(raw.people.cosigned),
     )
+
+
+@dataclass
+class BuiltView:
+    """A view built for one language, and its page's content once rendered (by listen link)."""
+
+    stats: Statistics
+    pages: dict[str | None, str] = field(default_factory=dict)
+
+
+class BuiltViews(StatsCache[BuiltView]):
+    """Built views by statistics version and view: a request for a view seen at this version
+    reads one counter and renders the page around figures rendered before."""
 
 
 def _small(count: int) -> Shown:

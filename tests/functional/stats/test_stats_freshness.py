@@ -201,7 +201,9 @@ def test_a_renamed_agency_is_shown_at_once(client: TestClient, database_url: str
     assert "Public Works" in client.get("/stats?lang=en").text
     run(
         database_url,
-        lambda s: s.execute(update(Agency).where(Agency.slug == "dpupr").values(name_en="Bridges Office")),
+        lambda s: s.execute(
+            update(Agency).where(Agency.slug == "dpupr").values(name_en="Bridges Office")
+        ),
     )
     page = client.get("/stats?lang=en").text
     assert "Bridges Office" in page

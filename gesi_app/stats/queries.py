@@ -36,9 +36,13 @@ class Scope:
     agency_id: int | None
     timezone: str
     dialect: str
+    # Reports sent in [start, end) only: one part of a view counted by parts (stats/parts.py).
+    part: tuple[dt.datetime, dt.datetime] | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
+        if self.part is not None:
+            found += [Report.created_at >= self.part[0], Report.created_at < self.part[1]]
         start, end = self.filters.bounds(self.timezone)
         if start is not None:
             found.append(Report.created_at >= start)

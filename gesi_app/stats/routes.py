@@ -62,7 +62,7 @@ async def built_view(
         async def built() -> service.BuiltView:
             raw = await service.gather(
                 session, filters, state.settings.timezone, options.agencies,
-                state.resource(StatsCache),
+                state.resource(StatsCache), state.resource(service.MonthCounts),
             )  # fmt: skip
             stats = await run_blocking(service.build, raw, working, deadlines, locale, unknown)
             return service.BuiltView(stats)

@@ -19,7 +19,7 @@ from gesi_app.offload import run_blocking
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import infographic
 from gesi_app.stats.filters import Filters
-from gesi_app.stats.routes import filter_options, statistics
+from gesi_app.stats.views import filter_options, statistics
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render

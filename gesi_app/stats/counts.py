@@ -119,9 +119,12 @@ async def by_parts(session: AsyncSession, scope: Scope, cache: PartCache[Part]) 
     versions = dict(
         (await session.execute(select(StatsPartition.part, StatsPartition.version))).all()
     )
-    first, last = (
-        await session.execute(select(func.min(Report.created_at), func.max(Report.created_at)))
-    ).one()
+    # Two subqueries: SQLite reads min() or max() from the index only when each is alone.
+    sent = select(
+        select(func.min(Report.created_at)).scalar_subquery(),
+        select(func.max(Report.created_at)).scalar_subquery(),
+    )
+    first, last = (await session.execute(sent)).one()
     start, end = scope.filters.bounds(scope.timezone)
     whole = dataclasses.replace(scope.filters, start=None, end=None)
     parts: list[Counts] = []

@@ -4,8 +4,9 @@ The statistics' timings (verify, answer, close) count reports by (start day, end
 the end is the first event of the report's history that reached the status. Finding those
 firsts grouped the whole history on every count (over half of a cold /stats). Three columns
 now hold them, and triggers on report_events keep them exact in the same transaction as
-every insert, update or delete of an event, whichever code or script made it; existing
-reports are filled in here.
+every insert, update or delete of an event, whichever code or script made it (SQLite: for
+each row; PostgreSQL: once per statement, over its rows); existing reports are filled in
+here.
 
 Adding columns does not rebuild ``reports`` on SQLite (plain ALTER TABLE ... ADD COLUMN), so
 0023's triggers stay.
@@ -33,6 +34,15 @@ FIRSTS = {
 STATUSES = ", ".join(f"'{status}'" for status in FIRSTS.values())
 
 
+# The rows a statement changed, as PostgreSQL's transition tables name them.
+PG_ROWS = {"INSERT": ("new_rows",), "UPDATE": ("old_rows", "new_rows"), "DELETE": ("old_rows",)}
+PG_REFERENCING = {
+    "INSERT": "NEW TABLE AS new_rows",
+    "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "DELETE": "OLD TABLE AS old_rows",
+}
+
+
 def _refresh(where: str) -> str:
     """An UPDATE setting the three firsts of the reports ``where`` selects from their events."""
     sets = ", ".join(
@@ -50,19 +60,22 @@ def upgrade() -> None:
         _refresh(f"id IN (SELECT report_id FROM report_events WHERE to_status IN ({STATUSES}))")  # noqa: S608
     )
     if op.get_bind().dialect.name == "postgresql":
-        # Nested IFs: plpgsql does not promise to skip NEW where TG_OP says DELETE.
-        op.execute(
-            "CREATE FUNCTION report_firsts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-            "IF TG_OP <> 'DELETE' THEN IF NEW.to_status IN (" + STATUSES + ") THEN "
-            + _refresh("id = NEW.report_id") + "; END IF; END IF; "
-            "IF TG_OP <> 'INSERT' THEN IF OLD.to_status IN (" + STATUSES + ") THEN "
-            + _refresh("id = OLD.report_id") + "; END IF; END IF; "
-            "RETURN NULL; END $$"
-        )  # fmt: skip
-        op.execute(
-            "CREATE TRIGGER report_firsts AFTER INSERT OR UPDATE OR DELETE ON report_events "
-            "FOR EACH ROW EXECUTE FUNCTION report_firsts()"
-        )
+        # Once per statement, over the statement's rows (transition tables): a bulk insert of
+        # history updates its reports in one UPDATE. Row by row, each inner UPDATE would move
+        # 0023's version row again, and PostgreSQL slows down on many updates of one row in
+        # one transaction (every old version of it stays until the commit).
+        for action, tables in PG_ROWS.items():
+            rows = " UNION ALL ".join(f"SELECT report_id, to_status FROM {t}" for t in tables)  # noqa: S608
+            where = f"id IN (SELECT report_id FROM ({rows}) AS r WHERE to_status IN ({STATUSES}))"  # noqa: S608
+            op.execute(
+                f"CREATE FUNCTION report_firsts_{action.lower()}() RETURNS trigger "
+                f"LANGUAGE plpgsql AS $$ BEGIN {_refresh(where)}; RETURN NULL; END $$"
+            )
+            op.execute(
+                f"CREATE TRIGGER report_firsts_{action.lower()} AFTER {action} ON report_events "
+                f"REFERENCING {PG_REFERENCING[action]} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION report_firsts_{action.lower()}()"
+            )
     else:
         for action, rows in (
             ("INSERT", ("NEW",)),
@@ -78,11 +91,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER report_firsts ON report_events")
-        op.execute("DROP FUNCTION report_firsts()")
-    else:
-        for action in ("insert", "update", "delete"):
+    for action in ("insert", "update", "delete"):
+        if op.get_bind().dialect.name == "postgresql":
+            op.execute(f"DROP TRIGGER report_firsts_{action} ON report_events")
+            op.execute(f"DROP FUNCTION report_firsts_{action}()")
+        else:
             op.execute(f"DROP TRIGGER report_firsts_{action}")
     for column in FIRSTS:
         op.drop_column("reports", column)

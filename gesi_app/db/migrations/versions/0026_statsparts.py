@@ -7,8 +7,8 @@ one report, its history, its "About you" answers, its rating or a co-sign moves 
 version of the month the report was sent in (both months when the sending moment itself
 changes), and a change to a forum, its inputs or participants only the version of "forums".
 A new report then costs a count of its month, not of every report. Triggers move them in the
-same transaction as the change, as 0023's do (SQLite: for each row; PostgreSQL: for each
-row too, since the month is the row's).
+same transaction as the change, as 0023's do (SQLite: for each row; PostgreSQL: once per
+statement, one upsert per month the statement's rows concern).
 
 Revision ID: 0026_statsparts
 Revises: 0025_statsdays
@@ -28,6 +28,12 @@ depends_on: str | Sequence[str] | None = None
 BY_REPORT = ("report_events", "reporter_segments", "report_ratings", "report_cosigns")
 FORUMS = ("forums", "forum_inputs", "forum_participants")
 ACTIONS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
+PG_ROWS = {"NEW": "new_rows", "OLD": "old_rows"}  # PostgreSQL's transition tables
+PG_REFERENCING = {
+    "INSERT": "NEW TABLE AS new_rows",
+    "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "DELETE": "OLD TABLE AS old_rows",
+}
 
 
 def _month(moment: str, postgresql: bool) -> str:
@@ -37,14 +43,33 @@ def _month(moment: str, postgresql: bool) -> str:
     return f"substr({moment}, 1, 7)"  # stored as UTC text: '2026-03-31 17:00:00.000000'
 
 
-def _bump(part: str) -> str:
-    """Add one to the version of ``part`` (an SQL expression; nothing when it is NULL: a
-    report removed already moved its month itself)."""
+def _bump(parts: str) -> str:
+    """Add one to the version of each part ``parts`` (a SELECT of one column ``p``) gives
+    (nothing for NULL: a report removed already moved its month itself)."""
     return (
         "INSERT INTO stats_partitions (part, version) "  # noqa: S608  # our own SQL, no input
-        f"SELECT p, 1 FROM (SELECT {part} AS p) AS found WHERE p IS NOT NULL "
+        f"SELECT DISTINCT p, 1 FROM ({parts}) AS found WHERE p IS NOT NULL "
         "ON CONFLICT (part) DO UPDATE SET version = stats_partitions.version + 1"
     )
+
+
+def _single(part: str) -> str:
+    return f"SELECT {part} AS p"
+
+
+def _pg_parts(table: str, rows: tuple[str, ...]) -> str:
+    """The months (or 'forums') of the rows a statement changed in ``table``."""
+    if table in FORUMS:
+        moments = " UNION ALL ".join(f"SELECT 1 FROM {PG_ROWS[r]}" for r in rows)  # noqa: S608
+        return f"SELECT 'forums' AS p FROM ({moments}) AS r"  # noqa: S608
+    if table == "reports":
+        moments = " UNION ALL ".join(f"SELECT created_at FROM {PG_ROWS[r]}" for r in rows)  # noqa: S608
+    else:
+        moments = " UNION ALL ".join(
+            f"SELECT x.created_at FROM {PG_ROWS[r]} t JOIN reports x ON x.id = t.report_id"  # noqa: S608
+            for r in rows
+        )
+    return f"SELECT {_month('created_at', True)} AS p FROM ({moments}) AS r"  # noqa: S608
 
 
 def _report_month(row: str, postgresql: bool) -> str:
@@ -69,35 +94,37 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("part", name=op.f("pk_stats_partitions")),
     )
     for table in ("reports", *BY_REPORT, *FORUMS):
-        if postgresql:
-            body = " ".join(
-                f"IF TG_OP <> '{skip}' THEN {_bump(_parts(table, row, True))}; END IF;"
-                for row, skip in (("NEW", "DELETE"), ("OLD", "INSERT"))
-            )
-            op.execute(
-                f"CREATE FUNCTION stats_partitions_{table}() RETURNS trigger LANGUAGE plpgsql "
-                f"AS $$ BEGIN {body} RETURN NULL; END $$"
-            )
-            op.execute(
-                f"CREATE TRIGGER stats_partitions_{table} AFTER INSERT OR UPDATE OR DELETE "
-                f"ON {table} FOR EACH ROW EXECUTE FUNCTION stats_partitions_{table}()"
-            )
-        else:
-            for action, rows in ACTIONS.items():
-                body = " ".join(f"{_bump(_parts(table, row, False))};" for row in rows)
+        for action, rows in ACTIONS.items():
+            name = f"stats_partitions_{table}_{action.lower()}"
+            if postgresql:
+                # Once per statement, one upsert per month its rows concern (transition
+                # tables): row by row, a bulk change would update one month's row thousands of
+                # times in one transaction, which PostgreSQL does slower and slower.
+                body = _bump(_pg_parts(table, rows))
                 op.execute(
-                    f"CREATE TRIGGER stats_partitions_{table}_{action.lower()} AFTER {action} "
-                    f"ON {table} FOR EACH ROW BEGIN {body} END"
+                    f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
+                    f"AS $$ BEGIN {body}; RETURN NULL; END $$"
+                )
+                op.execute(
+                    f"CREATE TRIGGER {name} AFTER {action} ON {table} "
+                    f"REFERENCING {PG_REFERENCING[action]} FOR EACH STATEMENT "
+                    f"EXECUTE FUNCTION {name}()"
+                )
+            else:
+                body = " ".join(f"{_bump(_single(_parts(table, row, False)))};" for row in rows)
+                op.execute(
+                    f"CREATE TRIGGER {name} AFTER {action} ON {table} FOR EACH ROW BEGIN {body} END"
                 )
 
 
 def downgrade() -> None:
     postgresql = op.get_bind().dialect.name == "postgresql"
     for table in ("reports", *BY_REPORT, *FORUMS):
-        if postgresql:
-            op.execute(f"DROP TRIGGER stats_partitions_{table} ON {table}")
-            op.execute(f"DROP FUNCTION stats_partitions_{table}()")
-        else:
-            for action in ACTIONS:
-                op.execute(f"DROP TRIGGER stats_partitions_{table}_{action.lower()}")
+        for action in ACTIONS:
+            name = f"stats_partitions_{table}_{action.lower()}"
+            if postgresql:
+                op.execute(f"DROP TRIGGER {name} ON {table}")
+                op.execute(f"DROP FUNCTION {name}()")
+            else:
+                op.execute(f"DROP TRIGGER {name}")
     op.drop_table("stats_partitions")

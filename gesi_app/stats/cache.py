@@ -8,8 +8,9 @@ transaction as every insert, update or delete of a report, its history, its "Abo
 answers, its rating, a forum, a forum input or a participant (migration 0023), whichever
 process or script made it. A request reads the version first, then counts: counts under a
 version are never older than that version's data, so a cache hit is never stale, in any
-process. Topics, areas, agencies, baselines and the calendar are read anew each time (small
-tables), so only counts are cached.
+process. The same class keeps built views (``service.BuiltViews``: the names, areas and
+baselines they show move the version too, migration 0024) and the filters' options.
+``PartCache`` keeps the counts of single months by each month's own version (0026).
 
 While a view is being counted, other requests for the same view and version wait for those
 counts rather than count again (one count per view at a time in each process).

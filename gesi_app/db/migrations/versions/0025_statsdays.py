@@ -77,13 +77,13 @@ def upgrade() -> None:
                 f"EXECUTE FUNCTION report_firsts_{action.lower()}()"
             )
     else:
-        for action, rows in (
+        for action, changed in (
             ("INSERT", ("NEW",)),
             ("UPDATE", ("OLD", "NEW")),
             ("DELETE", ("OLD",)),
         ):
-            when = " OR ".join(f"{row}.to_status IN ({STATUSES})" for row in rows)
-            ids = ", ".join(f"{row}.report_id" for row in rows)
+            when = " OR ".join(f"{row}.to_status IN ({STATUSES})" for row in changed)
+            ids = ", ".join(f"{row}.report_id" for row in changed)
             op.execute(
                 f"CREATE TRIGGER report_firsts_{action.lower()} AFTER {action} ON report_events "
                 f"FOR EACH ROW WHEN {when} BEGIN {_refresh(f'id IN ({ids})')}; END"

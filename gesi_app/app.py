@@ -62,6 +62,7 @@ from gesi_app.stats import labels as stats_labels
 from gesi_app.stats import routes as stats
 from gesi_app.stats import staff_routes as stats_staff
 from gesi_app.stats.cache import StatsCache
+from gesi_app.stats.service import BuiltViews, FilterOptions, MonthCounts
 from gesi_app.team import routes as team
 from gesi_app.tracking import easy_read as tracking_easy
 from gesi_app.tracking import routes as tracking
@@ -199,6 +200,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 DatedAudio(audio_service.folder / "dated", settings.timezone, deadlines=deadlines),
                 audit_vocabulary(),  # the audit log's names and words for the features' values
                 StatsCache(),  # counts of statistics views, until a report or forum changes
+                BuiltViews(),  # the same views built for a language (disclosure control done)
+                FilterOptions(),  # the areas and agencies the statistics' filters offer
+                MonthCounts(),  # the same counts month by month, until that month changes
             ]
         ),
     )

@@ -93,6 +93,11 @@ class Report(Base):
     verify_due: Mapped[dt.date | None]
     answer_due: Mapped[dt.date | None]
     closed_at: Mapped[dt.datetime | None]
+    # When the history first reached verified, answered and closed: kept by triggers on
+    # report_events (migration 0025), never written here; the statistics' timings read them.
+    first_verified_at: Mapped[dt.datetime | None]
+    first_answered_at: Mapped[dt.datetime | None]
+    first_closed_at: Mapped[dt.datetime | None]
     # Public only after verification (gesi_app.public.publication): when it went public and
     # the title and text a verifier checked (and may have redacted). The reporter's own title
     # and description above stay as sent, for staff only.

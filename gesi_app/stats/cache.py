@@ -8,8 +8,9 @@ transaction as every insert, update or delete of a report, its history, its "Abo
 answers, its rating, a forum, a forum input or a participant (migration 0023), whichever
 process or script made it. A request reads the version first, then counts: counts under a
 version are never older than that version's data, so a cache hit is never stale, in any
-process. Topics, areas, agencies, baselines and the calendar are read anew each time (small
-tables), so only counts are cached.
+process. The same class keeps built views (``service.BuiltViews``: the names, areas and
+baselines they show move the version too, migration 0024) and the filters' options.
+``PartCache`` keeps the counts of single months by each month's own version (0026).
 
 While a view is being counted, other requests for the same view and version wait for those
 counts rather than count again (one count per view at a time in each process).
@@ -73,6 +74,56 @@ class StatsCache(Generic[T]):
                 # Entries of older versions can never be asked for again.
                 for old in [k for k in self._entries if k[0] != key[0]]:
                     del self._entries[old]
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+                return counted
+        finally:
+            if not lock.locked():
+                self._counting.pop(key, None)
+
+    def _found(self, key: Key) -> T | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+        return found
+
+
+# Counts of one month of one view are small (a month's day pairs): many fit.
+PART_ENTRIES = 1024
+
+
+class PartCache(Generic[T]):
+    """Counts by (part, the part's version, view), the last ``size`` used, in this process
+    (stats/parts.py). A part's version moves only when what it counts changes (0026), so a
+    new report leaves every other month's counts in place."""
+
+    def __init__(self, size: int = PART_ENTRIES) -> None:
+        self.size = size
+        self._entries: OrderedDict[Key, T] = OrderedDict()
+        self._counting: dict[Key, asyncio.Lock] = {}
+        self.hits = 0
+        self.misses = 0
+
+    async def get(self, part: str, version: int, view: Key, count: Callable[[], Awaitable[T]]) -> T:
+        key = (part, version, *view)
+        found = self._found(key)
+        if found is not None:
+            return found
+        lock = self._counting.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                found = self._found(key)
+                if found is not None:
+                    return found
+                self.misses += 1
+                counted = await count()
+                same = [k for k in self._entries if k[0] == part and k[2:] == view]
+                if any(k[1] > version for k in same):  # type: ignore[operator]
+                    return counted  # newer numbers are in already
+                for old in same:  # older versions of this part and view: never asked again
+                    del self._entries[old]
+                self._entries[key] = counted
                 while len(self._entries) > self.size:
                     self._entries.popitem(last=False)
                 return counted

@@ -14,14 +14,12 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from gesi_app import clock
-from gesi_app.calendar import service as calendar
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.offload import run_blocking
-from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
-from gesi_app.stats import infographic, service
-from gesi_app.stats.cache import StatsCache
+from gesi_app.stats import infographic
 from gesi_app.stats.filters import Filters
+from gesi_app.stats.views import filter_options, statistics
 from gesi_app.web.database import db
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
@@ -66,22 +64,9 @@ def _today(request: Request) -> dt.date:
 
 
 async def _card(request: Request, month: tuple[int, int]) -> infographic.Card:
-    state = state_of(request)
-    filters = Filters(start=month, end=month)
-    unknown = {
-        "topic": gettext("No topic chosen"),
-        "area": gettext("No area given"),
-        "agency": gettext("Not sent to an agency yet"),
-    }
     async with db(request) as session:
-        options = await service.options(session)
-        raw = await service.gather(
-            session, filters, state.settings.timezone, options.agencies, state.resource(StatsCache)
-        )
-        working = await calendar.load(session)
-    stats = await run_blocking(
-        service.build, raw, working, state.resource(Deadlines), get_locale(), unknown
-    )
+        options = await filter_options(request, session)
+    stats = await statistics(request, Filters(start=month, end=month), options)
     return infographic.card(stats, month, get_locale())
 
 

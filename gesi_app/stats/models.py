@@ -52,3 +52,14 @@ class StatsVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger)
+
+
+class StatsPartition(Base):
+    """A version for each UTC month of reports ('2026-03') and one for forums ('forums'):
+    triggers move the one a change concerns (migration 0026). Counts of a month are cached
+    by it (stats/parts.py)."""
+
+    __tablename__ = "stats_partitions"
+
+    part: Mapped[str] = mapped_column(String(10), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)

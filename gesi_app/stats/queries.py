@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
 from gesi_app.forums.models import Forum, ForumInput, Participant
-from gesi_app.reports.models import Rating, Report, ReporterSegment, ReportEvent, Status
+from gesi_app.reports.models import Rating, Report, ReporterSegment
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.sql import kecamatan_of, local_text
 
@@ -36,9 +36,13 @@ class Scope:
     agency_id: int | None
     timezone: str
     dialect: str
+    # Reports sent in [start, end) only: one part of a view counted by parts (stats/parts.py).
+    part: tuple[dt.datetime, dt.datetime] | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
+        if self.part is not None:
+            found += [Report.created_at >= self.part[0], Report.created_at < self.part[1]]
         start, end = self.filters.bounds(self.timezone)
         if start is not None:
             found.append(Report.created_at >= start)
@@ -94,27 +98,20 @@ async def by_kecamatan(session: AsyncSession, scope: Scope) -> list[tuple[str, i
     return await count_by(session, scope, kecamatan_of(Report.region_code))
 
 
-def _first(status: Status) -> Select[int, dt.datetime]:
-    return (
-        select(ReportEvent.report_id, func.min(ReportEvent.created_at).label("at"))
-        .where(ReportEvent.to_status == status)
-        .group_by(ReportEvent.report_id)
-    )
-
-
 async def _day_pairs(
     session: AsyncSession,
     scope: Scope,
     start: SQLColumnExpression[Any],
     end: SQLColumnExpression[Any],
-    *joins: tuple[object, ColumnElement[bool]],
 ) -> DayPairs:
+    """Reports by (local day of ``start``, local day of ``end``), those with both only."""
     first = local_text(start, scope.timezone, scope.dialect)
     last = local_text(end, scope.timezone, scope.dialect)
-    query = select(first, last, func.count(Report.id)).select_from(Report)
-    for target, on in joins:
-        query = query.join(target, on)  # type: ignore[arg-type]  # a subquery or a table
-    query = query.where(*scope.conditions()).group_by(first, last)
+    query = (
+        select(first, last, func.count(Report.id))
+        .where(*scope.conditions(), start.is_not(None), end.is_not(None))
+        .group_by(first, last)
+    )
     return {
         (dt.date.fromisoformat(a), dt.date.fromisoformat(b)): int(n)
         for a, b, n in await session.execute(query)
@@ -123,25 +120,15 @@ async def _day_pairs(
 
 async def durations(session: AsyncSession, scope: Scope) -> dict[str, DayPairs]:
     """For verifying (sent → verified), answering (verified → answered) and closing (sent →
-    closed): how many reports took each (start day, end day), from the first such event."""
-    verified = _first(Status.TERVERIFIKASI).subquery()
-    answered = _first(Status.DITINDAKLANJUTI).subquery()
-    closed = _first(Status.SELESAI).subquery()
+    closed): how many reports took each (start day, end day), from the first such event of
+    the report's history (kept on the report by the database: migration 0025)."""
     return {
-        "verify": await _day_pairs(
-            session, scope, Report.created_at, verified.c.at,
-            (verified, verified.c.report_id == Report.id),
-        ),
+        "verify": await _day_pairs(session, scope, Report.created_at, Report.first_verified_at),
         "answer": await _day_pairs(
-            session, scope, verified.c.at, answered.c.at,
-            (verified, verified.c.report_id == Report.id),
-            (answered, answered.c.report_id == Report.id),
+            session, scope, Report.first_verified_at, Report.first_answered_at
         ),
-        "close": await _day_pairs(
-            session, scope, Report.created_at, closed.c.at,
-            (closed, closed.c.report_id == Report.id),
-        ),
-    }  # fmt: skip
+        "close": await _day_pairs(session, scope, Report.created_at, Report.first_closed_at),
+    }
 
 
 @dataclass(frozen=True)
@@ -361,16 +348,15 @@ async def total_reports(session: AsyncSession, scope: Scope) -> int:
 async def answer_days(session: AsyncSession, scope: Scope) -> dict[int | None, DayPairs]:
     """Answering alone (verified → answered), as in ``durations``, per agency (None: not sent
     to one): one grouped query for every agency of the scope."""
-    verified = _first(Status.TERVERIFIKASI).subquery()
-    answered = _first(Status.DITINDAKLANJUTI).subquery()
-    first = local_text(verified.c.at, scope.timezone, scope.dialect)
-    last = local_text(answered.c.at, scope.timezone, scope.dialect)
+    first = local_text(Report.first_verified_at, scope.timezone, scope.dialect)
+    last = local_text(Report.first_answered_at, scope.timezone, scope.dialect)
     query = (
         select(Report.agency_id, first, last, func.count(Report.id))
-        .select_from(Report)
-        .join(verified, verified.c.report_id == Report.id)
-        .join(answered, answered.c.report_id == Report.id)
-        .where(*scope.conditions())
+        .where(
+            *scope.conditions(),
+            Report.first_verified_at.is_not(None),
+            Report.first_answered_at.is_not(None),
+        )
         .group_by(Report.agency_id, first, last)
     )
     found: dict[int | None, DayPairs] = {}

@@ -9,48 +9,24 @@ import io
 from typing import Any
 from urllib.parse import urlencode
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gesi_app.audio.files import MEDIA_TYPE, NoEngine
-from gesi_app.calendar import service as calendar
 from gesi_app.i18n import get_locale, gettext
 from gesi_app.offload import run_blocking
 from gesi_app.public.labels import TYPE_LABELS
-from gesi_app.reports.deadlines import Deadlines
 from gesi_app.stats import filters as stats_filters
 from gesi_app.stats import labels, service
-from gesi_app.stats.cache import StatsCache
-from gesi_app.stats.filters import Filters
 from gesi_app.stats.listen import HeadlineAudio
+from gesi_app.stats.views import built_view, filter_options, statistics
 from gesi_app.web import downloads
 from gesi_app.web.database import db
 from gesi_app.web.forms import Choice
 from gesi_app.web.state import state_of
 from gesi_app.web.templating import render
-
-
-def _unknown() -> dict[str, str]:
-    return {
-        "topic": gettext("No topic chosen"),
-        "area": gettext("No area given"),
-        "agency": gettext("Not sent to an agency yet"),
-    }
-
-
-async def _statistics(
-    request: Request, filters: Filters, options: service.Options
-) -> service.Statistics:
-    state = state_of(request)
-    async with db(request) as session:
-        raw = await service.gather(
-            session, filters, state.settings.timezone, options.agencies, state.resource(StatsCache)
-        )
-        working = await calendar.load(session)
-    return await run_blocking(
-        service.build, raw, working, state.resource(Deadlines), get_locale(), _unknown()
-    )
 
 
 def _choices(options: service.Options) -> dict[str, Any]:
@@ -87,28 +63,40 @@ def _context(parsed: stats_filters.Parsed, options: service.Options) -> dict[str
 
 async def stats_page(request: Request) -> Response:
     async with db(request) as session:
-        options = await service.options(session)
+        options = await filter_options(request, session)
     parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
-    context = _context(parsed, options)
     if parsed.filters is None:
-        return render(request, "stats/index.html", context, status_code=400)
+        return render(request, "stats/index.html", _context(parsed, options), status_code=400)
     query = stats_filters.query_of(parsed.filters)
     given = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
     if given != list(query.items()):
         # One address per view: the form also sends the fields left empty, in its own order.
         return RedirectResponse(_address(request, "stats", query), status_code=303)
-    stats = await _statistics(request, parsed.filters, options)
+    view = await built_view(request, parsed.filters, options)
     listen = None
     if _headline_audio(request).available():
         address = request.app.url_path_for("stats_listen")
         listen = f"{address}?{urlencode({**query, 'lang': get_locale()})}"
-    context.update(
-        stats=stats,
-        filters=parsed.filters,
-        query=query,
-        headlines=[labels.headline(line, bool(stats.collective)) for line in stats.gesi.lines],
-        listen_url=listen,
-    )
+    body = view.pages.get(listen)
+    if body is None:
+        # With good filters the page's content (the form as the view fills it in, and the
+        # figures) depends on the view alone: rendered once per view and statistics version,
+        # it was most of a request's work.
+        stats = view.stats
+        context = {
+            **_context(parsed, options),
+            "request": request,  # for path_for
+            "stats": stats,
+            "filters": parsed.filters,
+            "query": query,
+            "headlines": [labels.headline(g, bool(stats.collective)) for g in stats.gesi.lines],
+            "listen_url": listen,
+        }
+        template = state_of(request).templates.get_template("stats/_body.html")
+        body = await run_blocking(template.render, context)
+        view.pages[listen] = body
+    # The page around it: the layout, with this request's preferences and token.
+    context = {"errors": parsed.errors, "stats": view.stats, "body": Markup(body)}  # noqa: S704
     return render(request, "stats/index.html", context)
 
 
@@ -137,11 +125,11 @@ def spoken_text(stats: service.Statistics) -> str:
 async def stats_listen(request: Request) -> Response:
     """The headline sentences of the view the filters name, spoken (espeak-ng)."""
     async with db(request) as session:
-        options = await service.options(session)
+        options = await filter_options(request, session)
     parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
     if parsed.filters is None:
         return Response(status_code=404, headers={"Cache-Control": "no-store"})
-    stats = await _statistics(request, parsed.filters, options)
+    stats = await statistics(request, parsed.filters, options)
     try:
         path = await run_blocking(_headline_audio(request).ensure, get_locale(), spoken_text(stats))
     except (NoEngine, OSError):
@@ -161,14 +149,14 @@ async def gesi_csv(request: Request) -> Response:
     """The GESI tables by kecamatan, as on the page: "<5" for a small count, "hidden" for one
     hidden so that a small one cannot be worked out. Counts only, never a report."""
     async with db(request) as session:
-        options = await service.options(session)
+        options = await filter_options(request, session)
     parsed = stats_filters.parse(request.query_params, options.area_codes, options.agency_slugs)
     if parsed.filters is None:
         # A person who followed a link with a wrong filter sees the form with its errors.
         return render(request, "stats/index.html", _context(parsed, options), status_code=400)
     if (too_many := await downloads.refused(request)) is not None:
         return too_many
-    stats = await _statistics(request, parsed.filters, options)
+    stats = await statistics(request, parsed.filters, options)
     body = await run_blocking(_csv_text, stats)
     return Response(
         body,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from babel.dates import format_date
@@ -19,14 +19,15 @@ from gesi_app.categories.models import Category
 from gesi_app.public.labels import STATUS_LABELS, TYPE_LABELS
 from gesi_app.regions.models import Region
 from gesi_app.reports.deadlines import Deadlines
-from gesi_app.reports.models import Report, ReportType, Status
+from gesi_app.reports.models import ReportType, Status
 from gesi_app.stats import baselines as baseline_rows
-from gesi_app.stats import gesi, queries, weights
-from gesi_app.stats.cache import StatsCache
+from gesi_app.stats import gesi
+from gesi_app.stats.cache import PartCache, StatsCache
+from gesi_app.stats.counts import Counts, Part, by_parts, count
 from gesi_app.stats.durations import Timing, timing
 from gesi_app.stats.filters import Filters, query_of
 from gesi_app.stats.models import PopulationBaseline
-from gesi_app.stats.queries import NO_AREA, DayPairs, FlagCounts, Ratings, Scope
+from gesi_app.stats.queries import NO_AREA, Scope
 from gesi_app.stats.suppression import THRESHOLD, Hidden, Shown, number, protect_list
 
 
@@ -54,26 +55,12 @@ async def options(session: AsyncSession) -> Options:
     return Options(list(areas.all()), list(agencies.all()))
 
 
-@dataclass(frozen=True)
-class Counts:
-    """Every count of a view, straight from SQL: plain values, kept by ``StatsCache``."""
+class FilterOptions(StatsCache[Options]):
+    """The filters' areas and agencies by statistics version (their tables move it: 0024)."""
 
-    total: int
-    by_type: list[tuple[str, int]]
-    by_topic: list[tuple[str, int]]
-    by_kecamatan: list[tuple[str, int]]
-    by_desa: list[tuple[str, int]]
-    by_agency: list[tuple[str, int]]
-    by_status: list[tuple[str, int]]
-    by_month: list[tuple[str, int]]
-    durations: dict[str, DayPairs]
-    ratings: Ratings
-    segments: dict[str, list[tuple[str, str, int]]]
-    inputs: FlagCounts
-    attendance: FlagCounts
-    # Collective reports count the people they speak for in "who is heard" (stats/weights.py).
-    people_by_kecamatan: list[tuple[str, int]]
-    people: weights.People
+
+async def cached_options(session: AsyncSession, cache: FilterOptions) -> Options:
+    return await cache.get(session, ("options",), lambda: options(session))
 
 
 @dataclass(frozen=True)
@@ -86,32 +73,8 @@ class Raw(Counts):
     baselines: list[PopulationBaseline]
 
 
-async def count(session: AsyncSession, scope: Scope) -> Counts:
-    """Every count the page shows, each from one GROUP BY query."""
-    desa: list[tuple[str, int]] = []
-    if scope.filters.area is not None:
-        desa = [
-            (code, n)
-            for code, n in await queries.count_by(session, scope, Report.region_code)
-            if len(code) > len("36.03.01")
-        ]
-    return Counts(
-        total=await queries.total_reports(session, scope),
-        by_type=await queries.count_by(session, scope, Report.type),
-        by_topic=await queries.count_by(session, scope, Report.category_id),
-        by_kecamatan=await queries.by_kecamatan(session, scope),
-        by_desa=desa,
-        by_agency=await queries.count_by(session, scope, Report.agency_id),
-        by_status=await queries.count_by(session, scope, Report.status),
-        by_month=await queries.by_month(session, scope),
-        durations=await queries.durations(session, scope),
-        ratings=await queries.ratings(session, scope),
-        segments=await queries.segments_by_area_all(session, scope),
-        inputs=await queries.forum_inputs(session, scope),
-        attendance=await queries.forum_attendance(session, scope),
-        people_by_kecamatan=await weights.people_by_kecamatan(session, scope),
-        people=await weights.people(session, scope),
-    )
+class MonthCounts(PartCache[Part]):
+    """Counts of views month by month, by each month's version (stats/counts.py)."""
 
 
 async def gather(
@@ -120,9 +83,11 @@ async def gather(
     timezone: str,
     agencies: Sequence[Agency],
     cache: StatsCache[Counts] | None = None,
+    months: MonthCounts | None = None,
 ) -> Raw:
-    """The counts of a view (from ``cache`` when counted at the current statistics version),
-    with the names to show them with."""
+    """The counts of a view (from ``cache`` when counted at the current statistics version;
+    else month by month with ``months``, or all at once without), with the names to show
+    them with."""
     dialect = session.get_bind().dialect.name
     agency_id = next((a.id for a in agencies if a.slug == filters.agency), None)
     scope = Scope(filters, agency_id, timezone, dialect)
@@ -130,7 +95,11 @@ async def gather(
         counts = await count(session, scope)
     else:
         view = (timezone, agency_id, tuple(query_of(filters).items()))
-        counts = await cache.get(session, view, lambda: count(session, scope))
+        counts = await cache.get(
+            session,
+            view,
+            lambda: count(session, scope) if months is None else by_parts(session, scope, months),
+        )
     topics = {c.id: c for c in (await session.scalars(select(Category))).all()}
     regions = dict(
         (code, name)
@@ -323,6 +292,19 @@ def build(
         collective=_small(raw.people.collective),
         cosigned=_small(raw.people.cosigned),
     )
+
+
+@dataclass
+class BuiltView:
+    """A view built for one language, and its page's content once rendered (by listen link)."""
+
+    stats: Statistics
+    pages: dict[str | None, str] = field(default_factory=dict)
+
+
+class BuiltViews(StatsCache[BuiltView]):
+    """Built views by statistics version and view: a request for a view seen at this version
+    reads one counter and renders the page around figures rendered before."""
 
 
 def _small(count: int) -> Shown:

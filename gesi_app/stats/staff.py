@@ -55,7 +55,7 @@ class StaffScope(Scope):
 def scope_for(user: StaffUser, filters: Filters, timezone: str, dialect: str) -> StaffScope:
     """The reports ``user`` may see that ``filters`` select (the agency filter is not used)."""
     return StaffScope(
-        replace(filters, agency=None), None, timezone, dialect, (visible_reports(user),)
+        replace(filters, agency=None), None, timezone, dialect, extra=(visible_reports(user),)
     )
 
 

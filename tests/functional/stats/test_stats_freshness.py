@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from gesi_app.agencies.models import Agency
 from gesi_app.app import create_app
 from gesi_app.forums.models import AgendaItem, Forum, ForumInput, Participant
 from gesi_app.reports.models import Rating, Report, ReporterSegment, ReportType, Status
@@ -22,6 +23,7 @@ from gesi_app.reports.workflow import transition
 from gesi_app.stats.cache import StatsCache, current_version
 from gesi_app.stats.filters import Filters
 from gesi_app.stats.queries import Scope, forum_inputs
+from gesi_app.stats.service import BuiltViews
 from gesi_app.web.state import app_state
 from tests.conftest import make_settings
 from tests.factories import run
@@ -31,6 +33,8 @@ from tests.unit.stats import fixtures as fx
 WATCHED = (
     "reports", "report_events", "reporter_segments", "report_ratings", "report_cosigns",
     "forums", "forum_inputs", "forum_participants",
+    # The names and baselines a built view is shown with (0024).
+    "categories", "regions", "agencies", "stats_population_baselines",
 )  # fmt: skip
 VIEWS = (
     "/stats?lang=en",
@@ -75,13 +79,16 @@ def _triggers(database_url: str) -> set[str]:
 
 def test_every_counted_table_has_its_trigger_at_head(database_url: str) -> None:
     found = _triggers(database_url)
+    # The months' versions (0026) on the counted tables; the firsts (0025) on the history.
+    by_month = WATCHED[:8]
+    actions = ("insert", "update", "delete")
     if database_url.startswith("postgresql"):
-        assert {f"stats_version_{t}" for t in WATCHED} <= found
+        expected = {f"stats_version_{t}" for t in WATCHED}
     else:
-        expected = {
-            f"stats_version_{t}_{a}" for t in WATCHED for a in ("insert", "update", "delete")
-        }
-        assert expected <= found
+        expected = {f"stats_version_{t}_{a}" for t in WATCHED for a in actions}
+    expected |= {f"stats_partitions_{t}_{a}" for t in by_month for a in actions}
+    expected |= {f"report_firsts_{a}" for a in actions}
+    assert expected <= found
 
 
 async def _forum(session: AsyncSession) -> None:
@@ -178,13 +185,32 @@ def test_views_are_counted_once_per_version(client: TestClient, database_url: st
     first = [_main(client.get(view).text) for view in VIEWS]
     counted = cache.misses
     assert counted == len(VIEWS)
+    built = app_state(client.app).resource(BuiltViews)  # type: ignore[arg-type]
     again = [_main(client.get(view).text) for view in VIEWS]
     assert again == first
-    assert cache.misses == counted  # every view from memory
-    assert cache.hits >= len(VIEWS)
+    assert cache.misses == counted  # every view from memory: built already, even
+    assert built.hits >= len(VIEWS)
     # The same view in the other language is the same counts, named in Indonesian.
     assert "Laporan" in client.get("/stats?lang=id").text
     assert cache.misses == counted
+    assert cache.hits >= 1
+
+
+def test_a_renamed_agency_is_shown_at_once(client: TestClient, database_url: str) -> None:
+    """Built views keep the names they were built with: the tables of names move the version
+    too (0024), so a new name is shown at once."""
+    _fill(database_url)
+    run(database_url, _verify_and_answer)
+    assert "Public Works" in client.get("/stats?lang=en").text
+    run(
+        database_url,
+        lambda s: s.execute(
+            update(Agency).where(Agency.slug == "dpupr").values(name_en="Bridges Office")
+        ),
+    )
+    page = client.get("/stats?lang=en").text
+    assert "Bridges Office" in page
+    assert "Public Works" not in page
 
 
 def test_no_process_answers_from_before_a_change(

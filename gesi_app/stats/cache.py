@@ -40,10 +40,12 @@ async def current_version(session: AsyncSession) -> int:
     return int(await session.scalar(select(StatsVersion.version).where(StatsVersion.id == 1)) or 0)
 
 
-class StatsCache(Generic[T]):
-    """Counts by (version, view), the last ``size`` used, in this process (one per app)."""
+class _Counts(Generic[T]):
+    """Counts by key, the last ``size`` used, in this process; one count at a time per key
+    (a crowd asking for the same view waits for one count). Subclasses say which counts are
+    kept (``_keep``): numbers older than ones already kept are for their own request only."""
 
-    def __init__(self, size: int = MAX_ENTRIES) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
         self._entries: OrderedDict[Key, T] = OrderedDict()
         self._counting: dict[Key, asyncio.Lock] = {}
@@ -53,10 +55,7 @@ class StatsCache(Generic[T]):
     def clear(self) -> None:
         self._entries.clear()
 
-    async def get(self, session: AsyncSession, view: Key, count: Callable[[], Awaitable[T]]) -> T:
-        """The counts of ``view`` at the database's current version: from memory if counted
-        at this version already, else ``count()`` (on ``session``, after the version read)."""
-        key = (await current_version(session), *view)
+    async def _get(self, key: Key, count: Callable[[], Awaitable[T]]) -> T:
         found = self._found(key)
         if found is not None:
             return found
@@ -68,12 +67,7 @@ class StatsCache(Generic[T]):
                     return found
                 self.misses += 1
                 counted = await count()
-                if any(k[0] > key[0] for k in self._entries):  # type: ignore[operator]
-                    return counted  # newer numbers are in already: these are for this request
-                self._entries[key] = counted
-                # Entries of older versions can never be asked for again.
-                for old in [k for k in self._entries if k[0] != key[0]]:
-                    del self._entries[old]
+                self._keep(key, counted)
                 while len(self._entries) > self.size:
                     self._entries.popitem(last=False)
                 return counted
@@ -81,59 +75,57 @@ class StatsCache(Generic[T]):
             if not lock.locked():
                 self._counting.pop(key, None)
 
+    def _keep(self, key: Key, counted: T) -> None:
+        raise NotImplementedError
+
     def _found(self, key: Key) -> T | None:
         found = self._entries.get(key)
         if found is not None:
             self._entries.move_to_end(key)
             self.hits += 1
         return found
+
+
+class StatsCache(_Counts[T]):
+    """Counts by (version, view), the last ``size`` used, in this process (one per app)."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        super().__init__(size)
+
+    async def get(self, session: AsyncSession, view: Key, count: Callable[[], Awaitable[T]]) -> T:
+        """The counts of ``view`` at the database's current version: from memory if counted
+        at this version already, else ``count()`` (on ``session``, after the version read)."""
+        return await self._get((await current_version(session), *view), count)
+
+    def _keep(self, key: Key, counted: T) -> None:
+        if any(k[0] > key[0] for k in self._entries):  # type: ignore[operator]
+            return  # newer numbers are in already: these are for this request
+        self._entries[key] = counted
+        # Entries of older versions can never be asked for again.
+        for old in [k for k in self._entries if k[0] != key[0]]:
+            del self._entries[old]
 
 
 # Counts of one month of one view are small (a month's day pairs): many fit.
 PART_ENTRIES = 1024
 
 
-class PartCache(Generic[T]):
+class PartCache(_Counts[T]):
     """Counts by (part, the part's version, view), the last ``size`` used, in this process
     (stats/parts.py). A part's version moves only when what it counts changes (0026), so a
     new report leaves every other month's counts in place."""
 
     def __init__(self, size: int = PART_ENTRIES) -> None:
-        self.size = size
-        self._entries: OrderedDict[Key, T] = OrderedDict()
-        self._counting: dict[Key, asyncio.Lock] = {}
-        self.hits = 0
-        self.misses = 0
+        super().__init__(size)
 
     async def get(self, part: str, version: int, view: Key, count: Callable[[], Awaitable[T]]) -> T:
-        key = (part, version, *view)
-        found = self._found(key)
-        if found is not None:
-            return found
-        lock = self._counting.setdefault(key, asyncio.Lock())
-        try:
-            async with lock:
-                found = self._found(key)
-                if found is not None:
-                    return found
-                self.misses += 1
-                counted = await count()
-                same = [k for k in self._entries if k[0] == part and k[2:] == view]
-                if any(k[1] > version for k in same):  # type: ignore[operator]
-                    return counted  # newer numbers are in already
-                for old in same:  # older versions of this part and view: never asked again
-                    del self._entries[old]
-                self._entries[key] = counted
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
-                return counted
-        finally:
-            if not lock.locked():
-                self._counting.pop(key, None)
+        return await self._get((part, version, *view), count)
 
-    def _found(self, key: Key) -> T | None:
-        found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-            self.hits += 1
-        return found
+    def _keep(self, key: Key, counted: T) -> None:
+        part, version, view = key[0], key[1], key[2:]
+        same = [k for k in self._entries if k[0] == part and k[2:] == view]
+        if any(k[1] > version for k in same):  # type: ignore[operator]
+            return  # newer numbers are in already
+        for old in same:  # older versions of this part and view: never asked again
+            del self._entries[old]
+        self._entries[key] = counted

@@ -36,7 +36,7 @@ vnu: install
 	$(PY) scripts/vnu_jar.py
 
 test: compile vnu
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov=gesi_app --cov-branch --cov-report=term --cov-fail-under=80 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov=gesi_app --cov-branch --cov-report=term --cov-fail-under=80 --durations=30 $(PYTEST_ARGS)
 
 # The property tests with many more examples a route, a new seed each run (make test runs few).
 fuzz: compile

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
 from markupsafe import Markup
 from starlette.requests import Request
@@ -74,9 +75,34 @@ def switch_language_url(request: Request, locale: str) -> str:
     return f"{request.url.path}?{urlencode(query)}"
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for every environment of this process, which are all
+    built alike (below): an app built again, as each test builds one, loads a template's code
+    instead of compiling it (compiling was most of the time of an app's first page). Jinja
+    checks each entry against its template's source, so a changed template is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+COMPILED = CompiledTemplates()
+
+
 def build_environment(settings: Settings) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=COMPILED,
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,

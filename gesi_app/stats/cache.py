@@ -19,6 +19,7 @@ counts rather than count again (one count per view at a time in each process).
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
@@ -40,7 +41,7 @@ async def current_version(session: AsyncSession) -> int:
     return int(await session.scalar(select(StatsVersion.version).where(StatsVersion.id == 1)) or 0)
 
 
-class _Counts(Generic[T]):
+class _Counts(ABC, Generic[T]):
     """Counts by key, the last ``size`` used, in this process; one count at a time per key
     (a crowd asking for the same view waits for one count). Subclasses say which counts are
     kept (``_keep``): numbers older than ones already kept are for their own request only."""
@@ -75,8 +76,9 @@ class _Counts(Generic[T]):
             if not lock.locked():
                 self._counting.pop(key, None)
 
+    @abstractmethod
     def _keep(self, key: Key, counted: T) -> None:
-        raise NotImplementedError
+        """Keep ``counted`` under ``key`` unless newer numbers are in; drop what it replaces."""
 
     def _found(self, key: Key) -> T | None:
         found = self._entries.get(key)

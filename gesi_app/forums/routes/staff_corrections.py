@@ -118,15 +118,16 @@ async def correct(request: Request, user: StaffUser, forum: Forum) -> Response:
         return await _page(request, user, forum)
     form = await request.form()
     parsed: Parsed[str] | Parsed[NewFollowUp] | Parsed[NewPoint]
-    async with db(request) as session:
-        agencies = {str(a.id) for a in await active_agencies(session)}
     if kind == "theme":
         parsed = parse_theme(form)
-    elif kind == "point":
-        parsed = parse_point(form, agencies)
-    else:
-        today = clock.today(state_of(request).settings.timezone)
-        parsed = parse_follow_up(form, agencies, today)
+    else:  # a point and a follow-up item name an owner among the active agencies
+        async with db(request) as session:
+            agencies = {str(a.id) for a in await active_agencies(session)}
+        if kind == "point":
+            parsed = parse_point(form, agencies)
+        else:
+            today = clock.today(state_of(request).settings.timezone)
+            parsed = parse_follow_up(form, agencies, today)
     if parsed.value is None:
         return await _page(
             request, user, forum, status_code=400, errors=parsed.errors, kept=parsed.kept
